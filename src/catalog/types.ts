@@ -1,0 +1,215 @@
+import type { Kind } from '../taxonomy/kinds.js';
+import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
+
+/**
+ * Hints a catalog entry may set over its kind's defaults.
+ *
+ * @public
+ */
+export interface HintsInput {
+  /** Whether the same request can succeed later without anyone acting. */
+  readonly retryable?: boolean;
+  /** The documented wait before a retry, in milliseconds. */
+  readonly afterMs?: number;
+  /** What the end user should do. */
+  readonly userAction?: UserAction;
+  /** Who must act or is at fault. */
+  readonly owner?: Owner;
+  /** How loudly alerting should react. */
+  readonly severity?: Severity;
+}
+
+/**
+ * A documented meaning: the kind it classifies as, and the facts behind it.
+ *
+ * @public
+ */
+export interface MeaningInput {
+  /** The kind this meaning classifies as. */
+  readonly kind: Kind;
+  /** The kind's detail value (e.g. `'fi-paused-sharing'` for `reconnect-required`). */
+  readonly detail?: string;
+  /** The documented developer-facing message; `{name}` placeholders are read into `params`. */
+  readonly message?: string;
+  /** The documented description. */
+  readonly description?: string;
+  /** A documented quirk, and how the catalog resolves it. */
+  readonly note?: string;
+  /** The URL of the documentation this entry encodes. */
+  readonly source: string;
+  /** Hints over the kind's defaults. */
+  readonly hints?: HintsInput;
+}
+
+/**
+ * The provider-wide meaning of one code.
+ *
+ * @public
+ */
+export interface CodeInput extends MeaningInput {
+  /** The HTTP statuses the docs print for this code, if any. */
+  readonly statuses?: readonly number[];
+  /** Where the code arrives when not in an error body (e.g. `'connection_status'`, `'webhook'`). */
+  readonly arrives?: string;
+}
+
+/**
+ * One documented row of an endpoint's error table.
+ *
+ * @remarks
+ * A row without `kind` takes the provider-wide meaning of its code; a row with
+ * a `kind` overrides it on this endpoint.
+ *
+ * @public
+ */
+export interface RowInput extends Partial<MeaningInput> {
+  /** The documented HTTP status. */
+  readonly status: number;
+  /** The documented provider code; a row without one is keyed on its status alone. */
+  readonly code?: string;
+  /** The status line exactly as the docs print it, when it is inconsistent (`'401 Forbidden'`). */
+  readonly printed?: string;
+}
+
+/**
+ * One endpoint of the provider's API and its documented error table.
+ *
+ * @public
+ */
+export interface EndpointInput {
+  /** The URL of the endpoint's documentation. */
+  readonly source: string;
+  /** A note on the endpoint as documented. */
+  readonly note?: string;
+  /** The documented error rows, in the docs' order. */
+  readonly rows: readonly RowInput[];
+}
+
+/**
+ * Where the provider puts each field of its error body, as dotted paths tried in order.
+ *
+ * @public
+ */
+export interface BodyShapeInput {
+  /** Paths to the provider code, e.g. `['error.code']`; numbers are read as strings. */
+  readonly code?: readonly string[];
+  /** Paths to the developer-facing message. */
+  readonly message?: readonly string[];
+  /** Paths to a message meant for end users. */
+  readonly displayMessage?: readonly string[];
+  /** Paths to the provider's request id. */
+  readonly requestId?: readonly string[];
+  /** Paths to the provider's error category, used when a code is unknown. */
+  readonly category?: readonly string[];
+  /** Paths to an HTTP status the body repeats (used when no status was observed). */
+  readonly status?: readonly string[];
+}
+
+/**
+ * A documented response that is not a failure: the provider waits for a step.
+ *
+ * @public
+ */
+export interface PendingInput {
+  /** The step, e.g. `'mfa'` or `'two-factor'`. */
+  readonly step: string;
+  /** The code that announces it. */
+  readonly code: string;
+  /** The status it comes with, if documented. */
+  readonly status?: number;
+  /** A body path that must hold a value for this step (tells MFA from 2FA). */
+  readonly when?: string;
+  /** The documented description. */
+  readonly description: string;
+  /** The URL of the documentation. */
+  readonly source: string;
+}
+
+/**
+ * A documented sandbox input and the error it triggers.
+ *
+ * @public
+ */
+export interface SandboxTriggerInput {
+  /** The request field that carries the trigger (e.g. `'username'`, `'password'`). */
+  readonly field: string;
+  /** The value; `{code}` stands for any documented code where the provider allows it. */
+  readonly value: string;
+  /** How `value` is compared: the whole field, or a suffix appended to it. */
+  readonly compare?: 'exact' | 'suffix';
+  /** Other request fields the trigger needs (e.g. `{ bank_name: 'fake' }`). */
+  readonly with?: Readonly<Record<string, string>>;
+  /** The endpoint id it applies to. */
+  readonly endpoint?: string;
+  /** The status it answers with. */
+  readonly status?: number;
+  /** The code it answers with. */
+  readonly code?: string;
+  /** What it triggers, as documented. */
+  readonly description: string;
+  /** The URL of the documentation. */
+  readonly source: string;
+}
+
+/**
+ * A provider's documented errors, as declarative, JSON-serializable data.
+ *
+ * @public
+ */
+export interface CatalogInput {
+  /** A lowercase id, used as `provider` on every normalized error. */
+  readonly id: string;
+  /** The provider's display name. */
+  readonly name: string;
+  /** The URL of the provider's error documentation. */
+  readonly source: string;
+  /** Base URLs by environment; their origins are stripped from observed URLs. */
+  readonly baseUrls?: Readonly<Record<string, string>>;
+  /** A path prefix every endpoint shares and the endpoint ids omit (e.g. `'/v2'`). */
+  readonly pathPrefix?: string;
+  /** The timeout the provider recommends for its calls, in milliseconds. */
+  readonly timeoutMs?: number;
+  /** Where the error body keeps each field. */
+  readonly body?: BodyShapeInput;
+  /** Response headers that carry the provider's request id, lowercase. */
+  readonly requestIdHeaders?: readonly string[];
+  /** Provider-wide meaning of each code. */
+  readonly codes?: Readonly<Record<string, CodeInput>>;
+  /** Meaning of each error category, for codes the catalog does not know. */
+  readonly categories?: Readonly<Record<string, MeaningInput>>;
+  /** Provider-wide meaning of an HTTP status, over the generic status fallbacks. */
+  readonly statuses?: Readonly<Record<string, MeaningInput>>;
+  /** Endpoints by id: `'METHOD /path/{param}'`, optionally with `?key=value` the request must carry. */
+  readonly endpoints?: Readonly<Record<string, EndpointInput>>;
+  /** Documented responses that are steps, not failures. */
+  readonly pending?: readonly PendingInput[];
+  /** Documented sandbox triggers. */
+  readonly sandbox?: readonly SandboxTriggerInput[];
+  /** Notes on the provider's documentation as a whole. */
+  readonly notes?: readonly string[];
+}
+
+/**
+ * A validated catalog: the input, checked, with its literal types kept.
+ *
+ * @public
+ */
+export type Catalog<C extends CatalogInput = CatalogInput> = C & { readonly '~validated': true };
+
+/**
+ * The endpoint ids of a catalog, for autocompletion.
+ *
+ * @public
+ */
+export type EndpointIdOf<C extends CatalogInput> = C['endpoints'] extends Readonly<Record<string, EndpointInput>>
+  ? Extract<keyof C['endpoints'], string>
+  : never;
+
+/**
+ * The provider-wide codes of a catalog, for autocompletion.
+ *
+ * @public
+ */
+export type CodeOf<C extends CatalogInput> = C['codes'] extends Readonly<Record<string, CodeInput>>
+  ? Extract<keyof C['codes'], string>
+  : never;

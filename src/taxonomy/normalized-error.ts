@@ -1,0 +1,121 @@
+import type { Kind } from './kinds.js';
+import type { KindHints } from './defaults.js';
+import type { InstitutionFailure, ProviderFailure, RateLimitScope, ReconnectReason } from './details.js';
+
+/**
+ * How a normalized error was classified, most specific first.
+ *
+ * @remarks
+ * - `row`: the documented (endpoint, status, code) row.
+ * - `endpoint-code`: the code is documented on this endpoint, but with another status.
+ * - `code`: the provider-wide meaning of the code.
+ * - `category`: the provider's error category (Plaid's `error_type`), for a code we do not know.
+ * - `status`: the HTTP status alone.
+ * - `pending`: not a failure: the provider waits for a step (an MFA question).
+ * - `none`: nothing documented matched.
+ *
+ * @public
+ */
+export type MatchStep = 'row' | 'endpoint-code' | 'code' | 'category' | 'status' | 'pending' | 'none';
+
+/**
+ * Which documentation classified the error, so drift from the docs is visible.
+ *
+ * @public
+ */
+export interface MatchInfo {
+  /** The step of the precedence that answered. */
+  readonly by: MatchStep;
+  /** The status the docs print for this row, when it differs from the observed one. */
+  readonly documentedStatus: number | undefined;
+  /** The documented description of the matched meaning. */
+  readonly description: string | undefined;
+  /** A documented quirk of the matched row. */
+  readonly note: string | undefined;
+  /** The URL of the documentation that classified the error. */
+  readonly source: string | undefined;
+}
+
+/**
+ * Whether and when to send the same request again.
+ *
+ * @public
+ */
+export interface RetryHint {
+  /** Whether the same request can succeed later without anyone acting. */
+  readonly retryable: boolean;
+  /** How long to wait first, in milliseconds, when the provider or its docs say. */
+  readonly afterMs: number | undefined;
+  /** Where `afterMs` came from: the `Retry-After` header or the catalog's guidance. */
+  readonly afterSource: 'retry-after' | 'catalog' | undefined;
+  /** A job is already running: poll it rather than starting another. */
+  readonly waitForJob: boolean;
+  /** The request may have reached the provider and done its work (a timeout). */
+  readonly mayHaveSucceeded: boolean;
+}
+
+/**
+ * The fields every normalized error carries.
+ *
+ * @public
+ */
+export interface NormalizedErrorBase<K extends Kind = Kind> extends KindHints {
+  /** The discriminant. */
+  readonly kind: K;
+  /** The catalog id of the provider, e.g. `'aerosync'`. */
+  readonly provider: string;
+  /** The observed HTTP status, if any. */
+  readonly status: number | undefined;
+  /** The provider's code as observed, e.g. `'AC-104'` or `'460'`. */
+  readonly code: string | undefined;
+  /** The provider's developer-facing text (never for end users). */
+  readonly message: string;
+  /** Text the provider meant for end users, where it sends one (Plaid's `display_message`). */
+  readonly displayMessage: string | undefined;
+  /** The catalog's endpoint id, e.g. `'GET /accounts/{user_id}/balance'`, when it could be resolved. */
+  readonly endpoint: string | undefined;
+  /** Values read from path parameters and documented message templates. */
+  readonly params: Readonly<Record<string, string>>;
+  /** The provider's request id, where it sends one. */
+  readonly requestId: string | undefined;
+  /** Whether and when to retry. */
+  readonly retry: RetryHint;
+  /** How it was classified. */
+  readonly match: MatchInfo;
+}
+
+/**
+ * The per-kind detail each variant carries.
+ *
+ * @public
+ */
+export interface KindDetailMap {
+  'reconnect-required': { readonly reason: ReconnectReason };
+  'rate-limited': { readonly scope: RateLimitScope };
+  'fi-unavailable': { readonly reason: InstitutionFailure };
+  'provider-unavailable': { readonly reason: ProviderFailure };
+  unknown: { readonly pending: string | undefined };
+}
+
+/**
+ * The normalized error of one kind.
+ *
+ * @public
+ */
+export type NormalizedErrorOf<K extends Kind> = NormalizedErrorBase<K> &
+  (K extends keyof KindDetailMap ? KindDetailMap[K] : unknown);
+
+/**
+ * One typed value for any error any provider returned, discriminated on `kind`.
+ *
+ * @example
+ * ```ts
+ * switch (error.kind) {
+ *   case 'reconnect-required': return askToReconnect(error.reason);
+ *   case 'rate-limited': return later(error.retry.afterMs);
+ * }
+ * ```
+ *
+ * @public
+ */
+export type NormalizedError = { [K in Kind]: NormalizedErrorOf<K> }[Kind];
