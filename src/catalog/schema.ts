@@ -35,6 +35,7 @@ const codeEntry = z.strictObject({
   ...meaningShape,
   statuses: z.array(status).min(1).optional(),
   arrives: text.optional(),
+  category: text.optional(),
 });
 
 const row = z.strictObject({
@@ -88,6 +89,8 @@ const catalogObject = z.strictObject({
       requestId: paths.optional(),
       category: paths.optional(),
       status: paths.optional(),
+      encode: z.strictObject({ code: z.enum(['string', 'number']).optional(), status: z.enum(['string', 'number']).optional() }).optional(),
+      constant: z.record(z.string(), z.json()).optional(),
     })
     .optional(),
   requestIdHeaders: z.array(z.string().regex(/^[a-z0-9-]+$/, 'must be a lowercase header name')).optional(),

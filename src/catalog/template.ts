@@ -8,6 +8,12 @@ type Method = (typeof METHODS)[number];
 
 const PLACEHOLDER = /^\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// Parameter names become keys of a plain object in every result.
+const RESERVED: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+function isName(name: string): boolean {
+  return NAME.test(name) && !RESERVED.has(name);
+}
 
 /** One path segment: a literal, or a named parameter. */
 export type Segment = { readonly literal: string } | { readonly param: string };
@@ -43,7 +49,7 @@ export function parseEndpointId(id: string): Parsed<ParsedEndpoint> {
       continue;
     }
     const param = PLACEHOLDER.exec(raw)?.[1];
-    if (param !== undefined) {
+    if (param !== undefined && isName(param)) {
       if (seen.has(param)) problems.push(`path parameter {${param}} appears twice`);
       seen.add(param);
       segments.push({ param });
@@ -57,7 +63,7 @@ export function parseEndpointId(id: string): Parsed<ParsedEndpoint> {
   if (search !== undefined) {
     for (const pair of search.split('&')) {
       const [key = '', value, ...more] = pair.split('=');
-      if (!NAME.test(key) || value === undefined || value === '' || more.length > 0 || /[{}]/.test(value)) {
+      if (!isName(key) || value === undefined || value === '' || more.length > 0 || /[{}]/.test(value)) {
         problems.push(`query "${pair}" must be key=value with a literal value`);
       } else {
         query.push([key, value]);
@@ -91,8 +97,8 @@ export function parseMessageTemplate(template: string): Parsed<ParsedTemplate> {
     } else if (ch === '{') {
       const close = template.indexOf('}', i);
       const name = close < 0 ? '' : template.slice(i + 1, close);
-      if (close < 0 || !NAME.test(name)) {
-        problems.push(`placeholder at ${i} must be {name} with a name of letters, digits and _`);
+      if (close < 0 || !isName(name)) {
+        problems.push(`placeholder at ${i} must be {name} with a name of letters, digits and _ (not __proto__, constructor or prototype)`);
         i = close < 0 ? template.length : close + 1;
         continue;
       }

@@ -51,6 +51,8 @@ export interface CodeInput extends MeaningInput {
   readonly statuses?: readonly number[];
   /** Where the code arrives when not in an error body (e.g. `'connection_status'`, `'webhook'`). */
   readonly arrives?: string;
+  /** The provider's category of this code, as its body carries it (Plaid's `error_type`). */
+  readonly category?: string;
 }
 
 /**
@@ -103,7 +105,18 @@ export interface BodyShapeInput {
   readonly category?: readonly string[];
   /** Paths to an HTTP status the body repeats (used when no status was observed). */
   readonly status?: readonly string[];
+  /** How the provider encodes codes and repeated statuses in JSON. */
+  readonly encode?: { readonly code?: 'string' | 'number'; readonly status?: 'string' | 'number' };
+  /** Fields the provider always sends beside these in an error body (e.g. `{ success: false }`). */
+  readonly constant?: Readonly<Record<string, JsonValue>>;
 }
+
+/**
+ * A JSON value.
+ *
+ * @public
+ */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
  * A documented response that is not a failure: the provider waits for a step.

@@ -1,5 +1,5 @@
 import type { Kind } from './kinds.js';
-import type { KindHints } from './defaults.js';
+import type { Owner, Severity, UserAction } from './hints.js';
 import type { InstitutionFailure, ProviderFailure, RateLimitScope, ReconnectReason } from './details.js';
 
 /**
@@ -59,7 +59,7 @@ export interface RetryHint {
  *
  * @public
  */
-export interface NormalizedErrorBase<K extends Kind = Kind> extends KindHints {
+export interface NormalizedErrorBase<K extends Kind = Kind> {
   /** The discriminant. */
   readonly kind: K;
   /** The catalog id of the provider, e.g. `'aerosync'`. */
@@ -80,6 +80,12 @@ export interface NormalizedErrorBase<K extends Kind = Kind> extends KindHints {
   readonly requestId: string | undefined;
   /** Whether and when to retry. */
   readonly retry: RetryHint;
+  /** What the end user should do. */
+  readonly userAction: UserAction;
+  /** Who must act or is at fault. */
+  readonly owner: Owner;
+  /** How loudly alerting should react. */
+  readonly severity: Severity;
   /** How it was classified. */
   readonly match: MatchInfo;
 }

@@ -1,0 +1,56 @@
+/** The most a raw body may hold and still be parsed; anything larger is unreadable. */
+export const MAX_BODY_CHARS: number = 4 * 1024 * 1024;
+/** The longest field value copied into a result. */
+export const MAX_FIELD_CHARS = 1024;
+
+/** A response body read once: the parsed object, or why it could not be read. */
+export type ReadBody =
+  | { readonly state: 'absent' }
+  | { readonly state: 'unreadable' }
+  | { readonly state: 'object'; readonly value: object };
+
+const ABSENT: ReadBody = { state: 'absent' };
+const UNREADABLE: ReadBody = { state: 'unreadable' };
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+/** Parses a body given as text, bytes or parsed JSON; never throws. */
+export function readBody(body: unknown): ReadBody {
+  if (body === undefined || body === null || body === '') return ABSENT;
+  let value: unknown = body;
+  if (body instanceof Uint8Array) {
+    if (body.byteLength > MAX_BODY_CHARS) return UNREADABLE;
+    value = decoder.decode(body);
+  }
+  if (typeof value === 'string') {
+    if (value.length > MAX_BODY_CHARS) return UNREADABLE;
+    const first = value.trimStart()[0];
+    if (first !== '{') return value.trim() === '' ? ABSENT : UNREADABLE;
+    try {
+      value = JSON.parse(value);
+    } catch {
+      return UNREADABLE;
+    }
+  }
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { state: 'object', value } : UNREADABLE;
+}
+
+/** Follows a pre-split path through own properties only, so `__proto__` never resolves. */
+export function readPath(root: object, path: readonly string[]): unknown {
+  let node: unknown = root;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** The first path that holds a non-empty string or a finite number, as a capped string. */
+export function readText(root: object, paths: readonly (readonly string[])[]): string | undefined {
+  for (const path of paths) {
+    const value = readPath(root, path);
+    if (typeof value === 'string') {
+      if (value !== '') return value.length > MAX_FIELD_CHARS ? value.slice(0, MAX_FIELD_CHARS) : value;
+    } else if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  }
+  return undefined;
+}

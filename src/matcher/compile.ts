@@ -1,0 +1,234 @@
+import { KIND_DEFAULTS } from '../taxonomy/defaults.js';
+import { KIND_DETAILS } from '../taxonomy/details.js';
+import type { Kind } from '../taxonomy/kinds.js';
+import type { MatchInfo, MatchStep, RetryHint } from '../taxonomy/normalized-error.js';
+import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
+import { parseEndpointId, parseMessageTemplate, type ParsedTemplate, type Segment } from '../catalog/template.js';
+import type { CatalogInput, CodeInput, HintsInput, MeaningInput, RowInput } from '../catalog/types.js';
+
+/** A documented meaning with every default applied: what a lookup hands back. */
+export interface Meaning {
+  readonly kind: Kind;
+  /** The name of the kind's detail field (`reason`, `scope`), if it has one. */
+  readonly detailField: string | undefined;
+  readonly detail: string | undefined;
+  readonly userAction: UserAction;
+  readonly owner: Owner;
+  readonly severity: Severity;
+  readonly retry: RetryHint;
+  readonly message: string | undefined;
+  readonly template: ParsedTemplate | undefined;
+  /** The match when the observed status is the documented one, and when it is not. */
+  readonly exact: MatchInfo;
+  readonly drift: MatchInfo;
+  readonly statuses: readonly number[] | undefined;
+}
+
+export interface CompiledEndpoint {
+  readonly id: string;
+  readonly segments: readonly Segment[];
+  readonly query: readonly string[];
+  readonly hasParams: boolean;
+  readonly byCode: ReadonlyMap<string, { readonly first: Meaning; readonly byStatus: ReadonlyMap<number, Meaning> }>;
+  readonly byStatus: ReadonlyMap<number, Meaning>;
+}
+
+export interface CompiledPending {
+  readonly step: string;
+  readonly status: number | undefined;
+  readonly when: readonly string[] | undefined;
+}
+
+export interface BodyPaths {
+  readonly code: readonly (readonly string[])[];
+  readonly message: readonly (readonly string[])[];
+  readonly displayMessage: readonly (readonly string[])[];
+  readonly requestId: readonly (readonly string[])[];
+  readonly category: readonly (readonly string[])[];
+  readonly status: readonly (readonly string[])[];
+}
+
+export interface CompiledCatalog {
+  readonly id: string;
+  readonly prefixes: readonly string[];
+  readonly body: BodyPaths;
+  readonly requestIdHeaders: readonly string[];
+  /** Endpoints by method, then by segment count, most specific first. */
+  readonly endpoints: ReadonlyMap<string, ReadonlyMap<number, readonly CompiledEndpoint[]>>;
+  readonly endpointsById: ReadonlyMap<string, CompiledEndpoint>;
+  readonly codes: ReadonlyMap<string, Meaning>;
+  readonly categories: ReadonlyMap<string, Meaning>;
+  readonly statuses: ReadonlyMap<number, Meaning>;
+  /** Rows by code then status across all endpoints; `null` where endpoints disagree on the kind. */
+  readonly rowsAnywhere: ReadonlyMap<string, ReadonlyMap<number, Meaning | null>>;
+  readonly pending: ReadonlyMap<string, readonly CompiledPending[]>;
+}
+
+const NO_DETAIL: Readonly<Record<string, { readonly field: string; readonly fallback: string } | undefined>> = KIND_DETAILS;
+
+interface MeaningSource {
+  readonly kind: Kind;
+  readonly detail?: string | undefined;
+  readonly message?: string | undefined;
+  readonly description?: string | undefined;
+  readonly note?: string | undefined;
+  readonly source?: string | undefined;
+  readonly hints?: HintsInput | undefined;
+}
+
+function matchInfo(by: MatchStep, documentedStatus: number | undefined, from: MeaningSource): MatchInfo {
+  return Object.freeze({ by, documentedStatus, description: from.description, note: from.note, source: from.source });
+}
+
+/** Applies the kind's defaults, then the entry's hints; everything here is computed once. */
+export function compileMeaning(from: MeaningSource, exactStep: MatchStep, driftStep: MatchStep, driftStatus: number | undefined, statuses?: readonly number[]): Meaning {
+  const defaults = KIND_DEFAULTS[from.kind];
+  const hints = from.hints ?? {};
+  const spec = NO_DETAIL[from.kind];
+  const detail = spec === undefined ? undefined : (from.detail ?? spec.fallback);
+  const parsed = from.message === undefined ? undefined : parseMessageTemplate(from.message);
+  return Object.freeze({
+    kind: from.kind,
+    detailField: spec?.field,
+    detail,
+    userAction: hints.userAction ?? defaults.userAction,
+    owner: hints.owner ?? defaults.owner,
+    severity: hints.severity ?? defaults.severity,
+    retry: Object.freeze({
+      retryable: hints.retryable ?? defaults.retryable,
+      afterMs: hints.afterMs,
+      afterSource: hints.afterMs === undefined ? undefined : ('catalog' as const),
+      waitForJob: from.kind === 'conflict',
+      mayHaveSucceeded: detail === 'timeout',
+    }),
+    message: from.message,
+    template: parsed?.ok === true && parsed.value.names.length > 0 ? parsed.value : undefined,
+    exact: matchInfo(exactStep, undefined, from),
+    drift: matchInfo(driftStep, driftStatus, from),
+    statuses,
+  });
+}
+
+/** A row takes its code's provider-wide meaning, and overrides what it documents itself. */
+function rowSource(row: RowInput, code: CodeInput | undefined, endpointSource: string): MeaningSource {
+  const kind = row.kind ?? code?.kind ?? 'unknown';
+  const same = code !== undefined && code.kind === kind ? code : undefined;
+  return {
+    kind,
+    detail: row.detail ?? same?.detail,
+    message: row.message ?? same?.message,
+    description: row.description ?? same?.description,
+    note: row.note,
+    source: row.source ?? endpointSource,
+    hints: { ...same?.hints, ...row.hints },
+  };
+}
+
+function splitPaths(paths: readonly string[] | undefined): readonly (readonly string[])[] {
+  return (paths ?? []).map((path) => path.split('.'));
+}
+
+function pathOf(url: string): string {
+  const scheme = url.indexOf('://');
+  const slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
+  return slash < 0 ? '' : url.slice(slash).replace(/\/+$/, '');
+}
+
+function compileEndpoint(id: string, rows: readonly RowInput[], source: string, codes: Readonly<Record<string, CodeInput>>): CompiledEndpoint | undefined {
+  const parsed = parseEndpointId(id);
+  if (!parsed.ok) return undefined;
+  const byCode = new Map<string, { first: Meaning; byStatus: Map<number, Meaning> }>();
+  const byStatus = new Map<number, Meaning>();
+  for (const row of rows) {
+    const code = row.code === undefined ? undefined : Object.hasOwn(codes, row.code) ? codes[row.code] : undefined;
+    const meaning = compileMeaning(rowSource(row, code, source), 'row', 'endpoint-code', row.status);
+    if (row.code === undefined) {
+      if (!byStatus.has(row.status)) byStatus.set(row.status, meaning);
+      continue;
+    }
+    const entry = byCode.get(row.code) ?? { first: meaning, byStatus: new Map<number, Meaning>() };
+    if (!entry.byStatus.has(row.status)) entry.byStatus.set(row.status, meaning);
+    byCode.set(row.code, entry);
+  }
+  const { segments, query } = parsed.value;
+  return {
+    id,
+    segments,
+    query: query.map(([key, value]) => `${key}=${value}`),
+    hasParams: segments.some((segment) => 'param' in segment),
+    byCode,
+    byStatus,
+  };
+}
+
+function specificity(endpoint: CompiledEndpoint): number {
+  return endpoint.segments.filter((segment) => 'literal' in segment).length * 16 + endpoint.query.length;
+}
+
+function meaningsOf(entries: Readonly<Record<string, MeaningInput>> | undefined, step: MatchStep): Map<string, Meaning> {
+  const out = new Map<string, Meaning>();
+  for (const [key, entry] of Object.entries(entries ?? {})) out.set(key, compileMeaning(entry, step, step, undefined));
+  return out;
+}
+
+/** Turns a validated catalog into lookup tables, so `normalize` only reads maps. */
+export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
+  const codeInputs = catalog.codes ?? {};
+  const codes = new Map<string, Meaning>();
+  for (const [key, entry] of Object.entries(codeInputs)) {
+    codes.set(key, compileMeaning(entry, 'code', 'code', entry.statuses?.[0], entry.statuses));
+  }
+  const endpoints = new Map<string, Map<number, CompiledEndpoint[]>>();
+  const endpointsById = new Map<string, CompiledEndpoint>();
+  const rowsAnywhere = new Map<string, Map<number, Meaning | null>>();
+  for (const [id, input] of Object.entries(catalog.endpoints ?? {})) {
+    const endpoint = compileEndpoint(id, input.rows, input.source, codeInputs);
+    if (endpoint === undefined) continue;
+    endpointsById.set(id, endpoint);
+    const method = id.slice(0, id.indexOf(' '));
+    const bySize = endpoints.get(method) ?? new Map<number, CompiledEndpoint[]>();
+    endpoints.set(method, bySize);
+    bySize.set(endpoint.segments.length, [...(bySize.get(endpoint.segments.length) ?? []), endpoint].sort((a, b) => specificity(b) - specificity(a)));
+    for (const [code, { byStatus }] of endpoint.byCode) {
+      const statuses = rowsAnywhere.get(code) ?? new Map<number, Meaning | null>();
+      rowsAnywhere.set(code, statuses);
+      for (const [status, meaning] of byStatus) {
+        const seen = statuses.get(status);
+        statuses.set(status, seen === undefined ? meaning : seen !== null && seen.kind === meaning.kind && seen.detail === meaning.detail ? seen : null);
+      }
+    }
+  }
+  const statuses = new Map<number, Meaning>();
+  for (const [status, meaning] of meaningsOf(catalog.statuses, 'status')) statuses.set(Number(status), meaning);
+  const pending = new Map<string, CompiledPending[]>();
+  for (const step of catalog.pending ?? []) {
+    pending.set(step.code, [...(pending.get(step.code) ?? []), { step: step.step, status: step.status, when: step.when?.split('.') }]);
+  }
+  const prefixes = new Set<string>();
+  if (catalog.pathPrefix !== undefined) prefixes.add(catalog.pathPrefix);
+  for (const url of Object.values(catalog.baseUrls ?? {})) {
+    const path = pathOf(url);
+    if (path !== '') prefixes.add(path);
+  }
+  const body = catalog.body ?? {};
+  return {
+    id: catalog.id,
+    prefixes: [...prefixes].sort((a, b) => b.length - a.length),
+    body: {
+      code: splitPaths(body.code),
+      message: splitPaths(body.message),
+      displayMessage: splitPaths(body.displayMessage),
+      requestId: splitPaths(body.requestId),
+      category: splitPaths(body.category),
+      status: splitPaths(body.status),
+    },
+    requestIdHeaders: catalog.requestIdHeaders ?? ['x-request-id'],
+    endpoints,
+    endpointsById,
+    codes,
+    categories: meaningsOf(catalog.categories, 'category'),
+    statuses,
+    rowsAnywhere,
+    pending,
+  };
+}

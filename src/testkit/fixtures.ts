@@ -1,0 +1,163 @@
+import type { CatalogInput, JsonValue, RowInput } from '../catalog/types.js';
+import { parseEndpointId, parseMessageTemplate } from '../catalog/template.js';
+import type { Kind } from '../taxonomy/kinds.js';
+
+/**
+ * A raw provider response, shaped as `normalize` reads it.
+ *
+ * @public
+ */
+export interface RawResponse {
+  readonly provider: string;
+  readonly method?: string;
+  readonly url?: string;
+  readonly status?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly code?: string;
+}
+
+/**
+ * One documented catalog entry as the provider would send it, and what it must normalize to.
+ *
+ * @public
+ */
+export interface Fixture {
+  /** A readable name: provider, endpoint, status and code. */
+  readonly name: string;
+  /** The raw response. */
+  readonly input: RawResponse;
+  /** What the normalized error must say. */
+  readonly expected: {
+    readonly kind: Kind;
+    readonly code: string | undefined;
+    readonly status: number | undefined;
+    readonly endpoint: string | undefined;
+    readonly params: Readonly<Record<string, string>>;
+  };
+}
+
+type Mutable = { [key: string]: JsonValue | Mutable };
+
+function setPath(target: Mutable, path: string, value: JsonValue): void {
+  const keys = path.split('.');
+  let node = target;
+  keys.forEach((key, i) => {
+    if (i === keys.length - 1) node[key] = value;
+    else {
+      const next = node[key];
+      node = typeof next === 'object' && next !== null && !Array.isArray(next) ? (next as Mutable) : (node[key] = {});
+    }
+  });
+}
+
+function render(template: string, params: Readonly<Record<string, string>>): string {
+  const parsed = parseMessageTemplate(template);
+  if (!parsed.ok) return template;
+  const { literals, names } = parsed.value;
+  return literals.reduce((out, literal, i) => out + literal + (i < names.length ? (params[names[i] ?? ''] ?? `sample-${names[i] ?? ''}`) : ''), '');
+}
+
+function baseUrl(catalog: CatalogInput): string {
+  const base = Object.values(catalog.baseUrls ?? {})[0]?.replace(/\/+$/, '') ?? '';
+  const prefix = catalog.pathPrefix ?? '';
+  return base.endsWith(prefix) ? base : base + prefix;
+}
+
+/**
+ * Builds the provider's error body for a code, message and status, as its docs show it.
+ *
+ * @public
+ */
+export function errorBody(catalog: CatalogInput, fields: { readonly code?: string; readonly message?: string; readonly status?: number; readonly category?: string }): string {
+  const shape = catalog.body ?? {};
+  const body: Mutable = structuredClone({ ...shape.constant }) as Mutable;
+  const numeric = (value: string): JsonValue => (/^-?\d+$/.test(value) ? Number(value) : value);
+  if (fields.code !== undefined && shape.code?.[0] !== undefined) {
+    setPath(body, shape.code[0], shape.encode?.code === 'number' ? numeric(fields.code) : fields.code);
+  }
+  if (fields.message !== undefined && shape.message?.[0] !== undefined) setPath(body, shape.message[0], fields.message);
+  if (fields.category !== undefined && shape.category?.[0] !== undefined) setPath(body, shape.category[0], fields.category);
+  if (fields.status !== undefined && shape.status?.[0] !== undefined) {
+    setPath(body, shape.status[0], shape.encode?.status === 'string' ? String(fields.status) : fields.status);
+  }
+  if (shape.requestId?.[0] !== undefined) setPath(body, shape.requestId[0], `req-${catalog.id}-fixture`);
+  return JSON.stringify(body);
+}
+
+function rowFixture(catalog: CatalogInput, id: string, row: RowInput): Fixture | undefined {
+  const parsed = parseEndpointId(id);
+  if (!parsed.ok) return undefined;
+  const { method, segments, query } = parsed.value;
+  const params: Record<string, string> = {};
+  const path = segments
+    .map((segment) => {
+      if ('literal' in segment) return segment.literal;
+      params[segment.param] = `${segment.param.replace(/_/g, '-')}-42`;
+      return params[segment.param];
+    })
+    .join('/');
+  const code = row.code === undefined ? undefined : catalog.codes?.[row.code];
+  const template = row.message ?? (row.kind === undefined || row.kind === code?.kind ? code?.message : undefined);
+  const message = template === undefined ? undefined : render(template, params);
+  const search = query.length === 0 ? '' : `?${query.map(([key, value]) => `${key}=${value}`).join('&')}`;
+  return {
+    name: `${catalog.id} ${id} ${row.status}${row.code === undefined ? '' : ` ${row.code}`}`,
+    input: {
+      provider: catalog.id,
+      method,
+      url: `${baseUrl(catalog)}/${path}${search}`,
+      status: row.status,
+      headers: { 'content-type': 'application/json' },
+      body: errorBody(catalog, {
+        ...(row.code === undefined ? {} : { code: row.code }),
+        ...(message === undefined ? {} : { message }),
+        ...(code?.category === undefined ? {} : { category: code.category }),
+        status: row.status,
+      }),
+    },
+    expected: {
+      kind: row.kind ?? code?.kind ?? 'unknown',
+      code: row.code,
+      status: row.status,
+      endpoint: id,
+      params,
+    },
+  };
+}
+
+/**
+ * Every documented endpoint row of a catalog as the raw response the provider sends.
+ *
+ * @example
+ * ```ts
+ * for (const fixture of rowFixtures(aerosync)) {
+ *   expect(normalize(fixture.input).kind).toBe(fixture.expected.kind);
+ * }
+ * ```
+ *
+ * @public
+ */
+export function rowFixtures(catalog: CatalogInput): Fixture[] {
+  const out: Fixture[] = [];
+  for (const [id, endpoint] of Object.entries(catalog.endpoints ?? {})) {
+    for (const row of endpoint.rows) {
+      const fixture = rowFixture(catalog, id, row);
+      if (fixture !== undefined) out.push(fixture);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every provider-wide code of a catalog, as a bare code with no response (a webhook, a status field).
+ *
+ * @public
+ */
+export function codeFixtures(catalog: CatalogInput): Fixture[] {
+  return Object.entries(catalog.codes ?? {}).map(([code, meaning]) => ({
+    name: `${catalog.id} code ${code}`,
+    input: { provider: catalog.id, code },
+    expected: { kind: meaning.kind, code, status: undefined, endpoint: undefined, params: {} },
+  }));
+}
