@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KINDS } from '../taxonomy/kinds.js';
+import { KINDS, isKind } from '../taxonomy/kinds.js';
 import { OWNERS, SEVERITIES, USER_ACTIONS } from '../taxonomy/hints.js';
 import { KIND_DETAILS } from '../taxonomy/details.js';
 import { parseEndpointId, parseMessageTemplate } from './template.js';
@@ -152,11 +152,14 @@ function checkRows(id: string, rows: unknown[], codes: unknown, issues: Issue[])
     else seen.set(key, index);
     const ownKind = stringAt(row, 'kind');
     if (code === undefined && ownKind === undefined) issues.push({ path: [...path, 'kind'], message: 'a row without a code needs a kind' });
-    const inherited = code === undefined ? undefined : stringAt(valueAt(codes, code), 'kind');
-    if (code !== undefined && inherited === undefined && ownKind === undefined) {
+    const documented = code === undefined ? undefined : valueAt(codes, code);
+    const inheritedKind = stringAt(documented, 'kind');
+    // An invalid kind on the code is reported where it stands, not again on every row.
+    const inherited = isKind(inheritedKind) ? inheritedKind : undefined;
+    if (code !== undefined && documented === undefined && ownKind === undefined) {
       issues.push({ path: [...path, 'code'], message: `code "${code}" has no provider-wide meaning in codes: document it there or give the row a kind` });
     }
-    const kind = ownKind ?? inherited;
+    const kind = isKind(ownKind) ? ownKind : ownKind === undefined ? inherited : undefined;
     checkMeaning(row, kind, path, issues);
     if (code !== undefined && kind !== undefined) {
       const other = kindByCode.get(code);
