@@ -1,4 +1,9 @@
 import type { Catalog } from '../src/catalog/types.js';
+import { aerosync } from './aerosync.js';
+import { synapse } from './synapse.js';
+import { finicity } from './finicity.js';
+import { teller } from './teller.js';
+import { truelayer } from './truelayer.js';
 
 /**
  * Every catalog this package ships, for tools that need them all (the CLI, the
@@ -8,4 +13,9 @@ import type { Catalog } from '../src/catalog/types.js';
  */
 export const allCatalogs: readonly Catalog[] = [
   // catalogs: each shipped catalog is listed here, one per line
+  aerosync,
+  synapse,
+  teller,
+  truelayer,
+  finicity,
 ];
