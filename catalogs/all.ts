@@ -1,6 +1,7 @@
 import type { Catalog } from '../src/catalog/types.js';
 import { aerosync } from './aerosync.js';
 import { synapse } from './synapse.js';
+import { plaid } from './plaid.js';
 import { finicity } from './finicity.js';
 import { teller } from './teller.js';
 import { truelayer } from './truelayer.js';
@@ -15,6 +16,7 @@ export const allCatalogs: readonly Catalog[] = [
   // catalogs: each shipped catalog is listed here, one per line
   aerosync,
   synapse,
+  plaid,
   teller,
   truelayer,
   finicity,
