@@ -5,6 +5,8 @@ import { plaid } from './plaid.js';
 import { finicity } from './finicity.js';
 import { teller } from './teller.js';
 import { truelayer } from './truelayer.js';
+import { mx } from './mx.js';
+import { yodlee } from './yodlee.js';
 
 /**
  * Every catalog this package ships, for tools that need them all (the CLI, the
@@ -20,4 +22,6 @@ export const allCatalogs: readonly Catalog[] = [
   teller,
   truelayer,
   finicity,
+  mx,
+  yodlee,
 ];

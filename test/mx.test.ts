@@ -1,0 +1,164 @@
+import { describe, expect, test } from 'vitest';
+import { createNormalizer } from '../src/index.js';
+import { mx } from '../catalogs/mx.js';
+
+const normalizer = createNormalizer([mx]);
+const { normalize } = normalizer;
+const ERRORS = 'https://docs.mx.com/api-reference/platform-api/overview/errors';
+
+// The statuses MX's connection-status webhook page lists as end-user-actionable.
+const WEBHOOK_STATUSES = ['CHALLENGED', 'DENIED', 'EXPIRED', 'IMPAIRED', 'IMPEDED', 'LOCKED', 'PREVENTED', 'REJECTED'];
+
+describe('MX HTTP statuses, classified on the status alone', () => {
+  test('a 202 while a job of the same type runs is a conflict: wait for the running job', () => {
+    const error = normalize({ provider: 'mx', method: 'POST', url: 'https://api.mx.com/users/USR-1/members/MBR-1/aggregate', status: 202, body: '{"member":{"guid":"MBR-1","is_being_aggregated":true}}' });
+    expect(error.kind).toBe('conflict');
+    expect(error.retry.waitForJob).toBe(true);
+    expect(error.retry.retryable).toBe(true);
+    expect(error.severity).toBe('info');
+    expect(error.match.by).toBe('status');
+    expect(error.match.source).toBe(ERRORS);
+    expect(error.match.note).toMatch(/processing/);
+  });
+
+  test('a 409 is a conflict, documented as an existing object or another job type running', () => {
+    const error = normalize({ provider: 'mx', status: 409 });
+    expect(error.kind).toBe('conflict');
+    expect(error.match.description).toMatch(/already exists/);
+  });
+
+  test.each([
+    [400, 'invalid-request'],
+    [401, 'auth'],
+    [403, 'auth'],
+    [404, 'not-found'],
+    [405, 'invalid-request'],
+    [406, 'invalid-request'],
+    [422, 'invalid-request'],
+    [429, 'rate-limited'],
+    [500, 'provider-unavailable'],
+    [502, 'provider-unavailable'],
+    [503, 'provider-unavailable'],
+    [504, 'provider-unavailable'],
+  ] as const)('%i is %s, from MX’s own errors page', (status, kind) => {
+    const error = normalize({ provider: 'mx', status });
+    expect(error.kind).toBe(kind);
+    expect(error.match.by).toBe('status');
+    expect(error.match.source).toBe(ERRORS);
+  });
+
+  test('a bad API key pages; a bad API version does not', () => {
+    expect(normalize({ provider: 'mx', status: 401 }).severity).toBe('page');
+    expect(normalize({ provider: 'mx', status: 406 }).severity).toBe('ticket');
+    expect(normalize({ provider: 'mx', status: 406 }).match.description).toMatch(/API version/);
+  });
+
+  test('503 is maintenance, 504 may have done its work, 500 is a server error', () => {
+    const maintenance = normalize({ provider: 'mx', status: 503 });
+    const timeout = normalize({ provider: 'mx', status: 504 });
+    const server = normalize({ provider: 'mx', status: 500 });
+    expect(maintenance.kind === 'provider-unavailable' && maintenance.reason).toBe('maintenance');
+    expect(timeout.kind === 'provider-unavailable' && timeout.reason).toBe('timeout');
+    expect(timeout.retry.mayHaveSucceeded).toBe(true);
+    expect(server.kind === 'provider-unavailable' && server.reason).toBe('server-error');
+    expect(server.retry.mayHaveSucceeded).toBe(false);
+  });
+
+  test('a 429 throttles our client and honours Retry-After', () => {
+    const error = normalize({ provider: 'mx', status: 429, headers: { 'Retry-After': '3' } });
+    expect(error.kind === 'rate-limited' && error.scope).toBe('client');
+    expect(error.retry.afterMs).toBe(3000);
+    expect(error.retry.afterSource).toBe('retry-after');
+  });
+
+  test('an undocumented status falls back to the generic meaning, and an HTML error page to unreadable', () => {
+    const gone = normalize({ provider: 'mx', status: 410 });
+    expect(gone.kind).toBe('not-found');
+    expect(gone.match.source).toBeUndefined();
+    const html = normalize({ provider: 'mx', body: '<html><body>Bad Gateway</body></html>' });
+    expect(html.kind === 'provider-unavailable' && html.reason).toBe('unreadable-body');
+  });
+});
+
+describe('MX member connection_status values, as bare codes', () => {
+  test('the webhook example payload’s status is a pending MFA step, not an error', () => {
+    const payload = {
+      action: 'CHANGED',
+      connection_status: 'CHALLENGED',
+      connection_status_id: 3,
+      connection_status_message: 'To authenticate your connection to Chase Bank, please answer the following challenge(s).',
+      member_guid: 'MBR-48d9a481-f2a2-7e13-2685-62869cf0d33a',
+      type: 'CONNECTION_STATUS',
+      user_guid: 'USR-eaf4ac68-d17d-5e9b-7b46-959a5b315a9e',
+    };
+    const error = normalize({ provider: 'mx', code: payload.connection_status });
+    expect(error.match.by).toBe('pending');
+    expect(error.kind === 'unknown' && error.pending).toBe('mfa');
+    expect(error.severity).toBe('info');
+    expect(normalizer.pending({ provider: 'mx', code: 'CHALLENGED' })).toEqual({ provider: 'mx', step: 'mfa', code: 'CHALLENGED', status: undefined });
+    expect(normalizer.pending({ provider: 'mx', code: 'DENIED' })).toBeUndefined();
+  });
+
+  test.each([
+    ['DENIED', 'credentials', 'reenter-credentials'],
+    ['PREVENTED', 'credentials', 'reenter-credentials'],
+    ['IMPAIRED', 'credentials', 'reenter-credentials'],
+    ['LOCKED', 'account-locked', 'visit-institution'],
+    ['IMPEDED', 'institution-attention', 'visit-institution'],
+  ] as const)('%s asks the end user to reconnect (%s)', (code, reason, userAction) => {
+    const error = normalize({ provider: 'mx', code });
+    expect(error.kind === 'reconnect-required' && error.reason).toBe(reason);
+    expect(error.userAction).toBe(userAction);
+    expect(error.owner).toBe('end-user');
+    expect(error.severity).toBe('info');
+    expect(error.code).toBe(code);
+    expect(error.match.by).toBe('code');
+  });
+
+  test('EXPIRED and REJECTED restart MFA', () => {
+    for (const code of ['EXPIRED', 'REJECTED']) {
+      const error = normalize({ provider: 'mx', code });
+      expect(error.kind).toBe('mfa-expired');
+      expect(error.userAction).toBe('restart-mfa');
+    }
+  });
+
+  test('statuses nobody but MX or the institution can fix wait, and DISCONTINUED is unsupported', () => {
+    for (const code of ['DEGRADED', 'DELAYED', 'DISCONNECTED', 'DISABLED', 'FAILED']) {
+      const error = normalize({ provider: 'mx', code });
+      expect(error.kind).toBe('fi-unavailable');
+      expect(error.retry.retryable).toBe(true);
+      expect(error.severity).not.toBe('page');
+    }
+    expect(normalize({ provider: 'mx', code: 'DISCONTINUED' }).kind).toBe('unsupported');
+  });
+
+  test('every status that fires the connection-status webhook is documented, and says so; no other does', () => {
+    const documented = new Map<string, string>();
+    for (const [code, entry] of Object.entries(mx.codes)) {
+      expect(entry.arrives).toBe('connection_status');
+      documented.set(code, `${entry.description} ${'note' in entry ? entry.note : ''}`);
+    }
+    for (const step of mx.pending) documented.set(step.code, step.description);
+    for (const code of WEBHOOK_STATUSES) expect(documented.has(code), code).toBe(true);
+    for (const [code, text] of documented) {
+      expect(/Fires the connection-status webhook/.test(text), code).toBe(WEBHOOK_STATUSES.includes(code));
+    }
+  });
+
+  test('success states and undocumented values fall back to unknown; a status still wins when there is one', () => {
+    for (const code of ['CONNECTED', 'CREATED', 'CLOSED', 'constructor', '__proto__']) {
+      const error = normalize({ provider: 'mx', code });
+      expect(error.kind).toBe('unknown');
+      expect(error.match.by).toBe('none');
+    }
+    const withStatus = normalize({ provider: 'mx', code: 'SOMETHING_NEW', status: 409 });
+    expect(withStatus.kind).toBe('conflict');
+    expect(withStatus.match.by).toBe('status');
+  });
+
+  test('a documented connection status wins over the status of the response that carried it', () => {
+    const error = normalize({ provider: 'mx', status: 200, code: 'LOCKED' });
+    expect(error.kind === 'reconnect-required' && error.reason).toBe('account-locked');
+  });
+});
