@@ -5,12 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createNormalizer, type NormalizeInput } from '../src/index.js';
+import { createNormalizer, type NormalizeInputFor } from '../src/index.js';
 import { allCatalogs } from '../catalogs/all.js';
 
 interface Sample {
   readonly note?: string;
-  readonly response: NormalizeInput;
+  readonly response: NormalizeInputFor<typeof allCatalogs>;
 }
 
 const samples = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../demo/responses.json'), 'utf8')) as Sample[];

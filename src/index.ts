@@ -5,6 +5,7 @@ export type { UserAction, Owner, Severity } from './taxonomy/hints.js';
 export { KIND_DETAILS } from './taxonomy/details.js';
 export type { DetailedKind, InstitutionFailure, ProviderFailure, RateLimitScope, ReconnectReason } from './taxonomy/details.js';
 export { KIND_DEFAULTS } from './taxonomy/defaults.js';
+export { KIND_DOCS } from './taxonomy/kind-docs.js';
 export type { KindHints } from './taxonomy/defaults.js';
 export { shouldPage, needsEndUser, isRetryable } from './taxonomy/predicates.js';
 export type {

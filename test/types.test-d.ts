@@ -97,9 +97,13 @@ describe('catalog literal types', () => {
   test('normalize takes the catalogs\' ids as providers and suggests their endpoint ids', () => {
     const { normalize } = createNormalizer([acme]);
     type Input = Parameters<typeof normalize>[0];
-    expectTypeOf<Input['provider']>().toEqualTypeOf<'acme'>();
-    expectTypeOf<'GET /users/{user_id}'>().toExtend<NonNullable<Input['endpoint']>>();
-    // @ts-expect-error an unknown provider id does not type-check
-    normalize({ provider: 'plaid', status: 400 });
+    expectTypeOf<'acme'>().toExtend<Input['provider']>();
+    type AcmeInput = Extract<Input, { provider: 'acme' }>;
+    expectTypeOf<AcmeInput['endpoint']>().toEqualTypeOf<EndpointIdOf<typeof acme> | (string & {}) | undefined>();
+    // A provider id read from data is accepted: it is classified by status alone.
+    const fromLogs: string = 'plaid';
+    expectTypeOf(normalize({ provider: fromLogs, status: 400 }).kind).toEqualTypeOf<Kind>();
+    // @ts-expect-error the status is a number or a numeric string, never an object
+    normalize({ provider: 'acme', status: { code: 400 } });
   });
 });

@@ -33,15 +33,15 @@ export interface NormalizeInput<P extends string = string, E extends string = st
 }
 
 /**
- * The input `normalize` accepts for a set of catalogs: endpoint ids autocomplete per provider.
+ * The input `normalize` accepts for a set of catalogs: provider ids and, per
+ * provider, endpoint ids autocomplete; any other provider string is accepted
+ * too (it comes from data), and classified by status alone.
  *
  * @public
  */
-export type NormalizeInputFor<Cs extends readonly CatalogInput[]> = Cs[number] extends infer C
-  ? C extends CatalogInput
-    ? NormalizeInput<C['id'], EndpointIdOf<C>>
-    : never
-  : never;
+export type NormalizeInputFor<Cs extends readonly CatalogInput[]> =
+  | (Cs[number] extends infer C ? (C extends CatalogInput ? NormalizeInput<C['id'], EndpointIdOf<C>> : never) : never)
+  | NormalizeInput<string & {}, never>;
 
 /**
  * A documented response that is a step, not a failure (an MFA question).

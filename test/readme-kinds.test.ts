@@ -1,0 +1,18 @@
+import { expect, test } from 'vitest';
+import { KINDS, KIND_DEFAULTS, KIND_DETAILS, KIND_DOCS } from '../src/index.js';
+import { syncReadmeBlock } from './support/readme.js';
+
+function kindsTable(): string {
+  const details = KIND_DETAILS as Record<string, { readonly field: string; readonly values: readonly string[] } | undefined>;
+  const rows = KINDS.map((kind) => {
+    const d = KIND_DEFAULTS[kind];
+    const detail = details[kind];
+    return `| \`${kind}\` | ${KIND_DOCS[kind].meaning} | ${KIND_DOCS[kind].whoActs} | ${d.retryable ? 'yes' : 'no'} | \`${d.userAction}\` | \`${d.owner}\` | \`${d.severity}\` | ${detail === undefined ? '' : `\`${detail.field}\`: ${detail.values.map((v) => `\`${v}\``).join(', ')}`} |`;
+  });
+  return ['| kind | meaning | who acts | retryable | user action | owner | severity | detail |', '|---|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
+}
+
+test('the README kinds table is generated from the taxonomy (UPDATE_README=1 rewrites it)', () => {
+  const expected = kindsTable();
+  expect(syncReadmeBlock('kinds', expected), `README block "kinds" must read:\n${expected}`).toBe(expected);
+});
