@@ -25,7 +25,7 @@ function generate(schema: z.ZodType, title: string, description: string): JsonSc
   });
   // The document's own title and description replace the root schema's.
   const { $schema, description: _root, ...rest } = generated;
-  return { $schema, title, description, ...rest };
+  return { ...($schema === undefined ? {} : { $schema }), title, description, ...rest };
 }
 
 /**
