@@ -163,7 +163,8 @@ describe('pending steps', () => {
   test('an MFA question and a 2FA step are told apart, and are not failures', () => {
     expect(pending(input(mfa))).toEqual({ provider: 'acme', step: 'mfa', code: '10', status: 202 });
     expect(pending(input(twoFactor))?.step).toBe('two-factor');
-    expect(normalize(input(mfa))).toMatchObject({ kind: 'unknown', pending: 'mfa', severity: 'info', match: { by: 'pending' } });
+    expect(normalize(input(mfa))).toMatchObject({ kind: 'unknown', pending: 'mfa', severity: 'info', userAction: 'none', match: { by: 'pending', description: 'An MFA question.', source: 'https://docs.acme.example/errors' } });
+    expect(normalize(input(twoFactor)).match.description).toBe('A 2FA step.');
     expect(pending({ provider: 'acme', status: 400, body: body('E100') })).toBeUndefined();
   });
 

@@ -37,6 +37,8 @@ export interface CompiledPending {
   readonly step: string;
   readonly status: number | undefined;
   readonly when: readonly string[] | undefined;
+  /** Not a failure: `unknown` with no action, counted only, and the step's own documentation. */
+  readonly meaning: Meaning;
 }
 
 export interface BodyPaths {
@@ -202,7 +204,13 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
   for (const [status, meaning] of meaningsOf(catalog.statuses, 'status')) statuses.set(Number(status), meaning);
   const pending = new Map<string, CompiledPending[]>();
   for (const step of catalog.pending ?? []) {
-    pending.set(step.code, [...(pending.get(step.code) ?? []), { step: step.step, status: step.status, when: step.when?.split('.') }]);
+    const meaning = compileMeaning(
+      { kind: 'unknown', description: step.description, source: step.source, hints: { userAction: 'none', owner: 'end-user', severity: 'info' } },
+      'pending',
+      'pending',
+      undefined,
+    );
+    pending.set(step.code, [...(pending.get(step.code) ?? []), { step: step.step, status: step.status, when: step.when?.split('.'), meaning }]);
   }
   const prefixes = new Set<string>();
   if (catalog.pathPrefix !== undefined) prefixes.add(catalog.pathPrefix);

@@ -1,7 +1,7 @@
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
 import type { CatalogInput, EndpointIdOf } from '../catalog/types.js';
 import { readBody, readPath, readText } from './body.js';
-import { compileCatalog, compileMeaning, type CompiledCatalog, type Meaning } from './compile.js';
+import { compileCatalog, compileMeaning, type CompiledCatalog, type CompiledPending, type Meaning } from './compile.js';
 import { resolveEndpoint } from './endpoint.js';
 import { readHeaders, type HeadersLike } from './headers.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -76,7 +76,6 @@ const MAX_PROVIDER_CHARS = 64;
 
 const UNKNOWN = compileMeaning({ kind: 'unknown' }, 'none', 'none', undefined);
 const UNREADABLE = compileMeaning({ kind: 'provider-unavailable', detail: 'unreadable-body' }, 'none', 'none', undefined);
-const PENDING = compileMeaning({ kind: 'unknown', hints: { userAction: 'none', owner: 'end-user', severity: 'info' } }, 'pending', 'pending', undefined);
 const FALLBACK_CACHE = new Map<number, Meaning | null>();
 
 function genericStatus(status: number): Meaning | undefined {
@@ -147,14 +146,14 @@ function build(meaning: Meaning, o: Observed, documented: boolean, pendingStep?:
   return error as unknown as NormalizedError;
 }
 
-function pendingOf(catalog: CompiledCatalog, code: string | undefined, status: number | undefined, body: object | undefined): string | undefined {
+function pendingOf(catalog: CompiledCatalog, code: string | undefined, status: number | undefined, body: object | undefined): CompiledPending | undefined {
   if (code === undefined) return undefined;
   const steps = catalog.pending.get(code);
   if (steps === undefined) return undefined;
   for (const step of steps) {
     if (step.status !== undefined && status !== undefined && step.status !== status) continue;
     if (step.when !== undefined && (body === undefined || readPath(body, step.when) == null)) continue;
-    return step.step;
+    return step;
   }
   return undefined;
 }
@@ -241,7 +240,7 @@ export function createNormalizer<const Cs extends readonly CatalogInput[]>(catal
     const { status, code } = o;
     if (catalog !== undefined) {
       const step = pendingOf(catalog, code, status, body.state === 'object' ? body.value : undefined);
-      if (step !== undefined) return build(PENDING, o, true, step);
+      if (step !== undefined) return build(step.meaning, o, true, step.step);
       const endpoint = o.endpoint === undefined ? undefined : catalog.endpointsById.get(o.endpoint);
       if (code !== undefined) {
         if (endpoint !== undefined) {
@@ -292,7 +291,7 @@ export function createNormalizer<const Cs extends readonly CatalogInput[]>(catal
       const { o, catalog, body } = observe(input);
       if (catalog === undefined || o.code === undefined) return undefined;
       const step = pendingOf(catalog, o.code, o.status, body.state === 'object' ? body.value : undefined);
-      return step === undefined ? undefined : { provider: catalog.id, step, code: o.code, status: o.status };
+      return step === undefined ? undefined : { provider: catalog.id, step: step.step, code: o.code, status: o.status };
     } catch {
       return undefined;
     }
