@@ -1,0 +1,10 @@
+export { fromResponse, normalizeResponse } from './from-response.js';
+export type { FromResponseOptions, NormalizerLike, ResponseLike } from './from-response.js';
+export { fromAxiosError, isAxiosErrorLike, normalizeFailure } from './from-axios-error.js';
+export { fromNetworkError, networkFailure } from './from-network-error.js';
+export type { NetworkFailure } from './from-network-error.js';
+export type { GatewayRequest } from './gateway-request.js';
+export { retryDecision } from './retry-decision.js';
+export type { RetryDecision, RetryOptions, StopReason } from './retry-decision.js';
+export { problemStatus, toProblem } from './to-problem.js';
+export type { Problem, ProblemBody, ProblemHeaders, ProblemOptions } from './to-problem.js';
