@@ -1,0 +1,134 @@
+import type { UserAction } from '../taxonomy/hints.js';
+import type { Kind } from '../taxonomy/kinds.js';
+import type { CompleteMessageCatalog, MessageCatalog, MessageText } from './message-catalog.js';
+import { MESSAGES_EN } from './messages-en.js';
+import { MESSAGES_ES } from './messages-es.js';
+
+/**
+ * What a frontend shows: a title, a body and one call to action.
+ *
+ * @public
+ */
+export interface RenderedMessage {
+  readonly title: string;
+  readonly body: string;
+  readonly action: { readonly kind: UserAction; readonly label: string };
+}
+
+/**
+ * How {@link renderMessage} picks its texts.
+ *
+ * @public
+ */
+export interface RenderOptions {
+  /**
+   * A BCP 47 tag; `'es-MX'` falls back to `'es'`, an unknown language to English.
+   * @defaultValue `'en'`
+   */
+  readonly locale?: string;
+  /** Custom locales and overrides by locale tag; they win over the built-in texts of their language. */
+  readonly messages?: Readonly<Record<string, MessageCatalog>>;
+  /**
+   * Use the text the provider wrote for end users (Plaid's `display_message`) as the body when the error has one.
+   * @defaultValue `false`
+   */
+  readonly displayMessage?: boolean;
+}
+
+/**
+ * The built-in locales.
+ *
+ * @public
+ */
+export const MESSAGES: { readonly en: CompleteMessageCatalog; readonly es: CompleteMessageCatalog } = { en: MESSAGES_EN, es: MESSAGES_ES };
+
+type Entry = MessageText | undefined;
+
+// Lookups read own properties only: a code of "__proto__" or "constructor" finds nothing.
+function own<T>(record: Readonly<Record<string, T>> | undefined, key: unknown): T | undefined {
+  return typeof record === 'object' && record !== null && typeof key === 'string' && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+function isAction(value: unknown): value is UserAction {
+  return own(MESSAGES_EN.actions, value) !== undefined;
+}
+
+// A gateway may send the normalized error, its JSON text, or an AggregatorError's toJSON() ({ error: {...} }).
+function readError(input: unknown): Record<string, unknown> {
+  let value = typeof input === 'string' ? (JSON.parse(input) as unknown) : input;
+  if (typeof value === 'object' && value !== null && !('kind' in value) && 'error' in value) value = value.error;
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+function render(input: unknown, options: RenderOptions): RenderedMessage {
+  const error = readError(input);
+  const kind: Kind = own(MESSAGES_EN.kinds, error['kind']) === undefined ? 'unknown' : (error['kind'] as Kind);
+  const detail = `${kind}.${String(kind === 'rate-limited' ? error['scope'] : error['reason'])}`;
+  const tag = String(options.locale ?? 'en');
+  const language = tag.split('-')[0]?.toLowerCase();
+  const custom = own(options.messages, tag) ?? own(options.messages, language);
+  const base: CompleteMessageCatalog = own<CompleteMessageCatalog>(MESSAGES, tag) ?? own<CompleteMessageCatalog>(MESSAGES, language) ?? MESSAGES_EN;
+  const entries: Entry[] = [];
+  for (const layer of [custom, base]) {
+    entries.push(
+      own(own(layer?.codes, error['provider']), error['code']),
+      own(layer?.providers, error['provider']),
+      own<MessageText>(layer?.details, detail),
+      own<MessageText>(layer?.kinds, kind),
+    );
+  }
+  let title: string | undefined;
+  let body: string | undefined;
+  let action: UserAction | undefined;
+  let label: string | undefined;
+  for (const entry of entries) {
+    title ??= text(entry?.title);
+    body ??= text(entry?.body);
+    // A label belongs to its entry's action: labels of less specific entries do not apply once the action is decided.
+    if (action === undefined) label ??= text(entry?.label);
+    if (action === undefined && isAction(entry?.action)) action = entry.action;
+  }
+  if (options.displayMessage === true) body = text(error['displayMessage'])?.slice(0, 500) ?? body;
+  action ??= isAction(error['userAction']) ? error['userAction'] : 'contact-support';
+  return {
+    title: title ?? base.kinds[kind].title,
+    body: body ?? base.kinds[kind].body,
+    action: { kind: action, label: label ?? text(own(custom?.actions, action)) ?? base.actions[action] },
+  };
+}
+
+/**
+ * Renders a normalized error (or its JSON from a gateway) as end-user text; never throws.
+ *
+ * @remarks
+ * Reads only `kind`, its detail (`reason` or `scope`), `userAction`, and
+ * `provider` and `code` as override keys; the provider's developer message,
+ * codes and request ids never reach the text. A missing or unknown `kind`
+ * renders the `unknown` message; a missing or unknown `userAction`, the
+ * `contact-support` action (the kinds' defaults stay out of the bundle).
+ *
+ * @example
+ * ```ts
+ * import { renderMessage } from 'aggregator-errors/messages';
+ *
+ * const { title, body, action } = renderMessage(await response.json(), { locale: navigator.language });
+ * ```
+ *
+ * @public
+ */
+export function renderMessage(error: unknown, options?: RenderOptions): RenderedMessage {
+  try {
+    return render(error, options ?? {});
+  } catch {
+    // Hostile input (invalid JSON text, throwing getters, revoked proxies): the unknown message, in the asked language if possible.
+    try {
+      return render(undefined, { locale: String(options?.locale) });
+    } catch {
+      return render(undefined, {});
+    }
+  }
+}
