@@ -1,14 +1,10 @@
 import { defineCatalog } from '../src/catalog/define-catalog.js';
 import type { Catalog } from '../src/catalog/types.js';
 
-const BY_ENDPOINT = 'https://api-aerosync.readme.io/docs/errors-by-endpoint';
-const HANDLING = 'https://api-aerosync.readme.io/docs/error-handling-api';
-const GLOSSARY = 'https://api-aerosync.readme.io/docs/error-glossary';
-
 const data = {
   id: 'aerosync',
   name: 'Aerosync',
-  source: HANDLING,
+  source: 'https://api-aerosync.readme.io/docs/error-handling-api',
   baseUrls: {
     sandbox: 'https://api.sandbox.aerosync.com',
     staging: 'https://api.staging.aerosync.com',
@@ -23,7 +19,7 @@ const data = {
       message: 'Invalid API key and secret.',
       description: 'The supplied credentials are not authorized for this resource. Check your key and secret again.',
       note: 'One meaning, two codes: every endpoint but POST /token answers AC-001 (403), POST /token answers AC-101 (401) with the same message. Both are our own API key and secret, so both are auth.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-100': {
       kind: 'invalid-request',
@@ -31,7 +27,7 @@ const data = {
       message: 'Required attributes are missing or not in a valid format.',
       description: 'The request body contains bad syntax or is incomplete. Check your request to ensure proper format',
       note: 'Two documented messages: this one on POST /token and GET /accounts/{user_id}, "Missing required request parameters: [user_id]" on the other endpoints ([user_id] there is literal text, not a placeholder).',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-101': {
       kind: 'auth',
@@ -39,7 +35,7 @@ const data = {
       message: 'Invalid API key and secret.',
       description: 'The supplied credentials are not authorized for this resource. Check your key and secret again.',
       note: 'POST /token only, printed "401 Forbidden". Same meaning as AC-001: our API key and secret were rejected.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-102': {
       kind: 'not-found',
@@ -47,7 +43,7 @@ const data = {
       message: 'User {user_id} not found',
       description: 'An invalid user_id was input in path parameter',
       note: 'Documented as 404 on every endpoint but POST /accounts/{user_id}/refresh, where it is 400. Encoded as documented: a 404 on refresh matches its 400 row by code (match.by "endpoint-code", documentedStatus 400).',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-103': {
       kind: 'fi-unavailable',
@@ -55,7 +51,7 @@ const data = {
       statuses: [400],
       message: 'The FI failed to send account number, routing number, or balance',
       description: 'There are missing values coming in from FI.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-104': {
       kind: 'reconnect-required',
@@ -64,7 +60,7 @@ const data = {
       message: 'We are having issues connecting to your bank. Reconnect your bank or reach out to [email protected] to resolve the issue.',
       description: 'There are connection issues currently with the FI.',
       note: 'reconnect-required, not fi-unavailable: the message tells the user to "Reconnect your bank" or contact support and never to wait and retry; the description ("connection issues currently with the FI") names the cause, not the remedy. "[email protected]" is how the docs page prints an obfuscated e-mail address; the API sends the real address.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-105': {
       kind: 'manual-link-unsupported',
@@ -72,7 +68,7 @@ const data = {
       message: 'Balance check not available for manually linked users',
       description: 'Balance checks for manually linked users is unavailable currently.',
       note: 'Printed "405 Forbidden": 405 is Method Not Allowed. Keyed on the code; the status is kept as 405.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-106': {
       kind: 'reconnect-required',
@@ -80,7 +76,7 @@ const data = {
       statuses: [400],
       message: 'For security purposes, the FI has paused sharing account information for this user. To continue, the user can reconnect to the FI',
       description: 'The connection to the FI has been removed. User has to reconnect to their FI to provide information.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-107': {
       kind: 'manual-link-unsupported',
@@ -88,7 +84,7 @@ const data = {
       message: 'Balance refresh not available for manually linked users',
       description: 'Balance refresh for manually linked users is unavailable currently.',
       note: 'Printed "405 Forbidden": 405 is Method Not Allowed. Keyed on the code; the status is kept as 405.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-108': {
       kind: 'rate-limited',
@@ -97,7 +93,7 @@ const data = {
       message: 'Account has been temporarily blockd due to too many incorrect MFA attempts',
       description: 'User incorrectly answered MFA too many times',
       note: 'A temporary lock on one end user after wrong MFA answers, not a throttle on our client: owner end-user and severity info, so it never raises a ticket for us. The message keeps the docs\' typo "blockd".',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       hints: { owner: 'end-user', severity: 'info' },
     },
     'AC-109': {
@@ -106,7 +102,7 @@ const data = {
       message: 'Job {job_id} not found',
       description: 'An invalid job_id was input in path parameter',
       note: 'Two messages: "Job {job_id} not found" on POST /accounts/{user_id}/mfa/{job_id}, "Balance refresh job for {user_id} not found" on GET /accounts/{user_id}/job/{job_id} (a user id in the text although the description blames the job_id). Each row keeps its own, so params are read from either.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-110': {
       kind: 'mfa-expired',
@@ -114,21 +110,21 @@ const data = {
       message: 'Your MFA session has expired. Please reauthenticate to continue',
       description: 'Client took too long to answer MFA and session has expired.',
       note: 'Documented as 405 Method Not Allowed, an odd status for an expired session; keyed on the code, the status kept as documented.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-111': {
       kind: 'manual-link-unsupported',
       statuses: [405],
       message: 'Identity jobs are not available for manually linked users',
       description: 'Identity jobs for manually linked users is unavailable currently.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-112': {
       kind: 'conflict',
       statuses: [409],
       message: 'Conflict - another job currently in progress',
       note: 'Documented on POST /accounts/{user_id}/identity and POST /accounts/{user_id}/transactions, each row with its own description (the transactions one reads "an transaction", kept as printed). Poll the running job rather than starting another.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-113': {
       kind: 'reconnect-required',
@@ -137,14 +133,14 @@ const data = {
       message: 'For security purposes, the FI has paused sharing account information for this user. To continue, the user can reconnect to the FI',
       description: 'Authentication has failed for expected user.',
       note: 'Same message as AC-106, but the description says authentication failed. Classified by the message the API sends (fi-paused-sharing); either way the user reconnects.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-114': {
       kind: 'manual-link-unsupported',
       statuses: [405],
       message: 'Transaction jobs are not available for manually linked users',
       description: 'Transaction jobs for manually linked users is unavailable currently.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-115': {
       kind: 'manual-link-unsupported',
@@ -152,7 +148,7 @@ const data = {
       message: 'Transaction data not available for manually linked users',
       description: 'Transaction jobs for manually linked users is unavailable currently.',
       note: 'The description repeats AC-114\'s ("Transaction jobs") although GET /accounts/{user_id}/transactions reads transaction data; kept as printed.',
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
     },
     'AC-117': {
       kind: 'reconnect-required',
@@ -160,14 +156,14 @@ const data = {
       description: 'Incorrect credentials.',
       note: 'The end user typed wrong bank credentials in the widget: they re-enter them rather than reconnect an existing link.',
       arrives: 'widget onError, as "ERROR_TYPE | Code: CODE | Message: MESSAGE"',
-      source: GLOSSARY,
+      source: 'https://api-aerosync.readme.io/docs/error-glossary',
       hints: { userAction: 'reenter-credentials' },
     },
     'AC-204': {
       kind: 'no-accounts',
       message: 'No account information available, please select another bank.',
       description: 'No account information available.',
-      source: HANDLING,
+      source: 'https://api-aerosync.readme.io/docs/error-handling-api',
     },
     'AR-100': {
       kind: 'provider-unavailable',
@@ -175,19 +171,19 @@ const data = {
       description: 'Polling timeout.',
       note: 'Widget only: the widget stopped waiting for Aerosync; the connection may still have completed, so check before asking the user again.',
       arrives: 'widget onError only, as "ERROR_TYPE | Code: CODE | Message: MESSAGE"; never in an API response',
-      source: GLOSSARY,
+      source: 'https://api-aerosync.readme.io/docs/error-glossary',
     },
     'AR-500': {
       kind: 'provider-unavailable',
       detail: 'server-error',
       description: 'Server error.',
       arrives: 'widget onError only, as "ERROR_TYPE | Code: CODE | Message: MESSAGE"; never in an API response',
-      source: GLOSSARY,
+      source: 'https://api-aerosync.readme.io/docs/error-glossary',
     },
   },
   endpoints: {
     'POST /token': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,
@@ -206,7 +202,7 @@ const data = {
       ],
     },
     'GET /accounts/{user_id}': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,
@@ -241,7 +237,7 @@ const data = {
       ],
     },
     'GET /accounts/{user_id}/balance': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,
@@ -278,7 +274,7 @@ const data = {
       ],
     },
     'POST /accounts/{user_id}/refresh': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,
@@ -323,7 +319,7 @@ const data = {
       ],
     },
     'POST /accounts/{user_id}/mfa/{job_id}': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,
@@ -358,7 +354,7 @@ const data = {
       ],
     },
     'POST /accounts/{user_id}/mfa/{job_id}/resolve': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,
@@ -393,7 +389,7 @@ const data = {
       ],
     },
     'POST /accounts/{user_id}/identity': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,
@@ -434,7 +430,7 @@ const data = {
       ],
     },
     'GET /accounts/{user_id}/identity': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,
@@ -470,7 +466,7 @@ const data = {
       ],
     },
     'POST /accounts/{user_id}/transactions': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,
@@ -511,7 +507,7 @@ const data = {
       ],
     },
     'GET /accounts/{user_id}/transactions': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,
@@ -547,7 +543,7 @@ const data = {
       ],
     },
     'GET /accounts/{user_id}/job/{job_id}': {
-      source: BY_ENDPOINT,
+      source: 'https://api-aerosync.readme.io/docs/errors-by-endpoint',
       rows: [
         {
           status: 400,

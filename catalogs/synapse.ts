@@ -1,18 +1,10 @@
 import { defineCatalog } from '../src/catalog/define-catalog.js';
 import type { Catalog } from '../src/catalog/types.js';
 
-const ERRORS = 'https://docs.synapsefi.com/docs/errors';
-const COMMON = 'https://old-docs.synapsefi.com/docs/a-aggregation-common-errors';
-const BANK_LOGIN = 'https://old-docs.synapsefi.com/reference/link-with-bank-login';
-const SYNAPSE_GO = 'https://github.com/SynapseFI/SynapseGo/blob/master/error.go';
-
-const LOGIN = 'POST /users/{user_id}/nodes';
-const SYNC = 'GET /users/{user_id}/nodes/{node_id}?force_refresh=yes';
-
 const data = {
   id: 'synapse',
   name: 'Synapse',
-  source: ERRORS,
+  source: 'https://docs.synapsefi.com/docs/errors',
   baseUrls: {
     sandbox: 'https://uat-api.synapsefi.com/v3.1',
     production: 'https://api.synapsefi.com/v3.1',
@@ -30,96 +22,96 @@ const data = {
     '100': {
       kind: 'auth',
       description: 'Incorrect client credentials.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     '110': {
       kind: 'reconnect-required',
       detail: 'credentials',
       description: 'Incorrect user credentials.',
       note: 'The user re-enters their credentials: the sync table reads 401/110 as "Update the user\'s credentials by re-linking the account via bank logins".',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
       hints: { userAction: 'reenter-credentials' },
     },
     '120': {
       kind: 'auth',
       description: 'Unauthorized fingerprint.',
       note: 'A fingerprint identifies one user\'s device, not our platform credentials: the integrator must act, but it is a ticket, not a page.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
       hints: { severity: 'ticket' },
     },
     '200': {
       kind: 'invalid-request',
       description: 'Error in payload.',
       note: 'At bank login the docs read 400/200 as bad bank credentials; that row overrides this meaning on POST /users/{user_id}/nodes.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     '300': {
       kind: 'invalid-request',
       description: 'Unauthorized action.',
       note: 'The SDKs describe it as "User/Client not allowed to perform this action": the credentials were accepted and the action refused, so it is not auth; the integrator acts.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     '400': {
       kind: 'invalid-request',
       description: 'Incorrect values supplied (insufficient balance, wrong MFA answer, wrong micro-deposits).',
       note: 'Every documented example is a value the end user supplied or owns, so owner end-user and severity info.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
       hints: { owner: 'end-user', severity: 'info' },
     },
     '404': {
       kind: 'not-found',
       description: 'Object not found.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     '410': {
       kind: 'unsupported',
       description: 'Action not allowed on the object.',
       note: 'The SDKs add "either you do not have permissions or the action on this object is not supported"; classified as unsupported, the meaning of the only documented row (a refresh the bank does not support).',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     '429': {
       kind: 'rate-limited',
       detail: 'client',
       description: 'Too many requests.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     '450': {
       kind: 'invalid-request',
       description: 'Idempotency key already in use.',
       note: 'Not retried: sending the same key again cannot succeed, and the earlier request with this key may have gone through; look it up first.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     '460': {
       kind: 'unknown',
       description: 'Request failed but not due to server error.',
       note: 'The docs give no cause beyond "not due to server error"; only an endpoint row gives it a meaning (402/460 at bank login: no ACH-capable account).',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     '500': {
       kind: 'provider-unavailable',
       detail: 'server-error',
       description: 'Server error.',
       note: 'Rows override it: at bank login 402/500 is a locked account or a bank asking for attention, at sync 500/500 an unknown refresh error.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     '503': {
       kind: 'provider-unavailable',
       detail: 'maintenance',
       description: 'Service unavailable.',
       note: 'Rows override it at bank login (bank or Synapse maintenance) and at sync (refresh temporarily unavailable); elsewhere it is Synapse itself.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     '504': {
       kind: 'provider-unavailable',
       detail: 'timeout',
       description: 'Server timeout.',
       note: 'SynapseGo only: neither the docs errors page nor SynapsePy lists it.',
-      source: SYNAPSE_GO,
+      source: 'https://github.com/SynapseFI/SynapseGo/blob/master/error.go',
     },
   },
   endpoints: {
-    [LOGIN]: {
-      source: BANK_LOGIN,
+    'POST /users/{user_id}/nodes': {
+      source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
       note: 'Bank login: type ACH-US with info.bank_id, info.bank_pw and info.bank_name. Other node types are created on the same path; these rows are the bank login\'s. Bank logins may take a while: Synapse recommends a 100 second timeout (timeoutMs).',
       rows: [
         {
@@ -129,7 +121,7 @@ const data = {
           detail: 'credentials',
           description: 'Triggered when something is not correct at the payload level. Mostly always for bad user credentials. But can also be triggered when payload is not formatted correctly or the institution is not supported.',
           note: 'Classified by its usual cause ("mostly always for bad user credentials"): the user re-enters credentials. A malformed payload or an unsupported institution answers the same and cannot be told apart.',
-          source: COMMON,
+          source: 'https://old-docs.synapsefi.com/docs/a-aggregation-common-errors',
           hints: { userAction: 'reenter-credentials' },
         },
         {
@@ -137,7 +129,7 @@ const data = {
           code: '460',
           kind: 'no-accounts',
           description: 'No ACH capable account found',
-          source: COMMON,
+          source: 'https://old-docs.synapsefi.com/docs/a-aggregation-common-errors',
         },
         {
           status: 402,
@@ -146,7 +138,7 @@ const data = {
           detail: 'institution-attention',
           description: 'Either the account is locked or the bank is requesting user\'s attention (because they are not set up completely or set up or for some other reason).',
           note: 'Not a server error. One code for two causes: institution-attention rather than account-locked, because a locked account is also the bank asking for the user\'s attention, and the sandbox names this case synapse_bank_request. Either way the user visits the bank.',
-          source: COMMON,
+          source: 'https://old-docs.synapsefi.com/docs/a-aggregation-common-errors',
           hints: { userAction: 'visit-institution' },
         },
         {
@@ -156,12 +148,12 @@ const data = {
           detail: 'maintenance',
           description: 'Service unavailable due to Bank or Synapse maintenance.',
           note: 'Bank or Synapse maintenance: classified as fi-unavailable (counted, never paged) because a Synapse-wide outage also shows on every other endpoint, where 503 pages.',
-          source: COMMON,
+          source: 'https://old-docs.synapsefi.com/docs/a-aggregation-common-errors',
         },
       ],
     },
-    [SYNC]: {
-      source: COMMON,
+    'GET /users/{user_id}/nodes/{node_id}?force_refresh=yes': {
+      source: 'https://old-docs.synapsefi.com/docs/a-aggregation-common-errors',
       note: 'A sync is a force refresh of a node: the official clients send GET with ?force_refresh=yes, and only that request matches this endpoint.',
       rows: [
         {
@@ -201,14 +193,14 @@ const data = {
       status: 202,
       when: 'mfa',
       description: 'Accepted, action pending: the bank asks an MFA question (mfa.message); answer it with mfa.access_token.',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
     {
       step: 'two-factor',
       code: '10',
       status: 202,
       description: 'Accepted, action pending: two-factor authentication (message.en).',
-      source: ERRORS,
+      source: 'https://docs.synapsefi.com/docs/errors',
     },
   ],
   sandbox: [
@@ -216,65 +208,65 @@ const data = {
       field: 'username',
       value: 'synapse_good',
       with: { password: 'test1234', bank_name: 'fake' },
-      endpoint: LOGIN,
+      endpoint: 'POST /users/{user_id}/nodes',
       status: 202,
       code: '10',
       description: 'Bank login asks an MFA question; the answer test_answer completes it.',
-      source: BANK_LOGIN,
+      source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
     },
     {
       field: 'username',
       value: 'synapse_nomfa',
       with: { bank_name: 'fake' },
-      endpoint: LOGIN,
+      endpoint: 'POST /users/{user_id}/nodes',
       description: 'Bank login links without MFA.',
-      source: BANK_LOGIN,
+      source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
     },
     {
       field: 'username',
       value: 'synapse_no_accounts',
       with: { bank_name: 'fake' },
-      endpoint: LOGIN,
+      endpoint: 'POST /users/{user_id}/nodes',
       status: 402,
       code: '460',
       description: 'Bank login finds no ACH-capable account.',
-      source: BANK_LOGIN,
+      source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
     },
     {
       field: 'username',
       value: 'synapse_bank_request',
       with: { bank_name: 'fake' },
-      endpoint: LOGIN,
+      endpoint: 'POST /users/{user_id}/nodes',
       status: 402,
       code: '500',
       description: 'Bank login fails: the account is locked or the bank requests the user\'s attention.',
-      source: BANK_LOGIN,
+      source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
     },
     {
       field: 'username',
       value: 'synapse_maintenance',
       with: { bank_name: 'fake' },
-      endpoint: LOGIN,
+      endpoint: 'POST /users/{user_id}/nodes',
       status: 503,
       code: '503',
       description: 'Bank login fails: bank or Synapse maintenance.',
-      source: BANK_LOGIN,
+      source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
     },
     {
       field: 'password',
       value: '_sync_balance_higher',
       compare: 'suffix',
-      endpoint: SYNC,
+      endpoint: 'GET /users/{user_id}/nodes/{node_id}?force_refresh=yes',
       description: 'Appended to a bank login password: a force refresh of the node updates the balance to an amount between $800-$1500.',
-      source: BANK_LOGIN,
+      source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
     },
     {
       field: 'password',
       value: '_sync_balance_lower',
       compare: 'suffix',
-      endpoint: SYNC,
+      endpoint: 'GET /users/{user_id}/nodes/{node_id}?force_refresh=yes',
       description: 'Appended to a bank login password: a force refresh of the node updates the balance to an amount between $10-$50.',
-      source: BANK_LOGIN,
+      source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
     },
   ],
   notes: [
