@@ -1,0 +1,86 @@
+import type { Owner, Severity } from '../taxonomy/hints.js';
+import type { Kind } from '../taxonomy/kinds.js';
+import type { MatchStep, NormalizedError } from '../taxonomy/normalized-error.js';
+import { codeLabelOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, severityOf } from './read-error.js';
+
+/**
+ * Bounded, low-cardinality labels of one normalized error, for a metric such as `aggregator_errors_total`.
+ *
+ * @public
+ */
+export interface ErrorLabels {
+  /** The catalog id; `'other'` when it is not a catalog-shaped id (or not in `options.providers`). */
+  readonly provider: string;
+  /** The kind. */
+  readonly kind: Kind;
+  /** The provider code when the catalog documents it, `'other'` when it does not, `'none'` when there was none. */
+  readonly code: string;
+  /** The catalog's endpoint template id (never a raw URL), or `'unknown'`. */
+  readonly endpoint: string;
+  /** Who must act. */
+  readonly owner: Owner;
+  /** How loudly to react. */
+  readonly severity: Severity;
+  /** How it was classified; `'none'` means nothing documented matched. */
+  readonly match: MatchStep;
+}
+
+/**
+ * The label names of {@link ErrorLabels}, in a stable order.
+ *
+ * @public
+ */
+export const ERROR_LABEL_NAMES: readonly (keyof ErrorLabels)[] = ['provider', 'kind', 'code', 'endpoint', 'owner', 'severity', 'match'];
+
+/**
+ * The counter every example in this package counts errors on, with {@link ErrorLabels} as its labels.
+ *
+ * @remarks
+ * Shaped for prom-client: `new Counter({ ...ERRORS_METRIC })`.
+ *
+ * @public
+ */
+export const ERRORS_METRIC: { readonly name: string; readonly help: string; readonly labelNames: readonly (keyof ErrorLabels)[] } = {
+  name: 'aggregator_errors_total',
+  help: 'Errors returned by bank-aggregation providers, by normalized kind.',
+  labelNames: ERROR_LABEL_NAMES,
+};
+
+/**
+ * Options of {@link errorLabels}.
+ *
+ * @public
+ */
+export interface LabelOptions {
+  /** The only provider ids allowed as label values; others become `'other'`. */
+  readonly providers?: readonly string[];
+}
+
+/**
+ * The bounded metric labels of a normalized error.
+ *
+ * @remarks
+ * Cardinality stays bounded: `code` is kept only when the catalog documents it
+ * (`match.by` is `row`, `endpoint-code`, `code` or `pending`) and is cut to
+ * {@link MAX_CODE_LABEL_LENGTH}; `endpoint` is a template id, never a URL; every
+ * other label comes from a closed list. A user id or a request id never
+ * becomes a label value.
+ *
+ * @example
+ * ```ts
+ * errorsTotal.inc(errorLabels(error));
+ * ```
+ *
+ * @public
+ */
+export function errorLabels(error: NormalizedError, options?: LabelOptions): ErrorLabels {
+  return {
+    provider: providerOf(error, options?.providers),
+    kind: kindOf(error),
+    code: codeLabelOf(error),
+    endpoint: endpointOf(error) ?? 'unknown',
+    owner: ownerOf(error),
+    severity: severityOf(error),
+    match: matchOf(error),
+  };
+}

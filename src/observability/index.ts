@@ -1,0 +1,11 @@
+export { errorLabels, ERROR_LABEL_NAMES, ERRORS_METRIC } from './error-labels.js';
+export type { ErrorLabels, LabelOptions } from './error-labels.js';
+export { DOCUMENTED_STEPS, MATCH_STEPS, MAX_CODE_LABEL_LENGTH, MAX_ENDPOINT_LENGTH } from './read-error.js';
+export { otelAttributes } from './otel-attributes.js';
+export type { ErrorAttributes } from './otel-attributes.js';
+export { logFields } from './log-fields.js';
+export type { ErrorLogFields, LogFieldOptions } from './log-fields.js';
+export { ALERT_ROUTING, SEVERITY_ACTIONS, alertRoute } from './alert-routing.js';
+export type { AlertAction, AlertDecision, AlertRoute } from './alert-routing.js';
+export { prometheusRules } from './prometheus-rules.js';
+export type { PrometheusRuleOptions } from './prometheus-rules.js';
