@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { CatalogInput, RowInput, SandboxTriggerInput } from '../catalog/types.js';
 import { parseMessageTemplate } from '../catalog/template.js';
@@ -12,7 +12,7 @@ import { errorBody } from './fixtures.js';
  * @public
  */
 export interface SimulatorOptions {
-  /** The catalogs to answer for; each is served under `/<catalog id>`. */
+  /** The catalogs to answer for; each gets its own loopback server, as each provider has its own host. */
   readonly catalogs: readonly CatalogInput[];
   /**
    * How long a `hang` request is held before its socket is destroyed, in milliseconds.
@@ -43,9 +43,10 @@ export interface SimulatorOptions {
  * @public
  */
 export interface SimulatedRequest {
-  readonly provider: string | undefined;
+  /** The catalog id of the provider the request went to. */
+  readonly provider: string;
   readonly method: string;
-  /** The path and query after `/<provider>`. */
+  /** The path and query. */
   readonly path: string;
   /** The catalog endpoint id it resolved to, if any. */
   readonly endpoint: string | undefined;
@@ -59,9 +60,14 @@ export interface SimulatedRequest {
  * @public
  */
 export interface Simulator {
-  /** The origin, e.g. `http://127.0.0.1:49152`. */
+  /** The origin of the first catalog's server, e.g. `http://127.0.0.1:49152`. */
   readonly url: string;
-  /** The base URL a client of one provider uses: `/<id>` plus the path of its first documented base URL (e.g. `/synapse/v3.1`). */
+  /**
+   * The base URL a client of one provider uses: its server's origin plus the path
+   * of its first documented base URL (`http://127.0.0.1:49153/v3.1` for Synapse).
+   *
+   * @throws TypeError for a catalog the simulator does not serve.
+   */
   baseUrl(provider: string): string;
   /** The last requests answered, oldest first (at most 256). */
   requests(): readonly SimulatedRequest[];
@@ -179,9 +185,9 @@ function header(req: IncomingMessage, name: string, query: URLSearchParams): str
  * Starts a loopback HTTP server that answers as the providers' sandboxes document.
  *
  * @remarks
- * It listens on 127.0.0.1 on a free port and serves each catalog under
- * `/<catalog id>` followed by the provider's own paths (with or without its
- * path prefix). It answers:
+ * Each catalog gets its own server on 127.0.0.1 and a free port, answering the
+ * provider's own paths (with or without its path prefix), so URLs resolve to
+ * catalog endpoints exactly as the real ones do. It answers:
  *
  * - a documented sandbox trigger (a request body field such as Synapse's
  *   `bank_id: 'synapse_no_accounts'` with `bank_name: 'fake'`) with its documented
@@ -297,17 +303,11 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function handle(entry: Served, req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
-    const [, id = '', ...rest] = url.pathname.split('/');
-    const entry = served.get(id);
-    const path = `/${rest.join('/')}${url.search}`;
-    if (entry === undefined) {
-      record({ provider: undefined, method, path: url.pathname, endpoint: undefined, outcome: 404 });
-      send(res, 404, JSON.stringify({ simulated: true, error: `no catalog "${id.slice(0, 64)}": paths start with /<catalog id>` }), {});
-      return;
-    }
+    const id = entry.catalog.id;
+    const path = `${url.pathname}${url.search}`;
     const resolved = resolveEndpoint(entry.compiled, method, path);
     const endpoint = resolved?.endpoint.id;
     const params: Readonly<Record<string, string>> = resolved?.params ?? {};
@@ -328,7 +328,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     let simulation = parseSimulation(requested);
     const times = Number(header(req, 'x-simulate-times', url.searchParams) ?? Number.NaN);
     if (simulation !== undefined && Number.isInteger(times) && times >= 0) {
-      const key = `${method} ${url.pathname} ${requested ?? ''}`;
+      const key = `${id} ${method} ${url.pathname} ${requested ?? ''}`;
       const seen = counters.get(key) ?? 0;
       if (counters.size >= MAX_COUNTERS && !counters.has(key)) counters.clear();
       counters.set(key, seen + 1);
@@ -368,45 +368,57 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     return answer(200, customBody ?? JSON.stringify({ simulated: true, provider: id, endpoint }));
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-      res.end('simulator error');
+  const servers: { readonly id: string; readonly origin: string; readonly server: Server }[] = [];
+  async function listen(entry: Served): Promise<void> {
+    const server = createServer((req, res) => {
+      handle(entry, req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('simulator error');
+      });
     });
-  });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.once('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.once('close', () => sockets.delete(socket));
     });
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://127.0.0.1:${port}`;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const { port } = server.address() as AddressInfo;
+    servers.push({ id: entry.catalog.id, origin: `http://127.0.0.1:${port}`, server });
+  }
   let closing: Promise<void> | undefined;
+  function close(): Promise<void> {
+    closing ??= (async () => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      const closed = servers.map(({ server }) => new Promise<void>((resolve) => server.close(() => resolve())));
+      for (const socket of sockets) socket.destroy();
+      for (const { server } of servers) server.closeAllConnections();
+      await Promise.all(closed);
+    })();
+    return closing;
+  }
+  try {
+    for (const entry of served.values()) await listen(entry);
+  } catch (error) {
+    await close();
+    throw error;
+  }
 
   return {
-    url: origin,
+    url: servers[0]?.origin ?? '',
     baseUrl(provider: string): string {
-      const entry = served.get(provider);
-      return `${origin}/${encodeURIComponent(provider)}${entry?.basePath ?? ''}`;
+      const server = servers.find((s) => s.id === provider);
+      if (server === undefined) throw new TypeError(`aggregator-errors: the simulator serves no catalog "${String(provider).slice(0, 64)}"`);
+      return server.origin + (served.get(provider)?.basePath ?? '');
     },
     requests(): readonly SimulatedRequest[] {
       return [...log];
     },
-    close(): Promise<void> {
-      closing ??= new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
-        server.close(() => resolve());
-        for (const socket of sockets) socket.destroy();
-        server.closeAllConnections();
-      });
-      return closing;
-    },
+    close,
   };
 }
