@@ -227,6 +227,15 @@ describe("the provider's end-user text", () => {
 });
 
 describe('JSON from a gateway', () => {
+  test("the README's example: Aerosync's wrong-credentials code asks to update the login", () => {
+    const error = normalize({ provider: 'aerosync', code: 'AC-117' });
+    expect(renderMessage(JSON.parse(JSON.stringify(error)))).toEqual({
+      title: 'Check your bank login',
+      body: 'Your bank username or password changed.',
+      action: { kind: 'reenter-credentials', label: 'Update login' },
+    });
+  });
+
   const inputs = [
     { provider: 'aerosync', method: 'GET', url: 'https://api.aerosync.com/v2/accounts/u-42/balance', status: 400, body: '{"error":{"code":"AC-104","message":"We are having issues connecting to your bank."}}' },
     { provider: 'plaid', status: 400, body: { error_type: 'INSTITUTION_ERROR', error_code: 'INSTITUTION_DOWN', error_message: 'this institution is not currently responding', display_message: null, request_id: 'abc' } },
