@@ -5,11 +5,21 @@ import { codeFixtures, rowFixtures, type Fixture } from './fixtures.js';
 
 /**
  * A raw response as a hostile or broken upstream may hand it over: any field may
- * have any type, so cast it where a typed input is expected.
+ * have any type (or throw when read), so cast it where a typed input is expected
+ * (`input as NormalizeInput`).
  *
  * @public
  */
-export type HostileResponse = { readonly [field: string]: unknown };
+export interface HostileResponse {
+  readonly provider?: unknown;
+  readonly method?: unknown;
+  readonly url?: unknown;
+  readonly endpoint?: unknown;
+  readonly status?: unknown;
+  readonly headers?: unknown;
+  readonly body?: unknown;
+  readonly code?: unknown;
+}
 
 /**
  * Options of {@link hostileResponse}.

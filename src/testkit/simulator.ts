@@ -354,7 +354,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       return answer(simulation.status, customBody ?? errorFor(entry, simulation.status, simulation.code, row, params));
     }
     for (const trigger of entry.catalog.sandbox ?? []) {
-      if (trigger.status === undefined && trigger.code === undefined) continue;
+      // A trigger with no status, no code and no {code} changes data, not errors (Synapse's balance suffixes).
+      if (trigger.status === undefined && trigger.code === undefined && !trigger.value.includes('{code}')) continue;
       if (trigger.endpoint !== undefined && trigger.endpoint !== endpoint) continue;
       const code = triggered(trigger, body, entry.fields);
       if (code === undefined) continue;
@@ -399,6 +400,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       for (const socket of sockets) socket.destroy();
       for (const { server } of servers) server.closeAllConnections();
       await Promise.all(closed);
+      // libuv releases the listening handles in the close phase of this turn of the
+      // loop; a timer fires after it, so no listener is left when close() resolves.
+      await new Promise<void>((resolve) => setTimeout(resolve, 0));
     })();
     return closing;
   }
