@@ -41,6 +41,10 @@ export function coverageOf(catalog: CatalogInput): Coverage {
   };
 }
 
+function rowsCell(rows: number, endpoints: number): string {
+  return endpoints === 0 ? '– (codes only)' : `${rows} on ${endpoints} endpoint${endpoints === 1 ? '' : 's'}`;
+}
+
 function kindsCell(kinds: readonly Kind[]): string {
   return `${kinds.length} of ${KINDS.length}`;
 }
@@ -55,9 +59,9 @@ export function coverageTable(catalogs: readonly CatalogInput[]): string {
   const all = catalogs.map(coverageOf);
   const union = new Set(all.flatMap((coverage) => coverage.kinds));
   const sum = (pick: (coverage: Coverage) => number): number => all.reduce((total, coverage) => total + pick(coverage), 0);
-  const rows = all.map((c) => [`${cell(c.name)} (\`${c.id}\`)`, `${c.rows} on ${c.endpoints} endpoint${c.endpoints === 1 ? '' : 's'}`, String(c.codes), kindsCell(c.kinds), sourceLink(c.source)]);
+  const rows = all.map((c) => [`${cell(c.name)} (\`${c.id}\`)`, rowsCell(c.rows, c.endpoints), String(c.codes), kindsCell(c.kinds), sourceLink(c.source)]);
   rows.push([
-    `**All ${all.length} providers**`,
+    `**All ${all.length} provider${all.length === 1 ? '' : 's'}**`,
     `**${sum((c) => c.rows)} on ${sum((c) => c.endpoints)} endpoints**`,
     `**${sum((c) => c.codes)}**`,
     `**${kindsCell(KINDS.filter((kind) => union.has(kind)))}**`,
