@@ -10,7 +10,7 @@ const data = {
     production: 'https://api.synapsefi.com/v3.1',
   },
   pathPrefix: '/v3.1',
-  timeoutMs: 100000,
+  timeout: { ms: 100000, source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login' },
   body: {
     code: ['error_code'],
     message: ['error.en'],
@@ -112,7 +112,7 @@ const data = {
   endpoints: {
     'POST /users/{user_id}/nodes': {
       source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
-      note: 'Bank login: type ACH-US with info.bank_id, info.bank_pw and info.bank_name. Other node types are created on the same path; these rows are the bank login\'s. Bank logins may take a while: Synapse recommends a 100 second timeout (timeoutMs).',
+      note: 'Bank login: type ACH-US with info.bank_id, info.bank_pw and info.bank_name. Other node types are created on the same path; these rows are the bank login\'s. Bank logins may take a while: Synapse recommends a 100 second timeout (see the catalog timeout).',
       rows: [
         {
           status: 400,
@@ -273,7 +273,6 @@ const data = {
     'Code 0 means success and is not an error, so it is not in codes. Code 10 with HTTP 202 is a step (MFA or 2FA), not a failure: it is in pending.',
     'error_code and http_code are strings in the body; http_code stands in for the status when none was observed.',
     'The docs ask integrators to rely on the HTTP status and the error code only: messages are subject to change, so the rows carry none.',
-    'Bank logins may take a while: Synapse recommends a timeout of 100 seconds (https://old-docs.synapsefi.com/reference/link-with-bank-login), encoded as timeoutMs.',
     'Sandbox triggers name the bank login fields by their labels: username, password and bank_name are info.bank_id, info.bank_pw and info.bank_name in the request.',
   ],
 } as const;

@@ -27,6 +27,18 @@ describe('precedence', () => {
     expect(elsewhere).toMatchObject({ kind: 'provider-unavailable', match: { by: 'code' } });
   });
 
+  test('a row that overrides its code holds for its own status only', () => {
+    const other = normalize({ provider: 'acme', method: 'POST', url: '/users/u-1/refresh', status: 503, body: body('E500') });
+    expect(other).toMatchObject({ kind: 'provider-unavailable', endpoint: 'POST /users/{user_id}/refresh', match: { by: 'code' } });
+    const sync = normalize({ provider: 'acme', method: 'GET', url: '/users/u-1/nodes/n-1?force_refresh=yes', status: 500, body: body('E500') });
+    expect(sync).toMatchObject({ kind: 'provider-unavailable', match: { by: 'code' } });
+  });
+
+  test('a URL that matched no endpoint does not borrow another endpoint\'s row', () => {
+    const error = normalize({ provider: 'acme', method: 'POST', url: '/users', status: 402, body: body('E500') });
+    expect(error).toMatchObject({ kind: 'provider-unavailable', endpoint: undefined, match: { by: 'code', documentedStatus: 500 } });
+  });
+
   test('without an endpoint, a (status, code) pair documented on one endpoint only is that row', () => {
     const error = normalize({ provider: 'acme', status: 402, body: body('E500') });
     expect(error).toMatchObject({ kind: 'reconnect-required', reason: 'institution-attention', endpoint: undefined, match: { by: 'row' } });

@@ -30,11 +30,16 @@ describe('error_code 500 means three things', () => {
     expect(error.match.description).toMatch(/^Unknown refresh error/);
   });
 
-  test('at bank login with another status, the endpoint\'s row still answers and the drift shows the documented 402', () => {
-    // The precedence puts "the code on this endpoint" before "the code anywhere"; a row cannot yet say it holds at its status only.
+  test('at bank login with another status, the row\'s override does not hold: a real 500/500 is the server error', () => {
+    // The 402 row overrides code 500 for its own status; at 500 the code keeps its provider-wide meaning and pages.
     const error = normalize({ provider: 'synapse', endpoint: LOGIN, status: 500, body: body('500', '500') });
-    expect(error).toMatchObject({ kind: 'reconnect-required', reason: 'institution-attention' });
-    expect(error.match).toMatchObject({ by: 'endpoint-code', documentedStatus: 402 });
+    expect(error).toMatchObject({ kind: 'provider-unavailable', reason: 'server-error', severity: 'page', endpoint: LOGIN });
+    expect(error.match).toMatchObject({ by: 'code', documentedStatus: undefined });
+  });
+
+  test('a URL that matches no catalog endpoint never borrows a bank-login row', () => {
+    const error = normalize({ provider: 'synapse', method: 'POST', url: '/v3.1/users', status: 400, body: body('200', '400') });
+    expect(error).toMatchObject({ kind: 'invalid-request', endpoint: undefined, match: { by: 'code' } });
   });
 
   test('a bare 500 is the provider-wide server error', () => {
@@ -203,7 +208,7 @@ describe('sandbox', () => {
   });
 
   test('bank logins get the recommended 100 second timeout', () => {
-    expect(synapse.timeoutMs).toBe(100_000);
+    expect(synapse.timeout).toEqual({ ms: 100_000, source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login' });
     expect(synapse.notes.some((note) => note.includes('100 seconds') && note.includes('https://old-docs.synapsefi.com/reference/link-with-bank-login'))).toBe(true);
   });
 });

@@ -80,7 +80,7 @@ const catalogObject = z.strictObject({
   source: url,
   baseUrls: z.record(z.string(), url).optional(),
   pathPrefix: z.string().regex(/^(\/[^/?#\s{}]+)+$/, 'must be a path such as "/v2"').optional(),
-  timeoutMs: z.int().positive().optional(),
+  timeout: z.strictObject({ ms: z.int().positive(), source: url, note: text.optional() }).optional(),
   body: z
     .strictObject({
       code: paths.optional(),

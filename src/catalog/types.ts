@@ -180,8 +180,8 @@ export interface CatalogInput {
   readonly baseUrls?: Readonly<Record<string, string>>;
   /** A path prefix every endpoint shares and the endpoint ids omit (e.g. `'/v2'`). */
   readonly pathPrefix?: string;
-  /** The timeout the provider recommends for its calls, in milliseconds. */
-  readonly timeoutMs?: number;
+  /** The timeout the provider recommends for its calls, and where it says so. */
+  readonly timeout?: { readonly ms: number; readonly source: string; readonly note?: string };
   /** Where the error body keeps each field. */
   readonly body?: BodyShapeInput;
   /** Response headers that carry the provider's request id, lowercase. */

@@ -29,7 +29,8 @@ export interface CompiledEndpoint {
   readonly segments: readonly Segment[];
   readonly query: readonly string[];
   readonly hasParams: boolean;
-  readonly byCode: ReadonlyMap<string, { readonly first: Meaning; readonly byStatus: ReadonlyMap<number, Meaning> }>;
+  /** Rows by code: `first` answers the code at an undocumented status, unless every row overrides the code's meaning. */
+  readonly byCode: ReadonlyMap<string, { readonly first: Meaning | undefined; readonly byStatus: ReadonlyMap<number, Meaning> }>;
   readonly byStatus: ReadonlyMap<number, Meaning>;
 }
 
@@ -139,7 +140,7 @@ function pathOf(url: string): string {
 function compileEndpoint(id: string, rows: readonly RowInput[], source: string, codes: Readonly<Record<string, CodeInput>>): CompiledEndpoint | undefined {
   const parsed = parseEndpointId(id);
   if (!parsed.ok) return undefined;
-  const byCode = new Map<string, { first: Meaning; byStatus: Map<number, Meaning> }>();
+  const byCode = new Map<string, { first: Meaning | undefined; byStatus: Map<number, Meaning> }>();
   const byStatus = new Map<number, Meaning>();
   for (const row of rows) {
     const code = row.code === undefined ? undefined : Object.hasOwn(codes, row.code) ? codes[row.code] : undefined;
@@ -148,8 +149,12 @@ function compileEndpoint(id: string, rows: readonly RowInput[], source: string, 
       if (!byStatus.has(row.status)) byStatus.set(row.status, meaning);
       continue;
     }
-    const entry = byCode.get(row.code) ?? { first: meaning, byStatus: new Map<number, Meaning>() };
+    // A row that overrides its code's provider-wide meaning holds for its own
+    // status only: at another status the code keeps its provider-wide meaning.
+    const overrides = code !== undefined && row.kind !== undefined && row.kind !== code.kind;
+    const entry = byCode.get(row.code) ?? { first: undefined, byStatus: new Map<number, Meaning>() };
     if (!entry.byStatus.has(row.status)) entry.byStatus.set(row.status, meaning);
+    if (entry.first === undefined && !overrides) entry.first = meaning;
     byCode.set(row.code, entry);
   }
   const { segments, query } = parsed.value;

@@ -180,7 +180,7 @@ export function createNormalizer<const Cs extends readonly CatalogInput[]>(catal
     compiled.set(catalog.id, compileCatalog(catalog));
   }
 
-  function observe(input: object): { o: Observed; catalog: CompiledCatalog | undefined; body: ReturnType<typeof readBody>; category: string | undefined; resolvedByUrl: boolean } {
+  function observe(input: object): { o: Observed; catalog: CompiledCatalog | undefined; body: ReturnType<typeof readBody>; category: string | undefined; requested: boolean } {
     const providerValue = field(input, 'provider');
     const catalog = typeof providerValue === 'string' ? compiled.get(providerValue) : undefined;
     const body = readBody(field(input, 'body'));
@@ -203,17 +203,16 @@ export function createNormalizer<const Cs extends readonly CatalogInput[]>(catal
     code = code === undefined ? toCode(field(input, 'code')) : code.slice(0, MAX_CODE_CHARS);
     let endpoint: string | undefined;
     let params: Record<string, string> | undefined;
-    let resolvedByUrl = false;
+    const named = field(input, 'endpoint');
+    const url = field(input, 'url');
+    const requested = typeof named === 'string' || typeof url === 'string';
     if (catalog !== undefined) {
-      const named = field(input, 'endpoint');
-      const url = field(input, 'url');
       if (typeof named === 'string' && catalog.endpointsById.has(named)) endpoint = named;
       else if (typeof url === 'string') {
         const resolved = resolveEndpoint(catalog, field(input, 'method'), url);
         if (resolved !== undefined) {
           endpoint = resolved.endpoint.id;
           params = resolved.params;
-          resolvedByUrl = true;
         }
       }
     }
@@ -231,12 +230,12 @@ export function createNormalizer<const Cs extends readonly CatalogInput[]>(catal
       catalog,
       body,
       category,
-      resolvedByUrl,
+      requested,
     };
   }
 
   function classify(input: object): NormalizedError {
-    const { o, catalog, body, category } = observe(input);
+    const { o, catalog, body, category, requested } = observe(input);
     const { status, code } = o;
     if (catalog !== undefined) {
       const step = pendingOf(catalog, code, status, body.state === 'object' ? body.value : undefined);
@@ -245,11 +244,11 @@ export function createNormalizer<const Cs extends readonly CatalogInput[]>(catal
       if (code !== undefined) {
         if (endpoint !== undefined) {
           const rows = endpoint.byCode.get(code);
-          if (rows !== undefined) {
-            const row = status === undefined ? undefined : rows.byStatus.get(status);
-            return row === undefined ? build(rows.first, o, false) : build(row, o, true);
-          }
-        } else if (status !== undefined) {
+          const row = rows === undefined || status === undefined ? undefined : rows.byStatus.get(status);
+          if (row !== undefined) return build(row, o, true);
+          if (rows?.first !== undefined) return build(rows.first, o, false);
+        } else if (status !== undefined && !requested) {
+          // Only when the request is unknown: a URL that matched no endpoint names another one.
           const row = catalog.rowsAnywhere.get(code)?.get(status);
           if (row != null) return build(row, o, true);
         }

@@ -11,9 +11,9 @@ export interface HeaderFacts {
  * @public
  */
 export type HeadersLike =
-  | { get(name: string): string | null | undefined }
-  | Readonly<Record<string, string | readonly string[] | number | undefined>>
-  | readonly (readonly [string, string])[];
+  | { get(name: string): unknown }
+  | Readonly<Record<string, unknown>>
+  | readonly (readonly [string, unknown])[];
 
 const MAX_VALUE = 256;
 

@@ -9,7 +9,7 @@ const data = {
   source: 'https://docs.acme.example/errors',
   baseUrls: { sandbox: 'https://sandbox.acme.example/api/v3', production: 'https://acme.example/api/v3' },
   pathPrefix: '/api/v3',
-  timeoutMs: 30000,
+  timeout: { ms: 30000, source: 'https://docs.acme.example/errors' },
   body: {
     code: ['error.code', 'code'],
     message: ['error.message'],
