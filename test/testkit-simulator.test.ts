@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createNormalizer } from '../src/index.js';
+import type { NormalizeInput, PendingStep } from '../src/index.js';
+import type { NormalizerLike } from '../src/gateway/index.js';
 import { allCatalogs } from '../catalogs/all.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { synapse } from '../catalogs/synapse.js';
@@ -7,7 +9,8 @@ import { plaid } from '../catalogs/plaid.js';
 import { fromResponse } from '../src/gateway/index.js';
 import { rowFixtures, startSimulator, type Simulator } from '../src/testkit/index.js';
 
-const normalizer = createNormalizer(allCatalogs);
+// Typed through NormalizerLike: inputs read from the wire carry an open provider string.
+const normalizer: NormalizerLike & { pending(input: NormalizeInput): PendingStep | undefined } = createNormalizer(allCatalogs);
 let sim: Simulator;
 
 beforeAll(async () => {
