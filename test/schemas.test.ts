@@ -2,6 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fc, test as propTest } from '@fast-check/vitest';
+// ajv arrives with api-extractor, not as a dependency of ours: it checks the JSON documents we ship with a validator that is not zod.
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, test } from 'vitest';
 import { allCatalogs } from '../catalogs/all.js';
 import { catalogSchema } from '../src/catalog/schema.js';
@@ -146,6 +148,49 @@ describe('the catalog schema', () => {
     expect(document.description).toMatch(/not expressible in it/);
     const kinds = JSON.stringify(document).match(/"enum":\["auth",[^\]]*\]/)?.[0];
     expect(kinds).toBe(`"enum":${JSON.stringify([...KINDS])}`);
+  });
+});
+
+describe('the JSON Schema documents, checked by a JSON Schema validator (ajv)', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, validateFormats: false });
+  const validError = ajv.compile(normalizedErrorJsonSchema());
+  const validCatalog = ajv.compile(catalogJsonSchema());
+  const fixtures = catalogs.flatMap((catalog) => [...rowFixtures(catalog), ...codeFixtures(catalog)]);
+
+  test('every fixture, normalized and sent as JSON, is valid', () => {
+    expect(fixtures.length).toBeGreaterThan(0);
+    for (const fixture of fixtures) {
+      const json = overTheWire(normalize(fixture.input));
+      expect(validError(json) ? [] : validError.errors, fixture.name).toEqual([]);
+    }
+  });
+
+  test('what zod rejects, the JSON Schema rejects too', () => {
+    const valid = overTheWire(normalize({ provider: 'acme', code: 'E600', headers: { 'retry-after': '5' } })) as Record<string, unknown>;
+    expect(validError(valid)).toBe(true);
+    const invalid = [
+      { ...valid, kind: 'teapot' },
+      { ...valid, scope: 'galaxy' },
+      { ...valid, severity: 'panic' },
+      { ...valid, status: 'four hundred' },
+      { ...valid, params: { user_id: 42 } },
+      Object.fromEntries(Object.entries(valid).filter(([key]) => key !== 'scope')),
+      Object.fromEntries(Object.entries(valid).filter(([key]) => key !== 'retry')),
+    ];
+    for (const value of invalid) {
+      expect(normalizedErrorSchema.safeParse(value).success).toBe(false);
+      expect(validError(value), JSON.stringify(value)).toBe(false);
+    }
+  });
+
+  test.each(catalogs.map((catalog) => [catalog.id, catalog] as const))('the %s catalog, as JSON, is valid', (_id, catalog) => {
+    expect(validCatalog(JSON.parse(JSON.stringify(catalog))) ? [] : validCatalog.errors).toEqual([]);
+  });
+
+  test('a catalog with an unknown field or kind is not', () => {
+    expect(validCatalog({ ...JSON.parse(JSON.stringify(acme)), colour: 'blue' })).toBe(false);
+    expect(validCatalog({ id: 'x', name: 'X', source: 'https://x.example', codes: { A: { kind: 'teapot', source: 'https://x.example' } } })).toBe(false);
+    expect(validCatalog({ id: 'x', name: 'X', source: 'https://x.example', codes: { A: { kind: 'auth', source: 'https://x.example' } } })).toBe(true);
   });
 });
 
