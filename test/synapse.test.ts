@@ -209,6 +209,5 @@ describe('sandbox', () => {
 
   test('bank logins get the recommended 100 second timeout', () => {
     expect(synapse.timeout).toEqual({ ms: 100_000, source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login' });
-    expect(synapse.notes.some((note) => note.includes('100 seconds') && note.includes('https://old-docs.synapsefi.com/reference/link-with-bank-login'))).toBe(true);
   });
 });

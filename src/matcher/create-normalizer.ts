@@ -41,7 +41,7 @@ export interface NormalizeInput<P extends string = string, E extends string = st
  */
 export type NormalizeInputFor<Cs extends readonly CatalogInput[]> =
   | (Cs[number] extends infer C ? (C extends CatalogInput ? NormalizeInput<C['id'], EndpointIdOf<C>> : never) : never)
-  | NormalizeInput<string & {}, never>;
+  | NormalizeInput;
 
 /**
  * A documented response that is a step, not a failure (an MFA question).
