@@ -110,6 +110,13 @@ describe('normalizeStream', () => {
     expect(outputLines(out.text)[1]).toBe('{"line":2,"error":"longer than 1500 characters"}');
   });
 
+  test('skips a byte order mark at the start of the input', async () => {
+    const out = new Sink();
+    const counts = await normalizeStream(Readable.from([Buffer.from([0xef, 0xbb, 0xbf]), `${JSON.stringify(fixtures[0]?.input)}\n`]), out, acmeNormalizer);
+    expect(counts).toEqual({ lines: 1, normalized: 1, failed: 0 });
+    expect(outputLines(out.text)).toEqual([expectedLines[0]]);
+  });
+
   test('fills in the provider of lines that name none', async () => {
     const out = new Sink();
     await normalizeStream(Readable.from(['{"code":"LOCKED"}\n{"provider":"other","code":"LOCKED"}\n']), out, acmeNormalizer, { provider: 'acme' });

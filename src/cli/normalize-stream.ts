@@ -100,7 +100,9 @@ export async function normalizeStream(
       fail(`longer than ${maxLineLength} characters`);
       return;
     }
-    const line = text.endsWith('\r') ? text.slice(0, -1) : text;
+    let line = text.endsWith('\r') ? text.slice(0, -1) : text;
+    // Files saved by some Windows editors start with a byte order mark, which JSON.parse rejects.
+    if (lineNumber === 1 && line.startsWith('\uFEFF')) line = line.slice(1);
     if (line.trim() === '') return;
     lines++;
     const parsed = parseLine(line);
