@@ -2,7 +2,7 @@
  * Checks (or, with --local, updates) the committed API report of every entry
  * point in package.json's `exports`: api-extractor takes one entry at a time.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Extractor, ExtractorConfig, type IConfigFile } from '@microsoft/api-extractor';
 
@@ -22,6 +22,11 @@ for (const [subpath, target] of Object.entries(pkg.exports)) {
     mainEntryPointFilePath: resolve(root, target.types),
     apiReport: { ...base.apiReport, enabled: true, reportFileName: `${name}.api.md` },
   };
+  if (!existsSync(resolve(root, target.types))) {
+    failed++;
+    console.error(`api-report: ${subpath}: ${target.types} was not built`);
+    continue;
+  }
   const config = ExtractorConfig.prepare({
     configObject,
     configObjectFullPath: resolve(root, 'api-extractor.json'),
