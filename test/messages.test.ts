@@ -163,6 +163,20 @@ describe('overrides', () => {
     });
   });
 
+  test('every level set on the same field: code beats provider beats detail beats kind', () => {
+    const levels = ['code', 'provider', 'detail', 'kind'] as const;
+    for (let top = 0; top < levels.length; top += 1) {
+      const present = new Set(levels.slice(top));
+      const en = {
+        ...(present.has('kind') ? { kinds: { 'reconnect-required': { body: 'kind' } } } : {}),
+        ...(present.has('detail') ? { details: { 'reconnect-required.credentials': { body: 'detail' } } } : {}),
+        ...(present.has('provider') ? { providers: { plaid: { body: 'provider' } } } : {}),
+        ...(present.has('code') ? { codes: { plaid: { ITEM_LOGIN_REQUIRED: { body: 'code' } } } } : {}),
+      };
+      expect(renderMessage(error, { messages: { en } }).body).toBe(levels[top]);
+    }
+  });
+
   test('without the more specific entries, the less specific ones answer', () => {
     const { providers: _p, codes: _c, ...rest } = messages.en;
     expect(renderMessage(error, { messages: { en: rest } })).toMatchObject({ title: 'detail title', body: 'detail body' });

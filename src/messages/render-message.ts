@@ -10,8 +10,11 @@ import { MESSAGES_ES } from './messages-es.js';
  * @public
  */
 export interface RenderedMessage {
+  /** A short headline. */
   readonly title: string;
+  /** One or two sentences for the end user. */
   readonly body: string;
+  /** The one call to action: what to do (`kind`, to wire a handler) and the button's text. */
   readonly action: { readonly kind: UserAction; readonly label: string };
 }
 

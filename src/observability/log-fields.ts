@@ -27,23 +27,33 @@ export interface LogFieldOptions {
  * @public
  */
 export interface ErrorLogFields {
+  /** The catalog id, or `'other'`. */
   readonly provider: string;
+  /** The kind. */
   readonly kind: Kind;
   /** The kind's detail (`reason` or `scope`), when it has one. */
   readonly detail?: string;
   /** The provider code as observed (capped), documented or not. */
   readonly code?: string;
+  /** The observed HTTP status. */
   readonly status?: number;
+  /** The catalog endpoint template id. */
   readonly endpoint?: string;
   /** The provider's developer message, capped, with logged-out param values replaced by `{name}`. */
   readonly message: string;
   /** The provider's request id, for its support desk. */
   readonly requestId?: string;
+  /** Who must act. */
   readonly owner: Owner;
+  /** How loudly to react. */
   readonly severity: Severity;
+  /** What the end user should do. */
   readonly userAction: UserAction;
+  /** Whether the same request can succeed later. */
   readonly retryable: boolean;
+  /** How long to wait before retrying, when the provider or the catalog says. */
   readonly retryAfterMs?: number;
+  /** How it was classified. */
   readonly match: MatchStep;
   /** The params the options allow, if any. */
   readonly params?: Readonly<Record<string, string>>;
