@@ -27,17 +27,17 @@ export interface ProblemOptions {
 }
 
 /**
- * The headers of a problem response.
+ * The headers of a problem response; a type alias, so it passes as Node's `OutgoingHttpHeaders`.
  *
  * @public
  */
-export interface ProblemHeaders {
+export type ProblemHeaders = {
   readonly 'content-type': 'application/problem+json';
   /** A problem describes one failure; it must not be cached. */
   readonly 'cache-control': 'no-store';
   /** Seconds to wait, when the provider or its docs say. */
   readonly 'retry-after'?: string;
-}
+};
 
 /**
  * An RFC 9457 problem details body, with the normalized error's safe fields as extensions.
