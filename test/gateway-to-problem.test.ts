@@ -5,6 +5,7 @@ import type { Kind, NormalizedError } from '../src/index.js';
 import { allCatalogs } from '../catalogs/all.js';
 import { fromNetworkError, problemStatus, toProblem } from '../src/gateway/index.js';
 import { documentedResponse, hostileResponse } from '../src/testkit/index.js';
+import { renderMessage } from '../src/messages/index.js';
 import type { NormalizeInput } from '../src/index.js';
 
 const SOURCE = 'https://docs.example.com/errors';
@@ -85,7 +86,8 @@ describe('toProblem', () => {
   test('the detail names the reason when it says more than the kind', () => {
     expect(toProblem(errorOf('reconnect-required:fi-paused-sharing')).body).toMatchObject({ reason: 'fi-paused-sharing', detail: expect.stringContaining('paused') });
     expect(toProblem(errorOf('provider-unavailable:timeout')).body.detail).toContain('in time');
-    expect(toProblem(errorOf('rate-limited:end-user')).body).toMatchObject({ reason: 'end-user', detail: expect.stringContaining('attempts') });
+    expect(toProblem(errorOf('rate-limited:end-user')).body).toMatchObject({ scope: 'end-user', detail: expect.stringContaining('attempts') });
+    expect(toProblem(errorOf('rate-limited:end-user')).body).not.toHaveProperty('reason');
     expect(toProblem(errorOf('auth')).body).not.toHaveProperty('reason');
   });
 
@@ -106,6 +108,14 @@ describe('toProblem', () => {
     expect(problem.body).toMatchObject({ type: 'https://docs.example.org/errors#reconnect-required', instance: 'urn:request:abc', requestId: 'prov-req-9', status: 424 });
     expect(problem.status).toBe(424);
     expect(toProblem(error, { statusFor: { 'reconnect-required': 200 } }).status).toBe(409);
+  });
+
+  test("the frontend's renderMessage reads the problem body as it is", () => {
+    const error = errorOf('reconnect-required:fi-paused-sharing');
+    const wire = JSON.parse(JSON.stringify(toProblem(error).body)) as unknown;
+    expect(renderMessage(wire)).toEqual(renderMessage(error));
+    const limited = errorOf('rate-limited:end-user');
+    expect(renderMessage(JSON.parse(JSON.stringify(toProblem(limited).body)) as unknown)).toEqual(renderMessage(limited));
   });
 
   test('a network timeout answers 504 with no provider code', () => {

@@ -63,8 +63,10 @@ export interface ProblemBody {
   readonly code?: string;
   /** What the end user should do. */
   readonly userAction: UserAction;
-  /** The kind's detail (`reason` or `scope`), e.g. `'fi-paused-sharing'`. */
+  /** The kind's reason, as on the normalized error (`'fi-paused-sharing'`, `'timeout'`). */
   readonly reason?: string;
+  /** A rate limit's scope, as on the normalized error (`'end-user'` or `'client'`). */
+  readonly scope?: string;
   /** Seconds to wait before trying again, when known. */
   readonly retryAfter?: number;
   /** The provider's request id, only with `exposeRequestId`. */
@@ -205,7 +207,9 @@ function validStatus(value: unknown): number | undefined {
  * gateway sends its own client, with a status from {@link problemStatus}.
  *
  * @remarks
- * `detail` is this library's text for the kind, safe for clients: the provider's
+ * The body carries `kind`, `reason` or `scope` and `userAction` as the normalized
+ * error names them, so `renderMessage` from `aggregator-errors/messages` renders it
+ * directly. `detail` is this library's text for the kind, safe for clients: the provider's
  * developer message, its request id (unless `exposeRequestId`) and anything from
  * the request never appear. `retryAfter` and the `Retry-After` header are whole
  * seconds, rounded up.
@@ -234,7 +238,8 @@ export function toProblem(error: NormalizedError, options?: ProblemOptions): Pro
     provider: error.provider,
     ...(error.code === undefined ? {} : { code: error.code }),
     userAction: error.userAction,
-    ...(detail === undefined ? {} : { reason: detail }),
+    // Named as on the normalized error, so the frontend's renderMessage reads the body as it is.
+    ...(detail === undefined ? {} : error.kind === 'rate-limited' ? { scope: detail } : { reason: detail }),
     ...(retryAfter === undefined ? {} : { retryAfter }),
     ...(options?.exposeRequestId === true && error.requestId !== undefined ? { requestId: error.requestId } : {}),
   };
