@@ -9,11 +9,17 @@ import { safeHeaders, safeUrl } from './safe-headers.js';
  * @public
  */
 export interface ResponseLike {
+  /** The HTTP status. */
   readonly status: number;
+  /** The headers: a fetch `Headers`, a record or pairs. */
   readonly headers?: unknown;
+  /** The final URL, used when the request's URL is not given. */
   readonly url?: string;
+  /** Whether the body was already read; it is then left out. */
   readonly bodyUsed?: boolean;
+  /** The body as a stream, read with a size cap. */
   readonly body?: { getReader(): ReadableStreamDefaultReader<Uint8Array> } | null;
+  /** The body as text, for response-likes without a stream (cut to `maxBytes` characters). */
   text?(): Promise<string>;
 }
 
