@@ -10,6 +10,7 @@ interface Input {
   readonly method: string;
   readonly url: string;
   readonly status: number;
+  readonly headers?: Readonly<Record<string, string>>;
   readonly body: { readonly error?: { readonly code?: string; readonly message?: string } };
 }
 
@@ -95,6 +96,8 @@ export function handWritten(input: Input): object {
     }
   }
   const kind = byCode(code) ?? byStatus(status);
+  const retryAfter = input.headers?.['retry-after'] ?? input.headers?.['Retry-After'];
+  const afterMs = retryAfter === undefined ? undefined : Number(retryAfter) * 1000;
   const hints = KIND_DEFAULTS[kind];
   return {
     kind,
@@ -106,7 +109,7 @@ export function handWritten(input: Input): object {
     endpoint,
     params: jobId === undefined ? { user_id: userId } : { user_id: userId, job_id: jobId },
     requestId: undefined,
-    retry: { retryable: hints.retryable, afterMs: undefined, afterSource: undefined, waitForJob: kind === 'conflict', mayHaveSucceeded: false },
+    retry: { retryable: hints.retryable, afterMs, afterSource: afterMs === undefined ? undefined : 'retry-after', waitForJob: kind === 'conflict', mayHaveSucceeded: false },
     userAction: hints.userAction,
     owner: hints.owner,
     severity: hints.severity,

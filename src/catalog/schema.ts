@@ -9,7 +9,14 @@ const url = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 const text = z.string().trim().min(1, 'must not be empty');
 const status = z.int().min(100, 'must be an HTTP status (100-599)').max(599, 'must be an HTTP status (100-599)');
 const code = z.string().min(1, 'must not be empty').max(128);
-const paths = z.array(z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a dotted path such as "error.code"')).min(1);
+const paths = z
+  .array(
+    z
+      .string()
+      .regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a dotted path such as "error.code"')
+      .refine((path) => !path.split('.').some((key) => key === '__proto__' || key === 'constructor' || key === 'prototype'), 'must not name __proto__, constructor or prototype'),
+  )
+  .min(1);
 
 const hints = z.strictObject({
   retryable: z.boolean().optional(),

@@ -34,11 +34,15 @@ export function readBody(body: unknown): ReadBody {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? { state: 'object', value } : UNREADABLE;
 }
 
-/** Follows a pre-split path through own properties only, so `__proto__` never resolves. */
+/**
+ * Follows a pre-split path. The schema rejects paths that name `__proto__`,
+ * `constructor` or `prototype`, so a plain read never reaches a prototype's
+ * members; a JSON body has no other inherited properties.
+ */
 export function readPath(root: object, path: readonly string[]): unknown {
   let node: unknown = root;
   for (const key of path) {
-    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
+    if (typeof node !== 'object' || node === null) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return node;

@@ -3,7 +3,7 @@ import { KIND_DETAILS } from '../taxonomy/details.js';
 import type { Kind } from '../taxonomy/kinds.js';
 import type { MatchInfo, MatchStep, RetryHint } from '../taxonomy/normalized-error.js';
 import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
-import { parseEndpointId, parseMessageTemplate, type ParsedTemplate, type Segment } from '../catalog/template.js';
+import type { ParsedTemplate } from '../catalog/template.js';
 import type { CatalogInput, CodeInput, HintsInput, MeaningInput, RowInput } from '../catalog/types.js';
 
 /** A documented meaning with every default applied: what a lookup hands back. */
@@ -26,9 +26,12 @@ export interface Meaning {
 
 export interface CompiledEndpoint {
   readonly id: string;
-  readonly segments: readonly Segment[];
+  /** Per path segment: the literal it must equal, or `undefined` for a parameter. */
+  readonly literals: readonly (string | undefined)[];
+  /** Parameter positions and names. */
+  readonly params: readonly (readonly [number, string])[];
+  /** `key=value` pairs the query must carry. */
   readonly query: readonly string[];
-  readonly hasParams: boolean;
   /** Rows by code: `first` answers the code at an undocumented status, unless every row overrides the code's meaning. */
   readonly byCode: ReadonlyMap<string, { readonly first: Meaning | undefined; readonly byStatus: ReadonlyMap<number, Meaning> }>;
   readonly byStatus: ReadonlyMap<number, Meaning>;
@@ -83,13 +86,21 @@ function matchInfo(by: MatchStep, documentedStatus: number | undefined, from: Me
   return Object.freeze({ by, documentedStatus, description: from.description, note: from.note, source: from.source });
 }
 
+// Catalogs are validated before they get here (defineCatalog, parseCatalog, the
+// build), so compiling parses without re-checking, and ships no error messages.
+function splitTemplate(message: string): ParsedTemplate | undefined {
+  const pieces = message.split(/\{([A-Za-z_]\w*)\}/);
+  if (pieces.length === 1) return undefined;
+  return { literals: pieces.filter((_, i) => i % 2 === 0), names: pieces.filter((_, i) => i % 2 === 1) };
+}
+
 /** Applies the kind's defaults, then the entry's hints; everything here is computed once. */
 export function compileMeaning(from: MeaningSource, exactStep: MatchStep, driftStep: MatchStep, driftStatus: number | undefined, statuses?: readonly number[]): Meaning {
   const defaults = KIND_DEFAULTS[from.kind];
   const hints = from.hints ?? {};
   const spec = NO_DETAIL[from.kind];
   const detail = spec === undefined ? undefined : (from.detail ?? spec.fallback);
-  const parsed = from.message === undefined ? undefined : parseMessageTemplate(from.message);
+  const template = from.message === undefined ? undefined : splitTemplate(from.message);
   return Object.freeze({
     kind: from.kind,
     detailField: spec?.field,
@@ -105,7 +116,7 @@ export function compileMeaning(from: MeaningSource, exactStep: MatchStep, driftS
       mayHaveSucceeded: detail === 'timeout',
     }),
     message: from.message,
-    template: parsed?.ok === true && parsed.value.names.length > 0 ? parsed.value : undefined,
+    template,
     exact: matchInfo(exactStep, undefined, from),
     drift: matchInfo(driftStep, driftStatus, from),
     statuses,
@@ -137,18 +148,17 @@ function pathOf(url: string): string {
   return slash < 0 ? '' : url.slice(slash).replace(/\/+$/, '');
 }
 
-function compileEndpoint(id: string, rows: readonly RowInput[], source: string, codes: Readonly<Record<string, CodeInput>>): CompiledEndpoint | undefined {
-  const parsed = parseEndpointId(id);
-  if (!parsed.ok) return undefined;
+function compileEndpoint(id: string, rows: readonly RowInput[], source: string, codes: Readonly<Record<string, CodeInput>>): CompiledEndpoint {
   const byCode = new Map<string, { first: Meaning | undefined; byStatus: Map<number, Meaning> }>();
   const byStatus = new Map<number, Meaning>();
   for (const row of rows) {
     const code = row.code === undefined ? undefined : Object.hasOwn(codes, row.code) ? codes[row.code] : undefined;
-    const meaning = compileMeaning(rowSource(row, code, source), 'row', 'endpoint-code', row.status);
     if (row.code === undefined) {
-      if (!byStatus.has(row.status)) byStatus.set(row.status, meaning);
+      // With an undocumented code present, a status-only row answers for the status, not as a documented row.
+      if (!byStatus.has(row.status)) byStatus.set(row.status, compileMeaning(rowSource(row, code, source), 'row', 'status', undefined));
       continue;
     }
+    const meaning = compileMeaning(rowSource(row, code, source), 'row', 'endpoint-code', row.status);
     // A row that overrides its code's provider-wide meaning holds for its own
     // status only: at another status the code keeps its provider-wide meaning.
     const overrides = code !== undefined && row.kind !== undefined && row.kind !== code.kind;
@@ -157,19 +167,21 @@ function compileEndpoint(id: string, rows: readonly RowInput[], source: string, 
     if (entry.first === undefined && !overrides) entry.first = meaning;
     byCode.set(row.code, entry);
   }
-  const { segments, query } = parsed.value;
+  const space = id.indexOf(' ');
+  const [path = '', query = ''] = id.slice(space + 1).split('?');
+  const segments = path.split('/').filter((segment) => segment !== '');
   return {
     id,
-    segments,
-    query: query.map(([key, value]) => `${key}=${value}`),
-    hasParams: segments.some((segment) => 'param' in segment),
+    literals: segments.map((segment) => (segment.startsWith('{') ? undefined : segment)),
+    params: segments.flatMap((segment, i): [number, string][] => (segment.startsWith('{') ? [[i, segment.slice(1, -1)]] : [])),
+    query: query === '' ? [] : query.split('&'),
     byCode,
     byStatus,
   };
 }
 
 function specificity(endpoint: CompiledEndpoint): number {
-  return endpoint.segments.filter((segment) => 'literal' in segment).length * 16 + endpoint.query.length;
+  return endpoint.literals.filter((literal) => literal !== undefined).length * 16 + endpoint.query.length;
 }
 
 function meaningsOf(entries: Readonly<Record<string, MeaningInput>> | undefined, step: MatchStep): Map<string, Meaning> {
@@ -190,12 +202,12 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
   const rowsAnywhere = new Map<string, Map<number, Meaning | null>>();
   for (const [id, input] of Object.entries(catalog.endpoints ?? {})) {
     const endpoint = compileEndpoint(id, input.rows, input.source, codeInputs);
-    if (endpoint === undefined) continue;
     endpointsById.set(id, endpoint);
     const method = id.slice(0, id.indexOf(' '));
     const bySize = endpoints.get(method) ?? new Map<number, CompiledEndpoint[]>();
     endpoints.set(method, bySize);
-    bySize.set(endpoint.segments.length, [...(bySize.get(endpoint.segments.length) ?? []), endpoint].sort((a, b) => specificity(b) - specificity(a)));
+    const size = endpoint.literals.length;
+    bySize.set(size, [...(bySize.get(size) ?? []), endpoint].sort((a, b) => specificity(b) - specificity(a)));
     for (const [code, { byStatus }] of endpoint.byCode) {
       const statuses = rowsAnywhere.get(code) ?? new Map<number, Meaning | null>();
       rowsAnywhere.set(code, statuses);

@@ -1,7 +1,7 @@
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
 import type { CatalogInput, EndpointIdOf } from '../catalog/types.js';
 import { readBody, readPath, readText } from './body.js';
-import { compileCatalog, compileMeaning, type CompiledCatalog, type CompiledPending, type Meaning } from './compile.js';
+import { compileCatalog, compileMeaning, type CompiledCatalog, type CompiledEndpoint, type CompiledPending, type Meaning } from './compile.js';
 import { resolveEndpoint } from './endpoint.js';
 import { readHeaders, type HeadersLike } from './headers.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -73,6 +73,7 @@ export interface Normalizer<Cs extends readonly CatalogInput[] = readonly Catalo
 const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 const MAX_CODE_CHARS = 128;
 const MAX_PROVIDER_CHARS = 64;
+const DEFAULT_ID_HEADERS = ['x-request-id'];
 
 const UNKNOWN = compileMeaning({ kind: 'unknown' }, 'none', 'none', undefined);
 const UNREADABLE = compileMeaning({ kind: 'provider-unavailable', detail: 'unreadable-body' }, 'none', 'none', undefined);
@@ -89,7 +90,7 @@ function genericStatus(status: number): Meaning | undefined {
 }
 
 function toStatus(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : Number.NaN;
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.length === 3 ? Number(value) : Number.NaN;
   return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
 }
 
@@ -98,20 +99,98 @@ function toCode(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value.slice(0, MAX_CODE_CHARS) : undefined;
 }
 
-function field(input: object, key: string): unknown {
-  return (input as Record<string, unknown>)[key];
+/** An input as read: every field may hold anything. */
+interface RawInput {
+  readonly provider?: unknown;
+  readonly method?: unknown;
+  readonly url?: unknown;
+  readonly endpoint?: unknown;
+  readonly status?: unknown;
+  readonly headers?: unknown;
+  readonly body?: unknown;
+  readonly code?: unknown;
 }
 
+/** Everything read from one input, in one object. */
 interface Observed {
   provider: string;
+  catalog: CompiledCatalog | undefined;
   status: number | undefined;
   code: string | undefined;
   message: string | undefined;
   displayMessage: string | undefined;
-  endpoint: string | undefined;
+  category: string | undefined;
+  body: object | undefined;
+  unreadable: boolean;
+  requested: boolean;
+  endpoint: CompiledEndpoint | undefined;
   params: Record<string, string> | undefined;
   requestId: string | undefined;
   retryAfterMs: number | undefined;
+}
+
+function blank(provider: string): Observed {
+  return {
+    provider,
+    catalog: undefined,
+    status: undefined,
+    code: undefined,
+    message: undefined,
+    displayMessage: undefined,
+    category: undefined,
+    body: undefined,
+    unreadable: false,
+    requested: false,
+    endpoint: undefined,
+    params: undefined,
+    requestId: undefined,
+    retryAfterMs: undefined,
+  };
+}
+
+function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>): Observed {
+  const providerValue = input.provider;
+  const catalog = typeof providerValue === 'string' ? compiled.get(providerValue) : undefined;
+  const o = blank(catalog?.id ?? (typeof providerValue === 'string' && providerValue !== '' ? providerValue.slice(0, MAX_PROVIDER_CHARS) : 'unknown'));
+  o.catalog = catalog;
+  const read = readBody(input.body);
+  o.unreadable = read.state === 'unreadable';
+  o.status = toStatus(input.status);
+  if (read.state === 'object') {
+    const body = read.value;
+    o.body = body;
+    if (catalog !== undefined) {
+      const paths = catalog.body;
+      o.code = readText(body, paths.code);
+      o.message = readText(body, paths.message);
+      o.displayMessage = readText(body, paths.displayMessage);
+      o.requestId = readText(body, paths.requestId);
+      o.category = readText(body, paths.category);
+      o.status ??= toStatus(readText(body, paths.status));
+    }
+  }
+  o.code = o.code === undefined ? toCode(input.code) : o.code.slice(0, MAX_CODE_CHARS);
+  const named = input.endpoint;
+  const url = input.url;
+  o.requested = typeof named === 'string' || typeof url === 'string';
+  if (catalog !== undefined) {
+    const byId = typeof named === 'string' ? catalog.endpointsById.get(named) : undefined;
+    if (byId !== undefined) o.endpoint = byId;
+    else if (typeof url === 'string') {
+      const resolved = resolveEndpoint(catalog, input.method, url);
+      if (resolved !== undefined) {
+        o.endpoint = resolved.endpoint;
+        o.params = resolved.params;
+      }
+    }
+  }
+  const headers = input.headers;
+  if (typeof headers === 'object' && headers !== null) {
+    const facts = readHeaders(headers, catalog?.requestIdHeaders ?? DEFAULT_ID_HEADERS);
+    if (facts.retryAfter !== undefined) o.retryAfterMs = parseRetryAfter(facts.retryAfter);
+    o.requestId ??= facts.requestId;
+  }
+  return o;
 }
 
 function build(meaning: Meaning, o: Observed, documented: boolean, pendingStep?: string): NormalizedError {
@@ -121,10 +200,6 @@ function build(meaning: Meaning, o: Observed, documented: boolean, pendingStep?:
     // Path parameters are what was sent; they win over text read back from a message.
     if (read !== undefined) params = params === undefined ? read : { ...read, ...params };
   }
-  const retry =
-    o.retryAfterMs === undefined
-      ? meaning.retry
-      : { ...meaning.retry, afterMs: o.retryAfterMs, afterSource: 'retry-after' as const };
   const error: Record<string, unknown> = {
     kind: meaning.kind,
     provider: o.provider,
@@ -132,10 +207,10 @@ function build(meaning: Meaning, o: Observed, documented: boolean, pendingStep?:
     code: o.code,
     message: o.message ?? meaning.message ?? '',
     displayMessage: o.displayMessage,
-    endpoint: o.endpoint,
+    endpoint: o.endpoint?.id,
     params: params ?? EMPTY_PARAMS,
     requestId: o.requestId,
-    retry,
+    retry: o.retryAfterMs === undefined ? meaning.retry : { ...meaning.retry, afterMs: o.retryAfterMs, afterSource: 'retry-after' },
     userAction: meaning.userAction,
     owner: meaning.owner,
     severity: meaning.severity,
@@ -146,16 +221,63 @@ function build(meaning: Meaning, o: Observed, documented: boolean, pendingStep?:
   return error as unknown as NormalizedError;
 }
 
-function pendingOf(catalog: CompiledCatalog, code: string | undefined, status: number | undefined, body: object | undefined): CompiledPending | undefined {
-  if (code === undefined) return undefined;
-  const steps = catalog.pending.get(code);
+function pendingOf(o: Observed): CompiledPending | undefined {
+  const steps = o.code === undefined ? undefined : o.catalog?.pending.get(o.code);
   if (steps === undefined) return undefined;
   for (const step of steps) {
-    if (step.status !== undefined && status !== undefined && step.status !== status) continue;
-    if (step.when !== undefined && (body === undefined || readPath(body, step.when) == null)) continue;
+    if (step.status !== undefined && o.status !== undefined && step.status !== o.status) continue;
+    if (step.when !== undefined && (o.body === undefined || readPath(o.body, step.when) == null)) continue;
     return step;
   }
   return undefined;
+}
+
+function classify(o: Observed): NormalizedError {
+  const { catalog, status, code, endpoint } = o;
+  if (catalog !== undefined) {
+    const step = pendingOf(o);
+    if (step !== undefined) return build(step.meaning, o, true, step.step);
+    if (code !== undefined) {
+      if (endpoint !== undefined) {
+        const rows = endpoint.byCode.get(code);
+        const row = rows === undefined || status === undefined ? undefined : rows.byStatus.get(status);
+        if (row !== undefined) return build(row, o, true);
+        if (rows?.first !== undefined) return build(rows.first, o, false);
+      } else if (status !== undefined && !o.requested) {
+        // Only when the request is unknown: a URL that matched no endpoint names another one.
+        const row = catalog.rowsAnywhere.get(code)?.get(status);
+        if (row != null) return build(row, o, true);
+      }
+      const meaning = catalog.codes.get(code);
+      if (meaning !== undefined) {
+        return build(meaning, o, status === undefined || meaning.statuses === undefined || meaning.statuses.includes(status));
+      }
+    }
+    if (o.category !== undefined) {
+      const meaning = catalog.categories.get(o.category);
+      if (meaning !== undefined) return build(meaning, o, true);
+    }
+    if (status !== undefined) {
+      const row = endpoint?.byStatus.get(status);
+      if (row !== undefined) return build(row, o, code === undefined);
+      const meaning = catalog.statuses.get(status);
+      if (meaning !== undefined) return build(meaning, o, true);
+    }
+  }
+  if (status !== undefined) {
+    const meaning = genericStatus(status);
+    if (meaning !== undefined) return build(meaning, o, true);
+  }
+  return build(o.unreadable ? UNREADABLE : UNKNOWN, o, true);
+}
+
+function safeProvider(input: unknown): string {
+  try {
+    const value = (input as RawInput).provider;
+    return typeof value === 'string' && value !== '' ? value.slice(0, MAX_PROVIDER_CHARS) : 'unknown';
+  } catch {
+    return 'unknown';
+  }
 }
 
 /**
@@ -180,104 +302,10 @@ export function createNormalizer<const Cs extends readonly CatalogInput[]>(catal
     compiled.set(catalog.id, compileCatalog(catalog));
   }
 
-  function observe(input: object): { o: Observed; catalog: CompiledCatalog | undefined; body: ReturnType<typeof readBody>; category: string | undefined; requested: boolean } {
-    const providerValue = field(input, 'provider');
-    const catalog = typeof providerValue === 'string' ? compiled.get(providerValue) : undefined;
-    const body = readBody(field(input, 'body'));
-    const value = body.state === 'object' ? body.value : undefined;
-    let status = toStatus(field(input, 'status'));
-    let code: string | undefined;
-    let message: string | undefined;
-    let displayMessage: string | undefined;
-    let requestId: string | undefined;
-    let category: string | undefined;
-    if (catalog !== undefined && value !== undefined) {
-      const paths = catalog.body;
-      code = readText(value, paths.code);
-      message = readText(value, paths.message);
-      displayMessage = readText(value, paths.displayMessage);
-      requestId = readText(value, paths.requestId);
-      category = readText(value, paths.category);
-      status ??= toStatus(readText(value, paths.status));
-    }
-    code = code === undefined ? toCode(field(input, 'code')) : code.slice(0, MAX_CODE_CHARS);
-    let endpoint: string | undefined;
-    let params: Record<string, string> | undefined;
-    const named = field(input, 'endpoint');
-    const url = field(input, 'url');
-    const requested = typeof named === 'string' || typeof url === 'string';
-    if (catalog !== undefined) {
-      if (typeof named === 'string' && catalog.endpointsById.has(named)) endpoint = named;
-      else if (typeof url === 'string') {
-        const resolved = resolveEndpoint(catalog, field(input, 'method'), url);
-        if (resolved !== undefined) {
-          endpoint = resolved.endpoint.id;
-          params = resolved.params;
-        }
-      }
-    }
-    const headers = field(input, 'headers');
-    let retryAfterMs: number | undefined;
-    if (headers !== undefined && headers !== null) {
-      const facts = readHeaders(headers, catalog?.requestIdHeaders ?? ['x-request-id']);
-      retryAfterMs = facts.retryAfter === undefined ? undefined : parseRetryAfter(facts.retryAfter);
-      requestId ??= facts.requestId;
-    }
-    const provider =
-      catalog?.id ?? (typeof providerValue === 'string' && providerValue !== '' ? providerValue.slice(0, MAX_PROVIDER_CHARS) : 'unknown');
-    return {
-      o: { provider, status, code, message, displayMessage, endpoint, params, requestId, retryAfterMs },
-      catalog,
-      body,
-      category,
-      requested,
-    };
-  }
-
-  function classify(input: object): NormalizedError {
-    const { o, catalog, body, category, requested } = observe(input);
-    const { status, code } = o;
-    if (catalog !== undefined) {
-      const step = pendingOf(catalog, code, status, body.state === 'object' ? body.value : undefined);
-      if (step !== undefined) return build(step.meaning, o, true, step.step);
-      const endpoint = o.endpoint === undefined ? undefined : catalog.endpointsById.get(o.endpoint);
-      if (code !== undefined) {
-        if (endpoint !== undefined) {
-          const rows = endpoint.byCode.get(code);
-          const row = rows === undefined || status === undefined ? undefined : rows.byStatus.get(status);
-          if (row !== undefined) return build(row, o, true);
-          if (rows?.first !== undefined) return build(rows.first, o, false);
-        } else if (status !== undefined && !requested) {
-          // Only when the request is unknown: a URL that matched no endpoint names another one.
-          const row = catalog.rowsAnywhere.get(code)?.get(status);
-          if (row != null) return build(row, o, true);
-        }
-        const meaning = catalog.codes.get(code);
-        if (meaning !== undefined) {
-          const documented = status === undefined || meaning.statuses === undefined || meaning.statuses.includes(status);
-          return build(meaning, o, documented);
-        }
-      }
-      if (category !== undefined) {
-        const meaning = catalog.categories.get(category);
-        if (meaning !== undefined) return build(meaning, o, true);
-      }
-      if (status !== undefined) {
-        const meaning = endpoint?.byStatus.get(status) ?? catalog.statuses.get(status);
-        if (meaning !== undefined) return build(meaning, o, true);
-      }
-    }
-    if (status !== undefined) {
-      const meaning = genericStatus(status);
-      if (meaning !== undefined) return build(meaning, o, true);
-    }
-    return build(body.state === 'unreadable' ? UNREADABLE : UNKNOWN, o, true);
-  }
-
   function normalize(input: NormalizeInputFor<Cs>): NormalizedError {
     try {
       if (typeof input !== 'object' || input === null) return build(UNKNOWN, blank('unknown'), true);
-      return classify(input);
+      return classify(observe(input, compiled));
     } catch {
       // A hostile input (a throwing getter, a revoked proxy) still gets a valid answer.
       return build(UNKNOWN, blank(safeProvider(input)), true);
@@ -287,10 +315,9 @@ export function createNormalizer<const Cs extends readonly CatalogInput[]>(catal
   function pending(input: NormalizeInputFor<Cs>): PendingStep | undefined {
     try {
       if (typeof input !== 'object' || input === null) return undefined;
-      const { o, catalog, body } = observe(input);
-      if (catalog === undefined || o.code === undefined) return undefined;
-      const step = pendingOf(catalog, o.code, o.status, body.state === 'object' ? body.value : undefined);
-      return step === undefined ? undefined : { provider: catalog.id, step: step.step, code: o.code, status: o.status };
+      const o = observe(input, compiled);
+      const step = pendingOf(o);
+      return step === undefined || o.code === undefined ? undefined : { provider: o.provider, step: step.step, code: o.code, status: o.status };
     } catch {
       return undefined;
     }
@@ -298,27 +325,3 @@ export function createNormalizer<const Cs extends readonly CatalogInput[]>(catal
 
   return { normalize, pending, catalogs };
 }
-
-function blank(provider: string): Observed {
-  return {
-    provider,
-    status: undefined,
-    code: undefined,
-    message: undefined,
-    displayMessage: undefined,
-    endpoint: undefined,
-    params: undefined,
-    requestId: undefined,
-    retryAfterMs: undefined,
-  };
-}
-
-function safeProvider(input: unknown): string {
-  try {
-    const value = (input as { provider?: unknown }).provider;
-    return typeof value === 'string' && value !== '' ? value.slice(0, MAX_PROVIDER_CHARS) : 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-

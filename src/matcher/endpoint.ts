@@ -21,34 +21,41 @@ function decode(segment: string): string {
   return value.length > MAX_PARAM_CHARS ? value.slice(0, MAX_PARAM_CHARS) : value;
 }
 
-function queryMatches(endpoint: CompiledEndpoint, search: string): boolean {
-  if (endpoint.query.length === 0) return true;
-  if (search === '') return false;
-  const pairs = search.split('&');
-  return endpoint.query.every((pair) => pairs.includes(pair));
-}
+// Segment offsets of the URL being resolved. resolveEndpoint is synchronous and
+// calls nothing that could re-enter it, so one buffer serves every call without
+// allocating; scanning in place avoids slicing and splitting the URL.
+const MAX_SEGMENTS = 64;
+const starts = new Int32Array(MAX_SEGMENTS + 1);
 
-function matchIn(candidates: readonly CompiledEndpoint[] | undefined, parts: readonly string[], search: string): CompiledEndpoint | undefined {
+function matchIn(candidates: readonly CompiledEndpoint[] | undefined, url: string, query: string): CompiledEndpoint | undefined {
   if (candidates === undefined) return undefined;
-  outer: for (const endpoint of candidates) {
-    const { segments } = endpoint;
-    for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i];
-      if (segment !== undefined && 'literal' in segment && segment.literal !== parts[i]) continue outer;
+  next: for (const endpoint of candidates) {
+    const { literals } = endpoint;
+    for (let i = 0; i < literals.length; i++) {
+      const literal = literals[i];
+      if (literal === undefined) continue;
+      const from = starts[i] ?? 0;
+      if ((starts[i + 1] ?? 0) - 1 - from !== literal.length || !url.startsWith(literal, from)) continue next;
     }
-    if (queryMatches(endpoint, search)) return endpoint;
+    if (endpoint.query.length > 0) {
+      const pairs = query.split('&');
+      for (const pair of endpoint.query) if (!pairs.includes(pair)) continue next;
+    }
+    return endpoint;
   }
   return undefined;
 }
 
-function paramsOf(endpoint: CompiledEndpoint, parts: readonly string[]): Record<string, string> | undefined {
-  if (!endpoint.hasParams) return undefined;
-  const params: Record<string, string> = {};
-  endpoint.segments.forEach((segment, i) => {
-    const value = parts[i];
-    if ('param' in segment && value !== undefined && value !== '') params[segment.param] = decode(value);
-  });
-  return params;
+function paramsOf(endpoint: CompiledEndpoint, url: string): Record<string, string> | undefined {
+  const { params } = endpoint;
+  if (params.length === 0) return undefined;
+  const out: Record<string, string> = {};
+  for (const [index, name] of params) {
+    const from = starts[index] ?? 0;
+    const to = (starts[index + 1] ?? 0) - 1;
+    if (to > from) out[name] = decode(url.slice(from, to));
+  }
+  return out;
 }
 
 /**
@@ -67,28 +74,41 @@ export function resolveEndpoint(catalog: CompiledCatalog, method: unknown, url: 
   let end = url.indexOf('#', start);
   if (end < 0) end = url.length;
   const q = url.indexOf('?', start);
-  const pathEnd = q >= 0 && q < end ? q : end;
-  const search = q >= 0 && q < end ? url.slice(q + 1, end) : '';
-  let path = url.slice(start, pathEnd);
+  const hasQuery = q >= 0 && q < end;
+  const query = hasQuery ? url.slice(q + 1, end) : '';
+  if (hasQuery) end = q;
   for (const prefix of catalog.prefixes) {
-    if (path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47)) {
-      path = path.slice(prefix.length);
+    const after = start + prefix.length;
+    if (url.startsWith(prefix, start) && (after === end || url.charCodeAt(after) === 47)) {
+      start = after;
       break;
     }
   }
-  const parts = path.split('/');
-  if (parts[0] === '') parts.shift();
-  if (parts.length > 0 && parts[parts.length - 1] === '') parts.pop();
-  if (typeof method === 'string' && method !== '') {
-    const endpoint = matchIn(catalog.endpoints.get(method.toUpperCase())?.get(parts.length), parts, search);
-    return endpoint === undefined ? undefined : { endpoint, params: paramsOf(endpoint, parts) };
+  if (end > start + 1 && url.charCodeAt(end - 1) === 47) end--;
+  // starts[i] is where segment i begins; starts[count] is one past the last segment's end.
+  let count = 0;
+  let at = url.charCodeAt(start) === 47 ? start + 1 : start;
+  if (at < end) {
+    for (;;) {
+      if (count === MAX_SEGMENTS) return undefined;
+      starts[count++] = at;
+      const slash = url.indexOf('/', at);
+      if (slash < 0 || slash >= end) break;
+      at = slash + 1;
+    }
   }
+  starts[count] = end + 1;
   let found: CompiledEndpoint | undefined;
-  for (const bySize of catalog.endpoints.values()) {
-    const endpoint = matchIn(bySize.get(parts.length), parts, search);
-    if (endpoint === undefined) continue;
-    if (found !== undefined) return undefined;
-    found = endpoint;
+  if (typeof method === 'string' && method !== '') {
+    const bySize = catalog.endpoints.get(method) ?? catalog.endpoints.get(method.toUpperCase());
+    found = matchIn(bySize?.get(count), url, query);
+  } else {
+    for (const bySize of catalog.endpoints.values()) {
+      const endpoint = matchIn(bySize.get(count), url, query);
+      if (endpoint === undefined) continue;
+      if (found !== undefined) return undefined;
+      found = endpoint;
+    }
   }
-  return found === undefined ? undefined : { endpoint: found, params: paramsOf(found, parts) };
+  return found === undefined ? undefined : { endpoint: found, params: paramsOf(found, url) };
 }

@@ -2,6 +2,7 @@
 export interface HeaderFacts {
   retryAfter: string | undefined;
   requestId: string | undefined;
+  requestIdRank: number;
 }
 
 /**
@@ -23,9 +24,22 @@ function firstString(value: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v.slice(0, MAX_VALUE) : undefined;
 }
 
+function take(facts: HeaderFacts, name: string, value: unknown, requestIdNames: readonly string[]): void {
+  const lower = name.toLowerCase();
+  if (lower === 'retry-after') facts.retryAfter ??= firstString(value);
+  // The first listed request-id header wins, whatever order the headers came in.
+  else if (requestIdNames.includes(lower) && (facts.requestId === undefined || requestIdNames.indexOf(lower) < facts.requestIdRank)) {
+    const id = firstString(value);
+    if (id !== undefined) {
+      facts.requestId = id;
+      facts.requestIdRank = requestIdNames.indexOf(lower);
+    }
+  }
+}
+
 /** Reads `Retry-After` and the first request id header present; never throws on odd shapes. */
 export function readHeaders(headers: unknown, requestIdNames: readonly string[]): HeaderFacts {
-  const facts: HeaderFacts = { retryAfter: undefined, requestId: undefined };
+  const facts: HeaderFacts = { retryAfter: undefined, requestId: undefined, requestIdRank: Number.POSITIVE_INFINITY };
   if (typeof headers !== 'object' || headers === null) return facts;
   const get = (headers as { get?: unknown }).get;
   if (typeof get === 'function') {
@@ -36,22 +50,14 @@ export function readHeaders(headers: unknown, requestIdNames: readonly string[])
     }
     return facts;
   }
-  const pairs: Iterable<unknown> = Array.isArray(headers) ? headers : Object.entries(headers);
-  let idRank = requestIdNames.length;
-  for (const pair of pairs) {
-    if (!Array.isArray(pair) || typeof pair[0] !== 'string') continue;
-    const name = pair[0].toLowerCase();
-    if (name === 'retry-after') facts.retryAfter ??= firstString(pair[1]);
-    else {
-      const rank = requestIdNames.indexOf(name);
-      if (rank >= 0 && rank < idRank) {
-        const value = firstString(pair[1]);
-        if (value !== undefined) {
-          facts.requestId = value;
-          idRank = rank;
-        }
-      }
+  if (Array.isArray(headers)) {
+    for (const pair of headers as unknown[]) {
+      if (Array.isArray(pair) && typeof pair[0] === 'string') take(facts, pair[0], pair[1], requestIdNames);
     }
+    return facts;
+  }
+  for (const name in headers) {
+    if (Object.hasOwn(headers, name)) take(facts, name, (headers as Record<string, unknown>)[name], requestIdNames);
   }
   return facts;
 }
