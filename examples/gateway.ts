@@ -15,7 +15,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { createNormalizer } from '../src/index.js';
-import type { CatalogInput, NormalizedError, NormalizeInput, PendingStep } from '../src/index.js';
+import type { Catalog, NormalizedError, NormalizeInput, PendingStep } from '../src/index.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { synapse } from '../catalogs/synapse.js';
 import { fromResponse, normalizeFailure, retryDecision, toProblem, type NormalizerLike, type RetryOptions } from '../src/gateway/index.js';
@@ -26,7 +26,7 @@ export interface GatewayOptions {
   /** The upstream base URL of each provider, by catalog id (e.g. Synapse's ends in `/v3.1`). */
   readonly upstreams: Readonly<Record<string, string>>;
   /** The catalogs to classify failures with. @defaultValue [aerosync, synapse] */
-  readonly catalogs?: readonly CatalogInput[];
+  readonly catalogs?: readonly Catalog[];
   /** Headers with this gateway's own credentials, by provider id; the client's are never forwarded. */
   readonly credentials?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The deadline of one attempt in milliseconds. @defaultValue the catalog's recommended `timeout.ms`, else 10000 */
@@ -88,7 +88,7 @@ function answerPlain(res: ServerResponse, status: number, title: string): void {
  * ```
  */
 export function createGateway(options: GatewayOptions): Server {
-  const catalogs: readonly CatalogInput[] = options.catalogs ?? [aerosync, synapse];
+  const catalogs: readonly Catalog[] = options.catalogs ?? [aerosync, synapse];
   // Typed as NormalizerLike: inputs read from the wire carry an open provider string.
   const normalizer: GatewayNormalizer = createNormalizer(catalogs);
   const timeouts = new Map(catalogs.map((catalog) => [catalog.id, catalog.timeout?.ms]));

@@ -43,5 +43,9 @@ export type { NormalizeInput, NormalizeInputFor, Normalizer, PendingStep } from 
 export type { HeadersLike } from './matcher/headers.js';
 export { parseRetryAfter } from './matcher/retry-after.js';
 
+export { normalizedErrorSchema } from './schemas/normalized-error.js';
+export { normalizedErrorJsonSchema, catalogJsonSchema } from './schemas/json-schema.js';
+export type { JsonSchemaDocument } from './schemas/json-schema.js';
+
 export { AggregatorError, isAggregatorError } from './errors/aggregator-error.js';
 export type { AggregatorErrorJSON } from './errors/aggregator-error.js';

@@ -8,7 +8,7 @@ import { fc, test as propTest } from '@fast-check/vitest';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { allCatalogs } from '../catalogs/all.js';
-import type { CatalogInput } from '../src/catalog/types.js';
+import type { Catalog } from '../src/catalog/types.js';
 import { coverageOf, coverageTable } from '../src/cli/coverage.js';
 import { codesOf, explain } from '../src/cli/explain.js';
 import { normalizeStream } from '../src/cli/normalize-stream.js';
@@ -37,7 +37,7 @@ interface Run {
   readonly stderr: string;
 }
 
-async function run(argv: readonly string[], stdin: string | readonly (string | Buffer)[] = [], catalogs: readonly CatalogInput[] = [acme]): Promise<Run> {
+async function run(argv: readonly string[], stdin: string | readonly (string | Buffer)[] = [], catalogs: readonly Catalog[] = [acme]): Promise<Run> {
   const stdout = new Sink();
   const stderr = new Sink();
   const input = Readable.from(typeof stdin === 'string' ? [stdin] : stdin);

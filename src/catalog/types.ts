@@ -205,6 +205,11 @@ export interface CatalogInput {
 /**
  * A validated catalog: the input, checked, with its literal types kept.
  *
+ * @remarks
+ * `'~validated'` is a type-level mark set by `defineCatalog` and
+ * `parseCatalog`; no such property exists at run time. `createNormalizer`
+ * takes only marked catalogs, because it compiles them without checking again.
+ *
  * @public
  */
 export type Catalog<C extends CatalogInput = CatalogInput> = C & { readonly '~validated': true };

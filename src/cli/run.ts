@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { CatalogInput } from '../catalog/types.js';
+import type { Catalog } from '../catalog/types.js';
 import { createNormalizer } from '../matcher/create-normalizer.js';
 import { catalogMarkdown, catalogsMarkdown } from './catalog-docs.js';
 import { coverageTable } from './coverage.js';
@@ -18,7 +18,7 @@ export interface CliContext {
   readonly stdout: NodeJS.WritableStream;
   readonly stderr: NodeJS.WritableStream;
   /** The catalogs the commands work on. */
-  readonly catalogs: readonly CatalogInput[];
+  readonly catalogs: readonly Catalog[];
   /** The version `--version` prints. */
   readonly version: string;
 }

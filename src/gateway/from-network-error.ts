@@ -1,6 +1,6 @@
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
 import type { ProviderFailure } from '../taxonomy/details.js';
-import { errorOfKind } from './error-of-kind.js';
+import { errorOfKind } from '../matcher/error-of-kind.js';
 import type { GatewayRequest } from './gateway-request.js';
 
 /**

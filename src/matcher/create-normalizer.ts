@@ -1,12 +1,12 @@
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
-import type { CatalogInput, EndpointIdOf } from '../catalog/types.js';
+import type { Catalog, CatalogInput, EndpointIdOf } from '../catalog/types.js';
 import { readBody, readPath, readText } from './body.js';
-import { compileCatalog, compileMeaning, type CompiledCatalog, type CompiledEndpoint, type CompiledPending, type Meaning } from './compile.js';
+import { build, blank, type Observed } from './build.js';
+import { compileCatalog, compileMeaning, type CompiledCatalog, type CompiledPending, type Meaning } from './compile.js';
 import { resolveEndpoint } from './endpoint.js';
 import { readHeaders, type HeadersLike } from './headers.js';
 import { parseRetryAfter } from './retry-after.js';
 import { statusFallback } from './status-fallbacks.js';
-import { matchTemplate } from './template-match.js';
 
 /**
  * What `normalize` reads: a provider response as a gateway sees it, or a bare code.
@@ -70,7 +70,6 @@ export interface Normalizer<Cs extends readonly CatalogInput[] = readonly Catalo
   readonly catalogs: Cs;
 }
 
-const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
 const MAX_CODE_CHARS = 128;
 const MAX_PROVIDER_CHARS = 64;
 const DEFAULT_ID_HEADERS = ['x-request-id'];
@@ -111,43 +110,6 @@ interface RawInput {
   readonly code?: unknown;
 }
 
-/** Everything read from one input, in one object. */
-interface Observed {
-  provider: string;
-  catalog: CompiledCatalog | undefined;
-  status: number | undefined;
-  code: string | undefined;
-  message: string | undefined;
-  displayMessage: string | undefined;
-  category: string | undefined;
-  body: object | undefined;
-  unreadable: boolean;
-  requested: boolean;
-  endpoint: CompiledEndpoint | undefined;
-  params: Record<string, string> | undefined;
-  requestId: string | undefined;
-  retryAfterMs: number | undefined;
-}
-
-function blank(provider: string): Observed {
-  return {
-    provider,
-    catalog: undefined,
-    status: undefined,
-    code: undefined,
-    message: undefined,
-    displayMessage: undefined,
-    category: undefined,
-    body: undefined,
-    unreadable: false,
-    requested: false,
-    endpoint: undefined,
-    params: undefined,
-    requestId: undefined,
-    retryAfterMs: undefined,
-  };
-}
-
 function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>): Observed {
   const providerValue = input.provider;
   const catalog = typeof providerValue === 'string' ? compiled.get(providerValue) : undefined;
@@ -175,11 +137,15 @@ function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>
   o.requested = typeof named === 'string' || typeof url === 'string';
   if (catalog !== undefined) {
     const byId = typeof named === 'string' ? catalog.endpointsById.get(named) : undefined;
-    if (byId !== undefined) o.endpoint = byId;
+    if (byId !== undefined) {
+      o.endpoint = byId;
+      o.endpointId = byId.id;
+    }
     else if (typeof url === 'string') {
       const resolved = resolveEndpoint(catalog, input.method, url);
       if (resolved !== undefined) {
         o.endpoint = resolved.endpoint;
+        o.endpointId = resolved.endpoint.id;
         o.params = resolved.params;
       }
     }
@@ -191,34 +157,6 @@ function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>
     o.requestId ??= facts.requestId;
   }
   return o;
-}
-
-function build(meaning: Meaning, o: Observed, documented: boolean, pendingStep?: string): NormalizedError {
-  let params = o.params;
-  if (meaning.template !== undefined && o.message !== undefined) {
-    const read = matchTemplate(meaning.template, o.message);
-    // Path parameters are what was sent; they win over text read back from a message.
-    if (read !== undefined) params = params === undefined ? read : { ...read, ...params };
-  }
-  const error: Record<string, unknown> = {
-    kind: meaning.kind,
-    provider: o.provider,
-    status: o.status,
-    code: o.code,
-    message: o.message ?? meaning.message ?? '',
-    displayMessage: o.displayMessage,
-    endpoint: o.endpoint?.id,
-    params: params ?? EMPTY_PARAMS,
-    requestId: o.requestId,
-    retry: o.retryAfterMs === undefined ? meaning.retry : { ...meaning.retry, afterMs: o.retryAfterMs, afterSource: 'retry-after' },
-    userAction: meaning.userAction,
-    owner: meaning.owner,
-    severity: meaning.severity,
-    match: documented ? meaning.exact : meaning.drift,
-  };
-  if (meaning.detailField !== undefined) error[meaning.detailField] = meaning.detail;
-  else if (meaning.kind === 'unknown') error['pending'] = pendingStep;
-  return error as unknown as NormalizedError;
 }
 
 function pendingOf(o: Observed): CompiledPending | undefined {
@@ -295,7 +233,7 @@ function safeProvider(input: unknown): string {
  *
  * @public
  */
-export function createNormalizer<const Cs extends readonly CatalogInput[]>(catalogs: Cs): Normalizer<Cs> {
+export function createNormalizer<const Cs extends readonly Catalog[]>(catalogs: Cs): Normalizer<Cs> {
   const compiled = new Map<string, CompiledCatalog>();
   for (const catalog of catalogs) {
     if (compiled.has(catalog.id)) throw new TypeError(`aggregator-errors: two catalogs share the id "${catalog.id}"`);

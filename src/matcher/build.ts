@@ -1,0 +1,74 @@
+import type { NormalizedError } from '../taxonomy/normalized-error.js';
+import type { CompiledCatalog, CompiledEndpoint, Meaning } from './compile.js';
+import { matchTemplate } from './template-match.js';
+
+const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+
+/** Everything read from one input, in one object. */
+export interface Observed {
+  provider: string;
+  catalog: CompiledCatalog | undefined;
+  status: number | undefined;
+  code: string | undefined;
+  message: string | undefined;
+  displayMessage: string | undefined;
+  category: string | undefined;
+  body: object | undefined;
+  unreadable: boolean;
+  requested: boolean;
+  endpoint: CompiledEndpoint | undefined;
+  endpointId: string | undefined;
+  params: Record<string, string> | undefined;
+  requestId: string | undefined;
+  retryAfterMs: number | undefined;
+}
+
+export function blank(provider: string): Observed {
+  return {
+    provider,
+    catalog: undefined,
+    status: undefined,
+    code: undefined,
+    message: undefined,
+    displayMessage: undefined,
+    category: undefined,
+    body: undefined,
+    unreadable: false,
+    requested: false,
+    endpoint: undefined,
+    endpointId: undefined,
+    params: undefined,
+    requestId: undefined,
+    retryAfterMs: undefined,
+  };
+}
+
+/** Builds the normalized error of a meaning from what was observed: the one place errors are made. */
+export function build(meaning: Meaning, o: Observed, documented: boolean, pendingStep?: string): NormalizedError {
+  let params = o.params;
+  if (meaning.template !== undefined && o.message !== undefined) {
+    const read = matchTemplate(meaning.template, o.message);
+    // Path parameters are what was sent; they win over text read back from a message.
+    if (read !== undefined) params = params === undefined ? read : { ...read, ...params };
+  }
+  const error: Record<string, unknown> = {
+    kind: meaning.kind,
+    provider: o.provider,
+    status: o.status,
+    code: o.code,
+    message: o.message ?? meaning.message ?? '',
+    displayMessage: o.displayMessage,
+    endpoint: o.endpointId,
+    params: params ?? EMPTY_PARAMS,
+    requestId: o.requestId,
+    retry: o.retryAfterMs === undefined ? meaning.retry : { ...meaning.retry, afterMs: o.retryAfterMs, afterSource: 'retry-after' },
+    userAction: meaning.userAction,
+    owner: meaning.owner,
+    severity: meaning.severity,
+    match: documented ? meaning.exact : meaning.drift,
+  };
+  if (meaning.detailField !== undefined) error[meaning.detailField] = meaning.detail;
+  else if (meaning.kind === 'unknown') error['pending'] = pendingStep;
+  return error as unknown as NormalizedError;
+}
+
