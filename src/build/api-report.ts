@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Extractor, ExtractorConfig, type IConfigFile } from '@microsoft/api-extractor';
+import { Extractor, ExtractorConfig, ExtractorLogLevel, type IConfigFile } from '@microsoft/api-extractor';
 
 const root = resolve(import.meta.dirname, '../../..');
 const local = process.argv.includes('--local');
@@ -17,11 +17,18 @@ let failed = 0;
 for (const [subpath, target] of Object.entries(pkg.exports)) {
   if (typeof target === 'string' || target.types === undefined) continue;
   const name = subpath === '.' ? 'aggregator-errors' : `aggregator-errors.${subpath.slice(2).replaceAll('/', '-')}`;
-  const configObject: IConfigFile = {
+  // Sub-entries use types the main entry exports (NormalizedError, Catalog), and a
+  // catalog's type is its private literal: only the main entry must export all it uses.
+  const messages = subpath === '.' ? base.messages : {
+    ...base.messages,
+    extractorMessageReporting: { ...base.messages?.extractorMessageReporting, 'ae-forgotten-export': { logLevel: ExtractorLogLevel.None, addToApiReportFile: false } },
+  };
+  const configObject = {
     ...base,
     mainEntryPointFilePath: resolve(root, target.types),
     apiReport: { ...base.apiReport, enabled: true, reportFileName: `${name}.api.md` },
-  };
+    messages,
+  } as IConfigFile;
   if (!existsSync(resolve(root, target.types))) {
     failed++;
     console.error(`api-report: ${subpath}: ${target.types} was not built`);

@@ -29,6 +29,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * @public
  */
 export class CatalogError extends Error {
+  /** Always `'CatalogError'`. */
   override readonly name = 'CatalogError';
   /** Every problem found, each named by its path. */
   readonly problems: readonly CatalogProblem[];

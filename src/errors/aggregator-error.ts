@@ -11,8 +11,11 @@ const BRAND: symbol = Symbol.for('aggregator-errors.AggregatorError');
  * @public
  */
 export interface AggregatorErrorJSON {
+  /** The error's name. */
   readonly name: 'AggregatorError';
+  /** The error's message: provider, code, kind and the provider's developer text. */
   readonly message: string;
+  /** The normalized error. */
   readonly error: NormalizedError;
 }
 
@@ -32,6 +35,7 @@ export interface AggregatorErrorJSON {
  * @public
  */
 export class AggregatorError extends Error {
+  /** Always `'AggregatorError'`, so logs and `catch` blocks can tell it apart. */
   override readonly name = 'AggregatorError';
   /** The normalized error. */
   readonly error: NormalizedError;

@@ -49,10 +49,13 @@ export type NormalizeInputFor<Cs extends readonly CatalogInput[]> =
  * @public
  */
 export interface PendingStep {
+  /** The catalog id of the provider. */
   readonly provider: string;
   /** The step, as the catalog names it (e.g. `'mfa'`, `'two-factor'`). */
   readonly step: string;
+  /** The code that announced the step. */
   readonly code: string;
+  /** The observed HTTP status, if any. */
   readonly status: number | undefined;
 }
 

@@ -14,7 +14,11 @@ export const USER_ACTIONS = [
   'contact-support',
 ] as const;
 
-/** @public */
+/**
+ * One of {@link USER_ACTIONS}.
+ *
+ * @public
+ */
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 /**
@@ -24,7 +28,11 @@ export type UserAction = (typeof USER_ACTIONS)[number];
  */
 export const OWNERS = ['integrator', 'end-user', 'institution', 'provider'] as const;
 
-/** @public */
+/**
+ * One of {@link OWNERS}.
+ *
+ * @public
+ */
 export type Owner = (typeof OWNERS)[number];
 
 /**
@@ -39,5 +47,9 @@ export type Owner = (typeof OWNERS)[number];
  */
 export const SEVERITIES = ['page', 'ticket', 'info'] as const;
 
-/** @public */
+/**
+ * One of {@link SEVERITIES}.
+ *
+ * @public
+ */
 export type Severity = (typeof SEVERITIES)[number];

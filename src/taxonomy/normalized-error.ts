@@ -96,10 +96,15 @@ export interface NormalizedErrorBase<K extends Kind = Kind> {
  * @public
  */
 export interface KindDetailMap {
+  /** Why the end user must reconnect. */
   'reconnect-required': { readonly reason: ReconnectReason };
+  /** Whether the limit throttles our client or locks one end user. */
   'rate-limited': { readonly scope: RateLimitScope };
+  /** Why the institution could not answer. */
   'fi-unavailable': { readonly reason: InstitutionFailure };
+  /** Why the aggregator failed. */
   'provider-unavailable': { readonly reason: ProviderFailure };
+  /** The documented step the provider waits for, when the response was a step rather than a failure. */
   unknown: { readonly pending: string | undefined };
 }
 
