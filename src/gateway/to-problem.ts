@@ -79,8 +79,11 @@ export interface ProblemBody {
  * @public
  */
 export interface Problem {
+  /** The HTTP status to answer with: the options' `statusFor` for the kind, else {@link problemStatus}. */
   readonly status: number;
+  /** The response headers to send with the body. */
   readonly headers: ProblemHeaders;
+  /** The `application/problem+json` body, to serialize as JSON. */
   readonly body: ProblemBody;
 }
 

@@ -55,7 +55,10 @@ export interface MessageCatalog {
  * @public
  */
 export interface CompleteMessageCatalog extends MessageCatalog {
+  /** The title and body of every kind. */
   readonly kinds: { readonly [K in Kind]: { readonly title: string; readonly body: string } };
+  /** Texts per kind and detail (`reason` or `scope`), for the details this locale words differently from their kind. */
   readonly details: { readonly [D in DetailKey]?: MessageText };
+  /** The label of every call to action. */
   readonly actions: { readonly [A in UserAction]: string };
 }

@@ -11,13 +11,21 @@ import { codeFixtures, rowFixtures, type Fixture } from './fixtures.js';
  * @public
  */
 export interface HostileResponse {
+  /** The provider's catalog id: usually one of the options' `providers`, sometimes any value. */
   readonly provider?: unknown;
+  /** The request's HTTP method, in any case, empty, padded or not a string at all. */
   readonly method?: unknown;
+  /** The request URL, valid or malformed, or not a string at all. */
   readonly url?: unknown;
+  /** The catalog endpoint id (e.g. `'GET /accounts/{user_id}/balance'`), or any other value. */
   readonly endpoint?: unknown;
+  /** The HTTP status, in or out of range, or not a number at all. */
   readonly status?: unknown;
+  /** The response headers: a plain object, an array of pairs, a `Headers`-like object with a broken `get`, or any other value. */
   readonly headers?: unknown;
+  /** The response body: parsed JSON (possibly frozen or with throwing getters), JSON or non-JSON text, bytes, a huge string or any other value. */
   readonly body?: unknown;
+  /** The provider's error code given apart from the body: any value, including keys such as `__proto__` and `constructor`. */
   readonly code?: unknown;
 }
 

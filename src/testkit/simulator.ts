@@ -45,6 +45,7 @@ export interface SimulatorOptions {
 export interface SimulatedRequest {
   /** The catalog id of the provider the request went to. */
   readonly provider: string;
+  /** The request's HTTP method, upper-cased (`'GET'` when the request had none). */
   readonly method: string;
   /** The path and query. */
   readonly path: string;
