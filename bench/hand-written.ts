@@ -10,7 +10,7 @@ interface Input {
   readonly method: string;
   readonly url: string;
   readonly status: number;
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string | undefined>>;
   readonly body: { readonly error?: { readonly code?: string; readonly message?: string } };
 }
 
@@ -44,6 +44,15 @@ function byCode(code: string | undefined): Kind | undefined {
       return 'conflict';
     default:
       return undefined;
+  }
+}
+
+function decode(segment: string | undefined): string | undefined {
+  if (segment === undefined || !segment.includes('%')) return segment;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
   }
 }
 
@@ -107,8 +116,8 @@ export function handWritten(input: Input): object {
     message,
     displayMessage: undefined,
     endpoint,
-    params: jobId === undefined ? { user_id: userId } : { user_id: userId, job_id: jobId },
-    requestId: undefined,
+    params: jobId === undefined ? { user_id: decode(userId) } : { user_id: decode(userId), job_id: decode(jobId) },
+    requestId: input.headers?.['x-request-id'],
     retry: { retryable: hints.retryable, afterMs, afterSource: afterMs === undefined ? undefined : 'retry-after', waitForJob: kind === 'conflict', mayHaveSucceeded: false },
     userAction: hints.userAction,
     owner: hints.owner,

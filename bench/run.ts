@@ -23,9 +23,12 @@ const report = (line: string): void => {
 const { normalize } = createNormalizer([aerosync]);
 const inputs = rowFixtures(aerosync).map((f) => ({ ...f.input, method: f.input.method ?? 'GET', url: f.input.url ?? '/', status: f.input.status ?? 0, body: JSON.parse(f.input.body ?? '{}') as object }));
 for (const input of inputs) {
-  const a = normalize(input) as { kind: string; endpoint?: string };
-  const b = handWritten(input) as { kind: string; endpoint?: string };
-  if (a.kind !== b.kind || a.endpoint !== b.endpoint) throw new Error(`baseline disagrees on ${input.method} ${input.url}: ${a.kind} vs ${b.kind}`);
+  // Both sides must produce the same answer, or the comparison measures different work.
+  const a = normalize(input) as { kind: string; endpoint?: string; params: object };
+  const b = handWritten(input) as { kind: string; endpoint?: string; params: object };
+  if (a.kind !== b.kind || a.endpoint !== b.endpoint || JSON.stringify(a.params) !== JSON.stringify(b.params)) {
+    throw new Error(`baseline disagrees on ${input.method} ${input.url}: ${JSON.stringify([a.kind, a.endpoint, a.params])} vs ${JSON.stringify([b.kind, b.endpoint, b.params])}`);
+  }
 }
 const speed = compare(
   () => {

@@ -3,35 +3,30 @@ export const MAX_BODY_CHARS: number = 4 * 1024 * 1024;
 /** The longest field value copied into a result. */
 export const MAX_FIELD_CHARS = 1024;
 
-/** A response body read once: the parsed object, or why it could not be read. */
-export type ReadBody =
-  | { readonly state: 'absent' }
-  | { readonly state: 'unreadable' }
-  | { readonly state: 'object'; readonly value: object };
-
-const ABSENT: ReadBody = { state: 'absent' };
-const UNREADABLE: ReadBody = { state: 'unreadable' };
 const decoder = new TextDecoder('utf-8', { fatal: false });
 
-/** Parses a body given as text, bytes or parsed JSON; never throws. */
-export function readBody(body: unknown): ReadBody {
-  if (body === undefined || body === null || body === '') return ABSENT;
+/**
+ * Parses a body given as text, bytes or parsed JSON; never throws. Returns the
+ * object, or why there is none (a string, so the hot path allocates nothing).
+ */
+export function readBody(body: unknown): object | 'absent' | 'unreadable' {
+  if (body === undefined || body === null || body === '') return 'absent';
   let value: unknown = body;
   if (body instanceof Uint8Array) {
-    if (body.byteLength > MAX_BODY_CHARS) return UNREADABLE;
+    if (body.byteLength > MAX_BODY_CHARS) return 'unreadable';
     value = decoder.decode(body);
   }
   if (typeof value === 'string') {
-    if (value.length > MAX_BODY_CHARS) return UNREADABLE;
+    if (value.length > MAX_BODY_CHARS) return 'unreadable';
     const first = value.trimStart()[0];
-    if (first !== '{') return value.trim() === '' ? ABSENT : UNREADABLE;
+    if (first !== '{') return value.trim() === '' ? 'absent' : 'unreadable';
     try {
       value = JSON.parse(value);
     } catch {
-      return UNREADABLE;
+      return 'unreadable';
     }
   }
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? { state: 'object', value } : UNREADABLE;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : 'unreadable';
 }
 
 /**

@@ -43,13 +43,18 @@ export function blank(provider: string): Observed {
   };
 }
 
+function mergeParams(read: Record<string, string>, sent: Record<string, string>): Record<string, string> {
+  for (const name in read) if (!Object.hasOwn(sent, name)) return { ...read, ...sent };
+  return sent;
+}
+
 /** Builds the normalized error of a meaning from what was observed: the one place errors are made. */
 export function build(meaning: Meaning, o: Observed, documented: boolean, pendingStep?: string): NormalizedError {
   let params = o.params;
   if (meaning.template !== undefined && o.message !== undefined) {
     const read = matchTemplate(meaning.template, o.message);
     // Path parameters are what was sent; they win over text read back from a message.
-    if (read !== undefined) params = params === undefined ? read : { ...read, ...params };
+    if (read !== undefined) params = params === undefined ? read : mergeParams(read, params);
   }
   const error: Record<string, unknown> = {
     kind: meaning.kind,

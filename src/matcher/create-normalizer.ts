@@ -3,7 +3,7 @@ import type { Catalog, CatalogInput, EndpointIdOf } from '../catalog/types.js';
 import { readBody, readPath, readText } from './body.js';
 import { build, blank, type Observed } from './build.js';
 import { compileCatalog, compileMeaning, type CompiledCatalog, type CompiledPending, type Meaning } from './compile.js';
-import { resolveEndpoint } from './endpoint.js';
+import { paramsOf, resolveEndpoint } from './endpoint.js';
 import { readHeaders, type HeadersLike } from './headers.js';
 import { parseRetryAfter } from './retry-after.js';
 import { statusFallback } from './status-fallbacks.js';
@@ -118,11 +118,10 @@ function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>
   const catalog = typeof providerValue === 'string' ? compiled.get(providerValue) : undefined;
   const o = blank(catalog?.id ?? (typeof providerValue === 'string' && providerValue !== '' ? providerValue.slice(0, MAX_PROVIDER_CHARS) : 'unknown'));
   o.catalog = catalog;
-  const read = readBody(input.body);
-  o.unreadable = read.state === 'unreadable';
+  const body = readBody(input.body);
+  o.unreadable = body === 'unreadable';
   o.status = toStatus(input.status);
-  if (read.state === 'object') {
-    const body = read.value;
+  if (typeof body === 'object') {
     o.body = body;
     if (catalog !== undefined) {
       const paths = catalog.body;
@@ -147,9 +146,9 @@ function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>
     else if (typeof url === 'string') {
       const resolved = resolveEndpoint(catalog, input.method, url);
       if (resolved !== undefined) {
-        o.endpoint = resolved.endpoint;
-        o.endpointId = resolved.endpoint.id;
-        o.params = resolved.params;
+        o.endpoint = resolved;
+        o.endpointId = resolved.id;
+        o.params = paramsOf(resolved, url);
       }
     }
   }

@@ -1,11 +1,5 @@
 import type { CompiledCatalog, CompiledEndpoint } from './compile.js';
 
-/** An endpoint resolved from a request, with its path parameters. */
-export interface ResolvedEndpoint {
-  readonly endpoint: CompiledEndpoint;
-  readonly params: Record<string, string> | undefined;
-}
-
 const MAX_URL_CHARS = 8192;
 const MAX_PARAM_CHARS = 256;
 
@@ -46,7 +40,8 @@ function matchIn(candidates: readonly CompiledEndpoint[] | undefined, url: strin
   return undefined;
 }
 
-function paramsOf(endpoint: CompiledEndpoint, url: string): Record<string, string> | undefined {
+/** The path parameters of the endpoint `resolveEndpoint` just found in `url` (read from the same scan). */
+export function paramsOf(endpoint: CompiledEndpoint, url: string): Record<string, string> | undefined {
   const { params } = endpoint;
   if (params.length === 0) return undefined;
   const out: Record<string, string> = {};
@@ -63,13 +58,16 @@ function paramsOf(endpoint: CompiledEndpoint, url: string): Record<string, strin
  * prefixes, the fragment and a trailing slash are ignored; the method is
  * compared in any case; without a method the path must name one endpoint only.
  */
-export function resolveEndpoint(catalog: CompiledCatalog, method: unknown, url: string): ResolvedEndpoint | undefined {
+export function resolveEndpoint(catalog: CompiledCatalog, method: unknown, url: string): CompiledEndpoint | undefined {
   if (url.length > MAX_URL_CHARS) return undefined;
   let start = 0;
-  const scheme = url.indexOf('://');
-  if (scheme >= 0 && scheme < 10) {
-    start = url.indexOf('/', scheme + 3);
-    if (start < 0) return undefined;
+  // A path starts with "/"; anything else is looked at for a scheme ("https://").
+  if (url.charCodeAt(0) !== 47) {
+    const scheme = url.indexOf('://');
+    if (scheme >= 0 && scheme < 10) {
+      start = url.indexOf('/', scheme + 3);
+      if (start < 0) return undefined;
+    }
   }
   let end = url.indexOf('#', start);
   if (end < 0) end = url.length;
@@ -110,5 +108,5 @@ export function resolveEndpoint(catalog: CompiledCatalog, method: unknown, url: 
       found = endpoint;
     }
   }
-  return found === undefined ? undefined : { endpoint: found, params: paramsOf(found, url) };
+  return found;
 }

@@ -8,12 +8,19 @@ import type { Kind } from '../taxonomy/kinds.js';
  * @public
  */
 export interface RawResponse {
+  /** The catalog id of the provider. */
   readonly provider: string;
+  /** The request's HTTP method. */
   readonly method?: string;
+  /** The request's absolute URL, on the catalog's first base URL. */
   readonly url?: string;
+  /** The response's HTTP status. */
   readonly status?: number;
+  /** The response headers. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** The response body, as the provider sends it. */
   readonly body?: string;
+  /** A bare code, for a fixture with no response at all. */
   readonly code?: string;
 }
 

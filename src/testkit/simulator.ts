@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import type { CatalogInput, RowInput, SandboxTriggerInput } from '../catalog/types.js';
 import { parseMessageTemplate } from '../catalog/template.js';
 import { compileCatalog, type CompiledCatalog } from '../matcher/compile.js';
-import { resolveEndpoint } from '../matcher/endpoint.js';
+import { paramsOf, resolveEndpoint } from '../matcher/endpoint.js';
 import { errorBody } from './fixtures.js';
 
 /**
@@ -310,8 +310,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     const id = entry.catalog.id;
     const path = `${url.pathname}${url.search}`;
     const resolved = resolveEndpoint(entry.compiled, method, path);
-    const endpoint = resolved?.endpoint.id;
-    const params: Readonly<Record<string, string>> = resolved?.params ?? {};
+    const endpoint = resolved?.id;
+    const params: Readonly<Record<string, string>> = (resolved === undefined ? undefined : paramsOf(resolved, path)) ?? {};
     const { tooLarge, value: body } = await readJson(req);
     const extra: Record<string, string> = {};
     const retryAfter = header(req, 'x-simulate-retry-after', url.searchParams);
