@@ -9,6 +9,8 @@ import { createNormalizer } from '../src/index.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { allCatalogs } from '../catalogs/all.js';
 import { rowFixtures } from '../src/testkit/fixtures.js';
+import { Readable, Writable } from 'node:stream';
+import { normalizeStream } from '../src/cli/normalize-stream.js';
 import { handWritten } from './hand-written.js';
 import { compare, median } from './measure.js';
 
@@ -79,3 +81,25 @@ for (const [name, entry, budget] of sizes) {
     report(`${name}: could not bundle (${(error as Error).message.split('\n')[0] ?? ''})`);
   }
 }
+
+// 4. CLI throughput: NDJSON in, NDJSON out, against the floor of parsing and printing the same lines.
+const ndjson = rowFixtures(aerosync).map((f) => JSON.stringify(f.input)).join('\n') + '\n';
+const chunks = Array.from({ length: 200 }, () => ndjson);
+const lineCount = chunks.length * inputs.length;
+const sink = (): Writable => new Writable({ write: (_chunk, _encoding, done) => done() });
+async function floor(): Promise<void> {
+  const out = sink();
+  for (const chunk of chunks) for (const line of chunk.split('\n')) if (line !== '') out.write(`${JSON.stringify(JSON.parse(line))}\n`);
+}
+const streamTimes: number[] = [];
+const floorTimes: number[] = [];
+for (let round = 0; round < 9; round++) {
+  let start = performance.now();
+  await normalizeStream(Readable.from(chunks), sink(), createNormalizer(allCatalogs));
+  streamTimes.push(performance.now() - start);
+  start = performance.now();
+  await floor();
+  floorTimes.push(performance.now() - start);
+}
+const streamMs = median(streamTimes);
+report(`CLI normalize stream: ${Math.round(lineCount / (streamMs / 1000)).toLocaleString('en-US')} lines/s, ${(streamMs / median(floorTimes)).toFixed(2)}x the time of JSON.parse + JSON.stringify of the same ${lineCount} lines`);
