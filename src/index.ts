@@ -31,13 +31,13 @@ export type {
   EndpointIdOf,
   EndpointInput,
   HintsInput,
-  JsonValue,
   MeaningInput,
   PendingInput,
   RowInput,
   SandboxTriggerInput,
 } from './catalog/types.js';
 
+export type { JsonValue } from 'type-fest';
 export { createNormalizer } from './matcher/create-normalizer.js';
 export type { NormalizeInput, NormalizeInputFor, Normalizer, PendingStep } from './matcher/create-normalizer.js';
 export type { HeadersLike } from './matcher/headers.js';

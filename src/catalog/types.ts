@@ -1,3 +1,4 @@
+import type { JsonValue } from 'type-fest';
 import type { Kind } from '../taxonomy/kinds.js';
 import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
 
@@ -111,12 +112,6 @@ export interface BodyShapeInput {
   readonly constant?: Readonly<Record<string, JsonValue>>;
 }
 
-/**
- * A JSON value.
- *
- * @public
- */
-export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
  * A documented response that is not a failure: the provider waits for a step.

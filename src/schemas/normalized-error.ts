@@ -1,3 +1,4 @@
+import type { IsEqual, SimplifyDeep } from 'type-fest';
 import { z } from 'zod';
 import { KINDS, type Kind } from '../taxonomy/kinds.js';
 import { OWNERS, SEVERITIES, USER_ACTIONS } from '../taxonomy/hints.js';
@@ -86,10 +87,8 @@ const schema = z
   .describe('One provider error, normalized by aggregator-errors: discriminated on kind.');
 
 // Compile-time proof that the schema describes exactly the public type.
-type Simplify<T> = T extends (...args: never[]) => unknown ? T : T extends object ? { [K in keyof T]: Simplify<T[K]> } : T;
-type Equal<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
 type Expect<T extends true> = T;
-type SchemaMatchesType = Expect<Equal<Simplify<z.output<typeof schema>>, Simplify<NormalizedError>>>;
+type SchemaMatchesType = Expect<IsEqual<SimplifyDeep<z.output<typeof schema>>, SimplifyDeep<NormalizedError>>>;
 
 /**
  * The zod schema of a normalized error, derived from the taxonomy; it validates a live value or its parsed JSON.

@@ -1,4 +1,5 @@
-import type { CatalogInput, JsonValue, RowInput } from '../catalog/types.js';
+import type { JsonValue } from 'type-fest';
+import type { CatalogInput, RowInput } from '../catalog/types.js';
 import { parseEndpointId, parseMessageTemplate } from '../catalog/template.js';
 import type { Kind } from '../taxonomy/kinds.js';
 
