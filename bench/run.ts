@@ -71,6 +71,10 @@ const sizes: [string, string, number][] = [
   ['messages renderer alone', `export * from './src/messages/index.js';`, 2048],
   ['matcher + Aerosync catalog', `import { createNormalizer } from './src/index.js'; import { aerosync } from './catalogs/aerosync.js'; export const n = createNormalizer([aerosync]);`, 6144],
   ['matcher + Synapse catalog', `import { createNormalizer } from './src/index.js'; import { synapse } from './catalogs/synapse.js'; export const n = createNormalizer([synapse]);`, 6144],
+  ['matcher alone', `export { createNormalizer } from './src/index.js';`, Number.POSITIVE_INFINITY],
+  ...['aerosync', 'synapse', 'plaid', 'mx', 'yodlee', 'teller', 'truelayer', 'finicity'].map(
+    (id): [string, string, number] => [`matcher + lean ${id} catalog`, `import { createNormalizer } from './src/index.js'; import { ${id} } from './catalogs/${id}.lean.js'; export const n = createNormalizer([${id}]);`, 6144],
+  ),
   ['defineCatalog (pulls zod), for reference', `export { defineCatalog } from './src/index.js';`, Number.POSITIVE_INFINITY],
 ];
 for (const [name, entry, budget] of sizes) {

@@ -21,6 +21,8 @@ export type {
 export { defineCatalog, parseCatalog } from './catalog/define-catalog.js';
 export type { CatalogResult } from './catalog/define-catalog.js';
 export { CatalogError } from './catalog/catalog-error.js';
+export { leanCatalog, PROSE_KEYS } from './catalog/lean.js';
+export type { LeanCatalog, ProseKey } from './catalog/lean.js';
 export type { CatalogProblem } from './catalog/catalog-error.js';
 export type {
   BodyShapeInput,

@@ -65,7 +65,7 @@ const pending = z.strictObject({
   code,
   status: status.optional(),
   when: z.string().min(1).optional(),
-  description: text,
+  description: text.optional(),
   source: url,
 });
 

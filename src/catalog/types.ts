@@ -128,7 +128,7 @@ export interface PendingInput {
   /** A body path that must hold a value for this step (tells MFA from 2FA). */
   readonly when?: string;
   /** The documented description. */
-  readonly description: string;
+  readonly description?: string;
   /** The URL of the documentation. */
   readonly source: string;
 }
