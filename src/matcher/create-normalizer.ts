@@ -101,17 +101,8 @@ function toCode(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value.slice(0, MAX_CODE_CHARS) : undefined;
 }
 
-/** An input as read: every field may hold anything. */
-interface RawInput {
-  readonly provider?: unknown;
-  readonly method?: unknown;
-  readonly url?: unknown;
-  readonly endpoint?: unknown;
-  readonly status?: unknown;
-  readonly headers?: unknown;
-  readonly body?: unknown;
-  readonly code?: unknown;
-}
+/** An input as read: the fields of `NormalizeInput`, each of which may hold anything. */
+type RawInput = { readonly [K in keyof NormalizeInput]?: unknown };
 
 function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>): Observed {
   const providerValue = input.provider;
