@@ -353,16 +353,16 @@ const data = {
   },
   sandbox: [
     {
-      field: 'password',
+      field: 'options.override_password',
       value: 'error_{code}',
-      with: { username: 'user_good' },
-      description: 'With username user_good, the password error_<CODE> makes Item creation fail with that ITEM_ERROR or INSTITUTION_ERROR code; user_good / pass_good succeeds.',
+      with: { 'options.override_username': 'user_good' },
+      description: 'With username user_good, the password error_<CODE> makes Item creation fail with that ITEM_ERROR or INSTITUTION_ERROR code; user_good / pass_good succeeds. Through the API, username and password are options.override_username and options.override_password of POST /sandbox/public_token/create (Plaid\'s Node client, SandboxPublicTokenCreateRequestOptions).',
       source: 'https://plaid.com/docs/sandbox/test-credentials/',
     },
     {
-      field: 'password',
+      field: 'options.override_password',
       value: '{"force_error":"{code}"}',
-      with: { username: 'user_custom' },
+      with: { 'options.override_username': 'user_custom' },
       description: 'A custom Sandbox user whose configuration object (sent as the password) sets force_error forces that error on Item creation; the configuration schema lists the codes it accepts.',
       source: 'https://plaid.com/docs/sandbox/user-custom/',
     },

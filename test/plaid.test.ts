@@ -78,8 +78,8 @@ describe('the catalog', () => {
 
   test('the sandbox triggers are the documented error_<CODE> password of user_good and the custom user force_error', () => {
     expect(plaid.sandbox).toEqual([
-      expect.objectContaining({ field: 'password', value: 'error_{code}', with: { username: 'user_good' }, source: 'https://plaid.com/docs/sandbox/test-credentials/' }),
-      expect.objectContaining({ field: 'password', value: '{"force_error":"{code}"}', with: { username: 'user_custom' }, source: 'https://plaid.com/docs/sandbox/user-custom/' }),
+      expect.objectContaining({ field: 'options.override_password', value: 'error_{code}', with: { 'options.override_username': 'user_good' }, source: 'https://plaid.com/docs/sandbox/test-credentials/' }),
+      expect.objectContaining({ field: 'options.override_password', value: '{"force_error":"{code}"}', with: { 'options.override_username': 'user_custom' }, source: 'https://plaid.com/docs/sandbox/user-custom/' }),
     ]);
     expect(plaid.baseUrls).toEqual({ sandbox: 'https://sandbox.plaid.com', production: 'https://production.plaid.com' });
   });

@@ -185,13 +185,13 @@ describe('sandbox', () => {
   test('the documented triggers, in order', () => {
     const triggers: readonly SandboxTriggerInput[] = synapse.sandbox;
     expect(triggers.map((t) => [t.field, t.value, t.compare ?? 'exact', t.with, t.endpoint, t.status, t.code])).toEqual([
-      ['username', 'synapse_good', 'exact', { password: 'test1234', bank_name: 'fake' }, LOGIN, 202, '10'],
-      ['username', 'synapse_nomfa', 'exact', { bank_name: 'fake' }, LOGIN, undefined, undefined],
-      ['username', 'synapse_no_accounts', 'exact', { bank_name: 'fake' }, LOGIN, 402, '460'],
-      ['username', 'synapse_bank_request', 'exact', { bank_name: 'fake' }, LOGIN, 402, '500'],
-      ['username', 'synapse_maintenance', 'exact', { bank_name: 'fake' }, LOGIN, 503, '503'],
-      ['password', '_sync_balance_higher', 'suffix', undefined, SYNC, undefined, undefined],
-      ['password', '_sync_balance_lower', 'suffix', undefined, SYNC, undefined, undefined],
+      ['info.bank_id', 'synapse_good', 'exact', { 'info.bank_pw': 'test1234', 'info.bank_name': 'fake' }, LOGIN, 202, '10'],
+      ['info.bank_id', 'synapse_nomfa', 'exact', { 'info.bank_name': 'fake' }, LOGIN, undefined, undefined],
+      ['info.bank_id', 'synapse_no_accounts', 'exact', { 'info.bank_name': 'fake' }, LOGIN, 402, '460'],
+      ['info.bank_id', 'synapse_bank_request', 'exact', { 'info.bank_name': 'fake' }, LOGIN, 402, '500'],
+      ['info.bank_id', 'synapse_maintenance', 'exact', { 'info.bank_name': 'fake' }, LOGIN, 503, '503'],
+      ['info.bank_pw', '_sync_balance_higher', 'suffix', undefined, SYNC, undefined, undefined],
+      ['info.bank_pw', '_sync_balance_lower', 'suffix', undefined, SYNC, undefined, undefined],
     ]);
     expect(triggers[0]?.description).toMatch(/test_answer/);
   });

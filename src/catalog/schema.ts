@@ -70,7 +70,7 @@ const pending = z.strictObject({
 });
 
 const trigger = z.strictObject({
-  field: text,
+  field: z.string().regex(/^[^.\s]+(\.[^.\s]+)*$/, 'must be a dotted path into the request body such as "info.bank_id"'),
   value: text,
   compare: z.enum(['exact', 'suffix']).optional(),
   with: z.record(z.string(), z.string()).optional(),

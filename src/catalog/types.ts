@@ -139,13 +139,13 @@ export interface PendingInput {
  * @public
  */
 export interface SandboxTriggerInput {
-  /** The request field that carries the trigger (e.g. `'username'`, `'password'`). */
+  /** Where the request's JSON body carries the trigger, as a dotted path (e.g. `'info.bank_id'`). */
   readonly field: string;
   /** The value; `{code}` stands for any documented code where the provider allows it. */
   readonly value: string;
   /** How `value` is compared: the whole field, or a suffix appended to it. */
   readonly compare?: 'exact' | 'suffix';
-  /** Other request fields the trigger needs (e.g. `{ bank_name: 'fake' }`). */
+  /** Other request body fields the trigger needs, by dotted path (e.g. `{ 'info.bank_name': 'fake' }`). */
   readonly with?: Readonly<Record<string, string>>;
   /** The endpoint id it applies to. */
   readonly endpoint?: string;

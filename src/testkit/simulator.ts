@@ -21,15 +21,6 @@ export interface SimulatorOptions {
    */
   readonly hangMs?: number;
   /**
-   * Where each sandbox trigger field sits in a request body, by catalog id then
-   * field label, over the defaults: Synapse's `username`, `password` and
-   * `bank_name` are `info.bank_id`, `info.bank_pw` and `info.bank_name`; Plaid's
-   * `username` and `password` are `options.override_username` and
-   * `options.override_password` of `/sandbox/public_token/create`. A label with
-   * no path is looked up by its own name anywhere in the body.
-   */
-  readonly fields?: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  /**
    * The largest request body read, in bytes; a larger one is answered 413.
    *
    * @defaultValue 65536
@@ -80,7 +71,6 @@ interface Served {
   readonly catalog: CatalogInput;
   readonly compiled: CompiledCatalog;
   readonly basePath: string;
-  readonly fields: Readonly<Record<string, string>>;
 }
 
 type Simulation =
@@ -89,17 +79,8 @@ type Simulation =
   | { readonly mode: 'reset' }
   | { readonly mode: 'status'; readonly status: number; readonly code: string | undefined };
 
-// Synapse documents the labels in its bank login guide and the paths in the request table
-// (https://old-docs.synapsefi.com/reference/link-with-bank-login); Plaid's sandbox overrides are
-// options of /sandbox/public_token/create (https://plaid.com/docs/api/sandbox/).
-const DEFAULT_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  synapse: { username: 'info.bank_id', password: 'info.bank_pw', bank_name: 'info.bank_name' },
-  plaid: { username: 'options.override_username', password: 'options.override_password' },
-};
-
 const MAX_LOG = 256;
 const MAX_COUNTERS = 1024;
-const MAX_DEPTH = 4;
 
 function own(object: unknown, key: string): unknown {
   return typeof object === 'object' && object !== null && Object.hasOwn(object, key) ? (object as Record<string, unknown>)[key] : undefined;
@@ -115,26 +96,11 @@ function pathOf(url: string | undefined): string {
 }
 
 /** Reads a field by its mapped path, its own dotted path, or else its last name anywhere in the body. */
-function fieldOf(body: unknown, field: string, paths: Readonly<Record<string, string>>): unknown {
-  const mapped = Object.hasOwn(paths, field) ? paths[field] : undefined;
-  if (mapped !== undefined) {
-    let at: unknown = body;
-    for (const key of mapped.split('.')) at = own(at, key);
-    if (at !== undefined) return at;
-  }
+/** Reads a trigger's dotted path from a request body, through own properties only. */
+function fieldOf(body: unknown, path: string): unknown {
   let node: unknown = body;
-  for (const key of field.split('.')) node = own(node, key);
-  if (node !== undefined) return node;
-  const name = field.slice(field.lastIndexOf('.') + 1);
-  const queue: { value: unknown; depth: number }[] = [{ value: body, depth: 0 }];
-  while (queue.length > 0) {
-    const { value, depth } = queue.shift() ?? { value: undefined, depth: MAX_DEPTH };
-    if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) continue;
-    const found = own(value, name);
-    if (found !== undefined) return found;
-    for (const child of Object.values(value)) queue.push({ value: child, depth: depth + 1 });
-  }
-  return undefined;
+  for (const key of path.split('.')) node = own(node, key);
+  return node;
 }
 
 function escape(text: string): string {
@@ -142,11 +108,11 @@ function escape(text: string): string {
 }
 
 /** Whether a trigger fires for a body; the code `{code}` stood for, or `''` when it has none. */
-function triggered(trigger: SandboxTriggerInput, body: unknown, paths: Readonly<Record<string, string>>): string | undefined {
-  const value = fieldOf(body, trigger.field, paths);
+function triggered(trigger: SandboxTriggerInput, body: unknown): string | undefined {
+  const value = fieldOf(body, trigger.field);
   if (typeof value !== 'string') return undefined;
   for (const [name, expected] of Object.entries(trigger.with ?? {})) {
-    if (fieldOf(body, name, paths) !== expected) return undefined;
+    if (fieldOf(body, name) !== expected) return undefined;
   }
   const [before = '', after, ...rest] = trigger.value.split('{code}');
   const anchor = trigger.compare === 'suffix' ? '' : '^';
@@ -221,8 +187,7 @@ function header(req: IncomingMessage, name: string, query: URLSearchParams): str
 export async function startSimulator(options: SimulatorOptions): Promise<Simulator> {
   const served = new Map<string, Served>();
   for (const catalog of options.catalogs) {
-    const fields = { ...(Object.hasOwn(DEFAULT_FIELDS, catalog.id) ? DEFAULT_FIELDS[catalog.id] : {}), ...(options.fields !== undefined && Object.hasOwn(options.fields, catalog.id) ? options.fields[catalog.id] : {}) };
-    served.set(catalog.id, { catalog, compiled: compileCatalog(catalog), basePath: pathOf(Object.values(catalog.baseUrls ?? {})[0]), fields });
+    served.set(catalog.id, { catalog, compiled: compileCatalog(catalog), basePath: pathOf(Object.values(catalog.baseUrls ?? {})[0]) });
   }
   const hangMs = options.hangMs ?? 30_000;
   const maxBodyBytes = options.maxBodyBytes ?? 65_536;
@@ -358,7 +323,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       // A trigger with no status, no code and no {code} changes data, not errors (Synapse's balance suffixes).
       if (trigger.status === undefined && trigger.code === undefined && !trigger.value.includes('{code}')) continue;
       if (trigger.endpoint !== undefined && trigger.endpoint !== endpoint) continue;
-      const code = triggered(trigger, body, entry.fields);
+      const code = triggered(trigger, body);
       if (code === undefined) continue;
       const answered = code === '' ? trigger.code : code;
       const meaning = answered === undefined ? undefined : (own(entry.catalog.codes, answered) as { statuses?: readonly number[] } | undefined);
