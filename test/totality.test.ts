@@ -75,14 +75,12 @@ describe('normalize is total', () => {
     expectValid(normalize({ provider: 'acme', headers: { get() { throw new Error('boom'); } } } as never));
   });
 
-  test('a 2 MB hostile message is capped, and matching stays bounded', () => {
-    const huge = 'User '.repeat(400_000) + ' not found';
-    const started = performance.now();
+  test('a 2 MB hostile message is capped and not matched against templates', () => {
+    // A template with a placeholder would match this message if it were not capped first.
+    const huge = `User ${'x'.repeat(2 * 1024 * 1024)} not found`;
     const error = normalize({ provider: 'acme', status: 404, body: JSON.stringify({ error: { code: 'E102', message: huge } }) });
-    // Not a timing assertion: the result must be capped whatever the time.
     expect(error.message.length).toBe(1024);
     expect(error.params).toEqual({});
-    expect(performance.now() - started).toBeGreaterThanOrEqual(0);
   });
 
   test('bodies beyond the size cap are unreadable, not parsed', () => {
