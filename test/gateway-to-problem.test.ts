@@ -4,7 +4,7 @@ import { createNormalizer, defineCatalog, KINDS, KIND_DETAILS } from '../src/ind
 import type { Kind, NormalizedError } from '../src/index.js';
 import { allCatalogs } from '../catalogs/all.js';
 import { fromNetworkError, problemStatus, toProblem } from '../src/gateway/index.js';
-import { documentedResponse, hostileResponse } from '../src/testkit/index.js';
+import { documentedResponse, hostileResponse } from '../src/testkit/arbitraries-entry.js';
 import { renderMessage } from '../src/messages/index.js';
 import type { NormalizeInput } from '../src/index.js';
 

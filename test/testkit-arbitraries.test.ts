@@ -7,7 +7,8 @@ import { allCatalogs } from '../catalogs/all.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { plaid } from '../catalogs/plaid.js';
 import { fromAxiosError, fromNetworkError, normalizeFailure, retryDecision, toProblem, type NormalizerLike } from '../src/gateway/index.js';
-import { codeFixtures, documentedResponse, hostileResponse, rowFixtures, type HostileResponse } from '../src/testkit/index.js';
+import { codeFixtures, rowFixtures } from '../src/testkit/index.js';
+import { documentedResponse, hostileResponse, type HostileResponse } from '../src/testkit/arbitraries-entry.js';
 
 const normalizer: NormalizerLike = createNormalizer(allCatalogs);
 
@@ -72,5 +73,17 @@ describe('hostileResponse', () => {
     expect(() => fromAxiosError('aerosync', { isAxiosError: true, response: input })).not.toThrow();
     expect(normalizedErrorSchema.safeParse(fromNetworkError('aerosync', input)).success).toBe(true);
     expect(normalizedErrorSchema.safeParse(normalizeFailure(normalizer, 'aerosync', { isAxiosError: true, response: input, config: input })).success).toBe(true);
+  });
+});
+
+describe('entry points', () => {
+  test('aggregator-errors/testkit never loads fast-check; only its arbitraries entry does', async () => {
+    const { build } = await import('esbuild');
+    const imports = async (entry: string): Promise<string[]> => {
+      const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'node', external: ['fast-check', 'zod'], metafile: true, logLevel: 'silent' });
+      return Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((i) => i.path));
+    };
+    expect(await imports('src/testkit/index.ts')).not.toContain('fast-check');
+    expect(await imports('src/testkit/arbitraries-entry.ts')).toContain('fast-check');
   });
 });

@@ -2,5 +2,3 @@ export { codeFixtures, errorBody, rowFixtures } from './fixtures.js';
 export type { Fixture, RawResponse } from './fixtures.js';
 export { startSimulator } from './simulator.js';
 export type { SimulatedRequest, Simulator, SimulatorOptions } from './simulator.js';
-export { documentedResponse, hostileResponse } from './arbitraries.js';
-export type { HostileOptions, HostileResponse } from './arbitraries.js';
