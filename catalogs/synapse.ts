@@ -273,7 +273,7 @@ const data = {
     'Code 0 means success and is not an error, so it is not in codes. Code 10 with HTTP 202 is a step (MFA or 2FA), not a failure: it is in pending.',
     'error_code and http_code are strings in the body; http_code stands in for the status when none was observed.',
     'The docs ask integrators to rely on the HTTP status and the error code only: messages are subject to change, so the rows carry none.',
-    'Sandbox triggers name the bank login fields by their labels: username, password and bank_name are info.bank_id, info.bank_pw and info.bank_name in the request.',
+    'Sandbox triggers name where the request body carries them: info.bank_id, info.bank_pw and info.bank_name, the bank login fields of the request table.',
   ],
 } as const;
 
