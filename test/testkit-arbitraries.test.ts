@@ -68,8 +68,10 @@ describe('hostileResponse', () => {
 
   propTest.prop([hostileResponse({ huge: false })], { numRuns: 300 })('the gateway helpers never throw on it either', (input) => {
     const error = normalizer.normalize(input as NormalizeInput);
-    expect(() => toProblem(error)).not.toThrow();
-    expect(() => retryDecision(error, 1)).not.toThrow();
+    const problem = toProblem(error);
+    expect(problem.status).toBeGreaterThanOrEqual(400);
+    expect(problem.body.kind).toBe(error.kind);
+    expect(['retry', 'poll-job', 'stop']).toContain(retryDecision(error, 1).action);
     expect(() => fromAxiosError('aerosync', { isAxiosError: true, response: input })).not.toThrow();
     expect(normalizedErrorSchema.safeParse(fromNetworkError('aerosync', input)).success).toBe(true);
     expect(normalizedErrorSchema.safeParse(normalizeFailure(normalizer, 'aerosync', { isAxiosError: true, response: input, config: input })).success).toBe(true);

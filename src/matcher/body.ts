@@ -1,7 +1,7 @@
 /** The most a raw body may hold and still be parsed; anything larger is unreadable. */
-export const MAX_BODY_CHARS: number = 4 * 1024 * 1024;
+const MAX_BODY_CHARS = 4 * 1024 * 1024;
 /** The longest field value copied into a result. */
-export const MAX_FIELD_CHARS = 1024;
+const MAX_FIELD_CHARS = 1024;
 
 const decoder = new TextDecoder('utf-8', { fatal: false });
 

@@ -70,7 +70,7 @@ export interface CompiledCatalog {
   readonly pending: ReadonlyMap<string, readonly CompiledPending[]>;
 }
 
-const NO_DETAIL: Readonly<Record<string, { readonly field: string; readonly fallback: string } | undefined>> = KIND_DETAILS;
+const DETAILS: Readonly<Record<string, { readonly field: string; readonly fallback: string } | undefined>> = KIND_DETAILS;
 
 interface MeaningSource {
   readonly kind: Kind;
@@ -98,7 +98,7 @@ function splitTemplate(message: string): ParsedTemplate | undefined {
 export function compileMeaning(from: MeaningSource, exactStep: MatchStep, driftStep: MatchStep, driftStatus: number | undefined, statuses?: readonly number[]): Meaning {
   const defaults = KIND_DEFAULTS[from.kind];
   const hints = from.hints ?? {};
-  const spec = NO_DETAIL[from.kind];
+  const spec = DETAILS[from.kind];
   const detail = spec === undefined ? undefined : (from.detail ?? spec.fallback);
   const template = from.message === undefined ? undefined : splitTemplate(from.message);
   return Object.freeze({
