@@ -8,6 +8,7 @@ export { KIND_DEFAULTS } from './taxonomy/defaults.js';
 export { KIND_DOCS } from './taxonomy/kind-docs.js';
 export type { KindHints } from './taxonomy/defaults.js';
 export { shouldPage, needsEndUser, isRetryable } from './taxonomy/predicates.js';
+export { MATCH_STEPS } from './taxonomy/normalized-error.js';
 export type {
   KindDetailMap,
   MatchInfo,

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createNormalizer, parseCatalog } from '../src/index.js';
 import { allCatalogs } from '../catalogs/all.js';
 import { codeFixtures, rowFixtures } from '../src/testkit/fixtures.js';
+import { documentedRows, resolveCode } from '../src/catalog/resolve.js';
 
 const { normalize } = createNormalizer(allCatalogs);
 
@@ -12,10 +13,8 @@ describe.each(allCatalogs.map((catalog) => [catalog.id, catalog] as const))('%s 
   });
 
   test('every row and code names its source', () => {
-    for (const endpoint of Object.values(catalog.endpoints ?? {})) {
-      for (const row of endpoint.rows) expect(row.source ?? endpoint.source).toMatch(/^https:\/\//);
-    }
-    for (const code of Object.values(catalog.codes ?? {})) expect(code.source).toMatch(/^https:\/\//);
+    for (const { meaning } of documentedRows(catalog)) expect(meaning.source).toMatch(/^https:\/\//);
+    for (const code of Object.keys(catalog.codes ?? {})) expect(resolveCode(catalog, code)?.source).toMatch(/^https:\/\//);
   });
 
   const rows = rowFixtures(catalog);

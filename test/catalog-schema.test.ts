@@ -48,7 +48,7 @@ describe('catalog schema', () => {
       expect.arrayContaining([
         'id: must be a lowercase id such as "aerosync"',
         expect.stringMatching(/^codes\.C3\.kind: Invalid option/),
-        'codes.B2.source: must be an http(s) URL',
+        'codes.B2.source: must be an http(s) URL or a key of sources (no source "not a url" in sources)',
         'codes.B2.detail: kind "auth" carries no detail',
         'endpoints["GET /a/{id}"].rows[1]: duplicate row: status 401 and code "A1" already at row 0',
         'endpoints["GET /a/{id}"].rows[2].code: code "Z9" has no provider-wide meaning in codes: document it there or give the row a kind',
@@ -81,7 +81,7 @@ describe('catalog schema', () => {
       'codes.A1.detail: must be one of credentials, consent, fi-paused-sharing, account-locked, institution-attention, connection for kind "reconnect-required"',
     ]);
     expect(problems({ ...valid, sandbox: [{ field: 'username', value: 'x', endpoint: 'GET /nope', description: 'd', source: DOCS }] })).toEqual(['sandbox[0].endpoint: unknown endpoint "GET /nope"']);
-    expect(problems({ ...valid, codez: {} })).toEqual(['(catalog): Unrecognized key: "codez"']);
+    expect(problems({ ...valid, codez: {} })).toEqual(['codez: unknown key: did you mean "codes"?']);
   });
 
   test('defineCatalog throws a CatalogError that lists every problem', () => {

@@ -13,7 +13,7 @@ import { coverageOf, coverageTable } from '../src/cli/coverage.js';
 import { codesOf, explain } from '../src/cli/explain.js';
 import { normalizeStream } from '../src/cli/normalize-stream.js';
 import { runCli } from '../src/cli/run.js';
-import { closeMatches } from '../src/cli/suggest.js';
+import { closeMatches } from '../src/util/suggest.js';
 import { packageVersion } from '../src/cli/version.js';
 import { createNormalizer } from '../src/matcher/create-normalizer.js';
 import { rowFixtures } from '../src/testkit/fixtures.js';
@@ -307,15 +307,15 @@ describe('catalog', () => {
   });
 
   test('--format coverage counts rows, codes and kinds per provider, with a total', async () => {
-    expect(coverageOf(acme)).toMatchObject({ rows: 7, endpoints: 6, codes: 7 });
+    expect(coverageOf(acme)).toMatchObject({ rows: 7, endpoints: 6, codes: 7, categories: 1, legacy: 0 });
     expect(coverageOf(acme).kinds).toEqual(['invalid-request', 'not-found', 'conflict', 'rate-limited', 'reconnect-required', 'provider-unavailable', 'unknown']);
     const { stdout } = await run(['catalog', '--format', 'coverage']);
     expect(stdout).toBe(
       [
-        '| Provider | Rows documented | Codes | Kinds covered | Source |',
-        '|---|---|---|---|---|',
-        '| Acme (`acme`) | 7 on 6 endpoints | 7 | 7 of 13 | [docs.acme.example](https://docs.acme.example/errors) |',
-        '| **All 1 provider** | **7 on 6 endpoints** | **7** | **7 of 13** |  |',
+        '| Provider | Rows documented | Endpoints | Codes | Categories | Legacy codes | Kinds covered | Source |',
+        '|---|---|---|---|---|---|---|---|',
+        '| Acme (`acme`) | 7 | 6 | 7 | 1 | 0 | 7 of 13 | [docs.acme.example](https://docs.acme.example/errors) |',
+        '| **All 1 provider** | **7** | **6** | **7** | **1** | **0** | **7 of 13** |  |',
         '',
       ].join('\n'),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
-import { createNormalizer, KIND_DEFAULTS, KINDS, OWNERS, SEVERITIES, USER_ACTIONS } from '../src/index.js';
+import { createNormalizer, KIND_DEFAULTS, KINDS, MATCH_STEPS, OWNERS, SEVERITIES, USER_ACTIONS } from '../src/index.js';
 import type { Kind, NormalizedError } from '../src/index.js';
 import {
   ALERT_ROUTING,
@@ -10,7 +10,6 @@ import {
   ERRORS_METRIC,
   errorLabels,
   logFields,
-  MATCH_STEPS,
   MAX_CODE_LABEL_LENGTH,
   MAX_ENDPOINT_LENGTH,
   otelAttributes,

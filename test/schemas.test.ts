@@ -112,7 +112,7 @@ describe('the normalized-error JSON Schema', () => {
     for (const variant of variants) {
       const detail = (KIND_DETAILS as Record<string, { readonly field: string } | undefined>)[variant.properties['kind']?.const ?? ''];
       expect([...variant.required].sort()).toEqual(
-        ['kind', 'provider', 'message', 'params', 'retry', 'userAction', 'owner', 'severity', 'match', ...(detail === undefined ? [] : [detail.field])].sort(),
+        ['kind', 'provider', 'message', 'params', 'causes', 'retry', 'userAction', 'owner', 'severity', 'match', ...(detail === undefined ? [] : [detail.field])].sort(),
       );
     }
   });

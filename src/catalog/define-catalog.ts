@@ -1,5 +1,7 @@
-import { catalogSchema } from './schema.js';
+import { closeMatches } from '../util/suggest.js';
 import { CatalogError, formatPath, type CatalogProblem } from './catalog-error.js';
+import { catalogSchema, keysAt, type Issue } from './schema.js';
+import { snapshot } from './snapshot.js';
 import type { Catalog, CatalogInput } from './types.js';
 
 /**
@@ -19,8 +21,44 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** One problem per unknown key, with the closest known key when there is one. */
+function unknownKeys(path: readonly (string | number)[], keys: readonly string[]): CatalogProblem[] {
+  const known = keysAt(path);
+  return keys.map((key) => {
+    const close = closeMatches(key, known, 1)[0];
+    return { path: formatPath([...path, key]), message: `unknown key${close === undefined ? '' : `: did you mean "${close}"?`}` };
+  });
+}
+
+function problemsOf(issues: readonly { readonly code?: string; readonly path: readonly PropertyKey[]; readonly message: string; readonly keys?: readonly string[] }[]): CatalogProblem[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys' && issue.keys !== undefined
+      ? unknownKeys(issue.path as (string | number)[], issue.keys)
+      : [{ path: formatPath(issue.path), message: issue.message }],
+  );
+}
+
+function check(value: unknown): { readonly catalog: CatalogInput } | { readonly problems: CatalogProblem[] } {
+  try {
+    const { copy, issues } = snapshot(value);
+    const result = catalogSchema.safeParse(copy);
+    const found: CatalogProblem[] = problemsOf(issues as readonly Issue[]);
+    if (result.success && found.length === 0) return { catalog: deepFreeze(result.data) };
+    if (!result.success) found.push(...problemsOf(result.error.issues));
+    return { problems: found };
+  } catch (error) {
+    // The snapshot bounds what the schema sees; this is the last line, never a throw.
+    return { problems: [{ path: '(catalog)', message: `could not be checked: ${error instanceof Error ? error.name : typeof error}` }] };
+  }
+}
+
 /**
- * Checks any value (a catalog loaded at run time, parsed JSON) against the catalog schema.
+ * Checks any value (a catalog loaded at run time, parsed JSON) against the catalog schema; never throws.
+ *
+ * @remarks
+ * The value is copied as plain data first: accessors are not run, prototype
+ * keys, cycles, proxies that throw, depth and size are problems named by their
+ * path, and the returned catalog is the validated copy, deeply frozen.
  *
  * @example
  * ```ts
@@ -31,16 +69,14 @@ function deepFreeze<T>(value: T): T {
  * @public
  */
 export function parseCatalog(value: unknown): CatalogResult {
-  const result = catalogSchema.safeParse(value);
-  if (result.success) return { ok: true, catalog: deepFreeze(result.data) as Catalog };
-  return {
-    ok: false,
-    problems: result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
-  };
+  const result = check(value);
+  return 'catalog' in result ? { ok: true, catalog: result.catalog as Catalog } : { ok: false, problems: result.problems };
 }
 
 /**
  * Validates a catalog and keeps its literal types, so endpoint ids and codes autocomplete.
+ *
+ * @returns the validated copy, deeply frozen (never the object passed in).
  *
  * @throws {@link CatalogError} naming every problem by its path.
  *
@@ -58,9 +94,7 @@ export function parseCatalog(value: unknown): CatalogResult {
  * @public
  */
 export function defineCatalog<const C extends CatalogInput>(catalog: C): Catalog<C> {
-  const result = catalogSchema.safeParse(catalog);
-  if (!result.success) {
-    throw new CatalogError(result.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })));
-  }
-  return deepFreeze(catalog) as Catalog<C>;
+  const result = check(catalog);
+  if ('problems' in result) throw new CatalogError(result.problems);
+  return result.catalog as Catalog<C>;
 }

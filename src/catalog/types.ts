@@ -21,6 +21,14 @@ export interface HintsInput {
 }
 
 /**
+ * Where a fact is documented: an http(s) URL, or a key of the catalog's
+ * `sources` table, so that each URL is written once per catalog.
+ *
+ * @public
+ */
+export type SourceRef = string;
+
+/**
  * A documented meaning: the kind it classifies as, and the facts behind it.
  *
  * @public
@@ -36,10 +44,23 @@ export interface MeaningInput {
   readonly description?: string;
   /** A documented quirk, and how the catalog resolves it. */
   readonly note?: string;
-  /** The URL of the documentation this entry encodes. */
-  readonly source: string;
+  /** The first-party documentation this entry encodes: a URL or a key of `sources`. */
+  readonly source: SourceRef;
+  /** Which facts of this entry only a third-party copy shows, and which copy (never used to classify). */
+  readonly thirdParty?: string;
   /** Hints over the kind's defaults. */
   readonly hints?: HintsInput;
+}
+
+/**
+ * What a code means under one more of the provider's categories: only what
+ * differs from the code's own meaning (the same inheritance as an endpoint row).
+ *
+ * @public
+ */
+export interface CategoryCodeInput extends Partial<MeaningInput> {
+  /** The HTTP statuses the docs print for the code under this category. */
+  readonly statuses?: readonly number[];
 }
 
 /**
@@ -54,6 +75,15 @@ export interface CodeInput extends MeaningInput {
   readonly arrives?: string;
   /** The provider's category of this code, as its body carries it (Plaid's `error_type`). */
   readonly category?: string;
+  /**
+   * The same code documented under other categories with another meaning, by
+   * category (Plaid's PRODUCT_NOT_READY under ASSET_REPORT_ERROR): what differs there.
+   */
+  readonly byCategory?: Readonly<Record<string, CategoryCodeInput>>;
+  /** Other spellings the provider sends for this code (MX's numeric `connection_status_id`). */
+  readonly aliases?: readonly string[];
+  /** The provider's current docs no longer list the code; `source` names where it was documented. */
+  readonly legacy?: boolean;
 }
 
 /**
@@ -80,8 +110,8 @@ export interface RowInput extends Partial<MeaningInput> {
  * @public
  */
 export interface EndpointInput {
-  /** The URL of the endpoint's documentation. */
-  readonly source: string;
+  /** The endpoint's documentation: a URL or a key of `sources`. */
+  readonly source: SourceRef;
   /** A note on the endpoint as documented. */
   readonly note?: string;
   /** The documented error rows, in the docs' order. */
@@ -106,6 +136,14 @@ export interface BodyShapeInput {
   readonly category?: readonly string[];
   /** Paths to an HTTP status the body repeats (used when no status was observed). */
   readonly status?: readonly string[];
+  /** Paths to a link to the provider's documentation of this error (Plaid's `documentation_url`). */
+  readonly documentationUrl?: readonly string[];
+  /** Paths to the provider's advice to developers (Plaid's `suggested_action`). */
+  readonly suggestedAction?: readonly string[];
+  /** Paths to an array of nested errors, each in this same shape (Plaid's `causes`). */
+  readonly causes?: readonly string[];
+  /** Values read into `params`, by name: paths tried in order (e.g. `{ item_id: ['item_id'] }`). */
+  readonly params?: Readonly<Record<string, readonly string[]>>;
   /** How the provider encodes codes and repeated statuses in JSON. */
   readonly encode?: { readonly code?: 'string' | 'number'; readonly status?: 'string' | 'number' };
   /** Fields the provider always sends beside these in an error body (e.g. `{ success: false }`). */
@@ -129,8 +167,8 @@ export interface PendingInput {
   readonly when?: string;
   /** The documented description. */
   readonly description?: string;
-  /** The URL of the documentation. */
-  readonly source: string;
+  /** The documentation: a URL or a key of `sources`. */
+  readonly source: SourceRef;
 }
 
 /**
@@ -155,8 +193,8 @@ export interface SandboxTriggerInput {
   readonly code?: string;
   /** What it triggers, as documented. */
   readonly description: string;
-  /** The URL of the documentation. */
-  readonly source: string;
+  /** The documentation: a URL or a key of `sources`. */
+  readonly source: SourceRef;
 }
 
 /**
@@ -169,14 +207,16 @@ export interface CatalogInput {
   readonly id: string;
   /** The provider's display name. */
   readonly name: string;
-  /** The URL of the provider's error documentation. */
-  readonly source: string;
+  /** The provider's error documentation: a URL or a key of `sources`. */
+  readonly source: SourceRef;
+  /** The URLs this catalog cites, by a short key that entries name in their `source`. */
+  readonly sources?: Readonly<Record<string, string>>;
   /** Base URLs by environment; their origins are stripped from observed URLs. */
   readonly baseUrls?: Readonly<Record<string, string>>;
   /** A path prefix every endpoint shares and the endpoint ids omit (e.g. `'/v2'`). */
   readonly pathPrefix?: string;
   /** The timeout the provider recommends for its calls, and where it says so. */
-  readonly timeout?: { readonly ms: number; readonly source: string; readonly note?: string };
+  readonly timeout?: { readonly ms: number; readonly source: SourceRef; readonly note?: string };
   /** Where the error body keeps each field. */
   readonly body?: BodyShapeInput;
   /** Response headers that carry the provider's request id, lowercase. */
@@ -185,6 +225,11 @@ export interface CatalogInput {
   readonly codes?: Readonly<Record<string, CodeInput>>;
   /** Meaning of each error category, for codes the catalog does not know. */
   readonly categories?: Readonly<Record<string, MeaningInput>>;
+  /**
+   * Meaning of codes that begin with a documented prefix (Teller's
+   * `enrollment.disconnected`), for codes the catalog does not know; the longest prefix wins.
+   */
+  readonly prefixes?: Readonly<Record<string, MeaningInput>>;
   /** Provider-wide meaning of an HTTP status, over the generic status fallbacks. */
   readonly statuses?: Readonly<Record<string, MeaningInput>>;
   /** Endpoints by id: `'METHOD /path/{param}'`, optionally with `?key=value` the request must carry. */

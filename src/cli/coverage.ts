@@ -1,3 +1,4 @@
+import { documentedRows, sourceUrl } from '../catalog/resolve.js';
 import type { CatalogInput } from '../catalog/types.js';
 import { KINDS, type Kind } from '../taxonomy/kinds.js';
 import { codesOf } from './explain.js';
@@ -11,8 +12,12 @@ export interface Coverage {
   /** Documented endpoint rows, over all endpoints. */
   readonly rows: number;
   readonly endpoints: number;
-  /** Distinct codes: provider-wide, in endpoint rows and as pending steps. */
+  /** Distinct codes: provider-wide, in endpoint rows and as pending steps (aliases not counted). */
   readonly codes: number;
+  /** Error categories with a fallback meaning. */
+  readonly categories: number;
+  /** Codes the provider's current docs no longer list. */
+  readonly legacy: number;
   /** The kinds its codes, rows, categories and statuses classify as, in taxonomy order. */
   readonly kinds: readonly Kind[];
 }
@@ -20,29 +25,27 @@ export interface Coverage {
 /** Counts what a catalog documents. */
 export function coverageOf(catalog: CatalogInput): Coverage {
   const kinds = new Set<Kind>();
-  for (const meaning of [...Object.values(catalog.codes ?? {}), ...Object.values(catalog.categories ?? {}), ...Object.values(catalog.statuses ?? {})]) kinds.add(meaning.kind);
-  let rows = 0;
-  const endpoints = Object.values(catalog.endpoints ?? {});
-  for (const endpoint of endpoints) {
-    for (const row of endpoint.rows) {
-      rows++;
-      const kind = row.kind ?? (row.code !== undefined && catalog.codes !== undefined && Object.hasOwn(catalog.codes, row.code) ? catalog.codes[row.code]?.kind : undefined);
-      if (kind !== undefined) kinds.add(kind);
-    }
-  }
+  const codes = Object.values(catalog.codes ?? {});
+  for (const meaning of [...codes, ...Object.values(catalog.categories ?? {}), ...Object.values(catalog.prefixes ?? {}), ...Object.values(catalog.statuses ?? {})]) kinds.add(meaning.kind);
+  for (const code of codes) for (const other of Object.values(code.byCategory ?? {})) if (other.kind !== undefined) kinds.add(other.kind);
+  const rows = documentedRows(catalog);
+  for (const { meaning } of rows) kinds.add(meaning.kind);
+  const aliases = new Set(codes.flatMap((code) => code.aliases ?? []));
   return {
     id: catalog.id,
     name: catalog.name,
-    source: catalog.source,
-    rows,
-    endpoints: endpoints.length,
-    codes: codesOf(catalog).size,
+    source: sourceUrl(catalog, catalog.source) ?? '',
+    rows: rows.length,
+    endpoints: Object.keys(catalog.endpoints ?? {}).length,
+    codes: [...codesOf(catalog)].filter((code) => !aliases.has(code)).length,
+    categories: Object.keys(catalog.categories ?? {}).length,
+    legacy: codes.filter((code) => code.legacy === true).length,
     kinds: KINDS.filter((kind) => kinds.has(kind)),
   };
 }
 
 function rowsCell(rows: number, endpoints: number): string {
-  return endpoints === 0 ? '– (codes only)' : `${rows} on ${endpoints} endpoint${endpoints === 1 ? '' : 's'}`;
+  return endpoints === 0 ? '– (codes only)' : String(rows);
 }
 
 function kindsCell(kinds: readonly Kind[]): string {
@@ -59,13 +62,25 @@ export function coverageTable(catalogs: readonly CatalogInput[]): string {
   const all = catalogs.map(coverageOf);
   const union = new Set(all.flatMap((coverage) => coverage.kinds));
   const sum = (pick: (coverage: Coverage) => number): number => all.reduce((total, coverage) => total + pick(coverage), 0);
-  const rows = all.map((c) => [`${cell(c.name)} (\`${c.id}\`)`, rowsCell(c.rows, c.endpoints), String(c.codes), kindsCell(c.kinds), sourceLink(c.source)]);
+  const rows = all.map((c) => [
+    `${cell(c.name)} (\`${c.id}\`)`,
+    rowsCell(c.rows, c.endpoints),
+    String(c.endpoints),
+    String(c.codes),
+    String(c.categories),
+    String(c.legacy),
+    kindsCell(c.kinds),
+    sourceLink(c.source),
+  ]);
   rows.push([
     `**All ${all.length} provider${all.length === 1 ? '' : 's'}**`,
-    `**${sum((c) => c.rows)} on ${sum((c) => c.endpoints)} endpoints**`,
+    `**${sum((c) => c.rows)}**`,
+    `**${sum((c) => c.endpoints)}**`,
     `**${sum((c) => c.codes)}**`,
+    `**${sum((c) => c.categories)}**`,
+    `**${sum((c) => c.legacy)}**`,
     `**${kindsCell(KINDS.filter((kind) => union.has(kind)))}**`,
     '',
   ]);
-  return `${table(['Provider', 'Rows documented', 'Codes', 'Kinds covered', 'Source'], rows)}\n`;
+  return `${table(['Provider', 'Rows documented', 'Endpoints', 'Codes', 'Categories', 'Legacy codes', 'Kinds covered', 'Source'], rows)}\n`;
 }

@@ -1,7 +1,8 @@
-import type { CatalogInput, CodeInput, HintsInput, PendingInput, SandboxTriggerInput } from '../catalog/types.js';
+import type { CatalogInput, CodeInput, PendingInput, SandboxTriggerInput } from '../catalog/types.js';
+import { codeEntry, documentedRows, overridesCode, resolveCategoryCode, resolveCode, sourceUrl, type ResolvedMeaning } from '../catalog/resolve.js';
 import { compileMeaning } from '../matcher/compile.js';
 import type { Kind } from '../taxonomy/kinds.js';
-import { closeMatches } from './suggest.js';
+import { closeMatches } from '../util/suggest.js';
 import { UsageError } from './usage-error.js';
 
 /** The hints a meaning ends up with: its kind's defaults, then the catalog's own. */
@@ -29,29 +30,38 @@ export interface ExplainedRow {
   readonly hints: EffectiveHints;
 }
 
+/** What the code means under one more category (Plaid reuses codes under several `error_type`s). */
+export interface ExplainedCategory {
+  readonly category: string;
+  readonly kind: Kind;
+  readonly detail: string | undefined;
+  readonly description: string | undefined;
+  readonly note: string | undefined;
+  readonly source: string | undefined;
+  readonly hints: EffectiveHints;
+}
+
 /** Everything a catalog documents about one code. */
 export interface Explanation {
   readonly provider: string;
   readonly providerName: string;
   readonly code: string;
-  /** The provider-wide meaning, when the catalog documents one. */
-  readonly meaning: (CodeInput & { readonly effective: { readonly hints: EffectiveHints; readonly detail: string | undefined } }) | undefined;
+  /** The provider-wide meaning, when the catalog documents one (its source resolved to a URL). */
+  readonly meaning: (CodeInput & { readonly source: string; readonly effective: { readonly hints: EffectiveHints; readonly detail: string | undefined } }) | undefined;
+  /** The code's meaning under other categories, where the provider reuses it. */
+  readonly categories: readonly ExplainedCategory[];
   readonly rows: readonly ExplainedRow[];
   readonly pending: readonly PendingInput[];
   readonly sandbox: readonly SandboxTriggerInput[];
 }
 
 // The matcher's own compilation, so that what is explained is what normalize returns.
-function effective(kind: Kind, detail: string | undefined, hints: HintsInput | undefined): { hints: EffectiveHints; detail: string | undefined } {
-  const meaning = compileMeaning({ kind, detail, hints }, 'row', 'row', undefined);
+function effective(meaning: ResolvedMeaning): { hints: EffectiveHints; detail: string | undefined } {
+  const compiled = compileMeaning(meaning, 'row', 'row', undefined);
   return {
-    hints: { retryable: meaning.retry.retryable, afterMs: meaning.retry.afterMs, userAction: meaning.userAction, owner: meaning.owner, severity: meaning.severity },
-    detail: meaning.detail,
+    hints: { retryable: compiled.retry.retryable, afterMs: compiled.retry.afterMs, userAction: compiled.userAction, owner: compiled.owner, severity: compiled.severity },
+    detail: compiled.detail,
   };
-}
-
-function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined {
-  return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
 }
 
 /** Every code a catalog mentions: provider-wide, in endpoint rows and as pending steps. */
@@ -59,6 +69,7 @@ export function codesOf(catalog: CatalogInput): Set<string> {
   const codes = new Set<string>(Object.keys(catalog.codes ?? {}));
   for (const endpoint of Object.values(catalog.endpoints ?? {})) for (const row of endpoint.rows) if (row.code !== undefined) codes.add(row.code);
   for (const step of catalog.pending ?? []) codes.add(step.code);
+  for (const entry of Object.values(catalog.codes ?? {})) for (const alias of entry.aliases ?? []) codes.add(alias);
   return codes;
 }
 
@@ -73,9 +84,9 @@ export function findCatalog<C extends CatalogInput>(catalogs: readonly C[], id: 
   );
 }
 
-function resolveCode(catalog: CatalogInput, typed: string): string {
+function knownCode(catalog: CatalogInput, typed: string): string {
   const codes = codesOf(catalog);
-  if (codes.has(typed)) return typed;
+  if (codes.has(typed)) return Object.entries(catalog.codes ?? {}).find(([, entry]) => entry.aliases?.includes(typed) === true)?.[0] ?? typed;
   // Codes are case-sensitive, but "ac-104" can only mean one thing when one code matches.
   const sameButCase = [...codes].filter((code) => code.toLowerCase() === typed.toLowerCase());
   if (sameButCase.length === 1 && sameButCase[0] !== undefined) return sameButCase[0];
@@ -86,6 +97,45 @@ function resolveCode(catalog: CatalogInput, typed: string): string {
   );
 }
 
+function collect(catalog: CatalogInput, code: string): Explanation {
+  const entry = codeEntry(catalog, code);
+  const resolved = resolveCode(catalog, code);
+  const rows: ExplainedRow[] = documentedRows(catalog)
+    .filter(({ row }) => row.code === code)
+    .map(({ endpoint, row, meaning }) => {
+      const { hints, detail } = effective(meaning);
+      return {
+        endpoint,
+        status: row.status,
+        printed: row.printed,
+        kind: meaning.kind,
+        detail,
+        overridesKind: overridesCode(catalog, row),
+        message: meaning.message,
+        description: meaning.description,
+        note: meaning.note,
+        source: meaning.source ?? '',
+        hints,
+      };
+    });
+  const categories: ExplainedCategory[] = Object.keys(entry?.byCategory ?? {}).flatMap((category) => {
+    const meaning = resolveCategoryCode(catalog, code, category);
+    if (meaning === undefined) return [];
+    const { hints, detail } = effective(meaning);
+    return [{ category, kind: meaning.kind, detail, description: meaning.description, note: meaning.note, source: meaning.source, hints }];
+  });
+  return {
+    provider: catalog.id,
+    providerName: catalog.name,
+    code,
+    meaning: entry === undefined || resolved === undefined ? undefined : { ...entry, source: resolved.source ?? '', effective: effective(resolved) },
+    categories,
+    rows,
+    pending: (catalog.pending ?? []).filter((step) => step.code === code).map((step) => ({ ...step, source: sourceUrl(catalog, step.source) ?? step.source })),
+    sandbox: (catalog.sandbox ?? []).filter((trigger) => trigger.code === code),
+  };
+}
+
 /**
  * Collects every documented row and the provider-wide meaning of a provider's code.
  *
@@ -93,40 +143,7 @@ function resolveCode(catalog: CatalogInput, typed: string): string {
  */
 export function explain(catalogs: readonly CatalogInput[], providerId: string, typedCode: string): Explanation {
   const catalog = findCatalog(catalogs, providerId);
-  const code = resolveCode(catalog, typedCode);
-  const codeEntry = own(catalog.codes, code);
-  const rows: ExplainedRow[] = [];
-  for (const [id, endpoint] of Object.entries(catalog.endpoints ?? {})) {
-    for (const row of endpoint.rows) {
-      if (row.code !== code) continue;
-      // The catalog schema guarantees a row has its own kind or its code's.
-      const kind = row.kind ?? codeEntry?.kind ?? 'unknown';
-      const inherits = row.kind === undefined || row.kind === codeEntry?.kind;
-      const resolved = effective(kind, row.detail ?? (inherits ? codeEntry?.detail : undefined), { ...(inherits ? codeEntry?.hints : undefined), ...row.hints });
-      rows.push({
-        endpoint: id,
-        status: row.status,
-        printed: row.printed,
-        kind,
-        detail: resolved.detail,
-        overridesKind: row.kind !== undefined && row.kind !== codeEntry?.kind,
-        message: row.message ?? (inherits ? codeEntry?.message : undefined),
-        description: row.description ?? (inherits ? codeEntry?.description : undefined),
-        note: row.note,
-        source: row.source ?? endpoint.source,
-        hints: resolved.hints,
-      });
-    }
-  }
-  return {
-    provider: catalog.id,
-    providerName: catalog.name,
-    code,
-    meaning: codeEntry === undefined ? undefined : { ...codeEntry, effective: effective(codeEntry.kind, codeEntry.detail, codeEntry.hints) },
-    rows,
-    pending: (catalog.pending ?? []).filter((step) => step.code === code),
-    sandbox: (catalog.sandbox ?? []).filter((trigger) => trigger.code === code),
-  };
+  return collect(catalog, knownCode(catalog, typedCode));
 }
 
 function line(label: string, value: string | number | undefined, indent: string): string[] {
@@ -160,9 +177,20 @@ export function formatExplanation(explanation: Explanation): string {
       ...line('statuses', meaning.statuses?.join(', '), i),
       ...line('arrives', meaning.arrives, i),
       ...line('category', meaning.category, i),
+      ...line('also sent as', meaning.aliases?.join(', '), i),
+      ...line('legacy', meaning.legacy === true ? 'no longer in the current docs; the source is where it was documented' : undefined, i),
+      ...line('third party', meaning.thirdParty, i),
       ...line('handling', hintsText(meaning.effective.hints), i),
       ...line('source', meaning.source, i),
     );
+  }
+  if (explanation.categories.length > 0) {
+    out.push('', 'Under another category (matched on the category and the code together):');
+    for (const other of explanation.categories) {
+      const i = '      ';
+      out.push(`  ${other.category}: ${kindText(other.kind, other.detail)}`);
+      out.push(...line('description', other.description, i), ...line('note', other.note, i), ...line('handling', hintsText(other.hints), i), ...line('source', other.source, i));
+    }
   }
   out.push('');
   if (explanation.rows.length === 0) {

@@ -7,7 +7,7 @@ import { coverageTable } from './coverage.js';
 import { explain, findCatalog, formatExplanation } from './explain.js';
 import { HELP } from './help.js';
 import { normalizeStream } from './normalize-stream.js';
-import { closeMatches } from './suggest.js';
+import { closeMatches } from '../util/suggest.js';
 import { EXIT_USAGE, UsageError } from './usage-error.js';
 
 /**

@@ -30,14 +30,15 @@ export function readBody(body: unknown): object | 'absent' | 'unreadable' {
 }
 
 /**
- * Follows a pre-split path. The schema rejects paths that name `__proto__`,
- * `constructor` or `prototype`, so a plain read never reaches a prototype's
- * members; a JSON body has no other inherited properties.
+ * Follows a pre-split path through own properties only: a body built with an
+ * inherited `error_code`, or an `Object.prototype` polluted by another library,
+ * never classifies. Getters are not special-cased: a caller that hands over a
+ * throwing getter is answered by `normalize`'s catch.
  */
 export function readPath(root: object, path: readonly string[]): unknown {
   let node: unknown = root;
   for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, key)) return undefined;
     node = (node as Record<string, unknown>)[key];
   }
   return node;

@@ -3,6 +3,7 @@ import type { CompiledCatalog, CompiledEndpoint, Meaning } from './compile.js';
 import { matchTemplate } from './template-match.js';
 
 const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_CAUSES: readonly NormalizedError[] = Object.freeze([]);
 
 /** Everything read from one input, in one object. */
 export interface Observed {
@@ -21,6 +22,9 @@ export interface Observed {
   params: Record<string, string> | undefined;
   requestId: string | undefined;
   retryAfterMs: number | undefined;
+  documentationUrl: string | undefined;
+  suggestedAction: string | undefined;
+  causes: readonly NormalizedError[] | undefined;
 }
 
 export function blank(provider: string): Observed {
@@ -40,6 +44,9 @@ export function blank(provider: string): Observed {
     params: undefined,
     requestId: undefined,
     retryAfterMs: undefined,
+    documentationUrl: undefined,
+    suggestedAction: undefined,
+    causes: undefined,
   };
 }
 
@@ -66,6 +73,9 @@ export function build(meaning: Meaning, o: Observed, documented: boolean, pendin
     endpoint: o.endpointId,
     params: params ?? EMPTY_PARAMS,
     requestId: o.requestId,
+    documentationUrl: o.documentationUrl,
+    suggestedAction: o.suggestedAction,
+    causes: o.causes ?? NO_CAUSES,
     retry: o.retryAfterMs === undefined ? meaning.retry : { ...meaning.retry, afterMs: o.retryAfterMs, afterSource: 'retry-after' },
     userAction: meaning.userAction,
     owner: meaning.owner,
@@ -76,4 +86,3 @@ export function build(meaning: Meaning, o: Observed, documented: boolean, pendin
   else if (meaning.kind === 'unknown') error['pending'] = pendingStep;
   return error as unknown as NormalizedError;
 }
-

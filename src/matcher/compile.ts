@@ -3,8 +3,11 @@ import { KIND_DETAILS } from '../taxonomy/details.js';
 import type { Kind } from '../taxonomy/kinds.js';
 import type { MatchInfo, MatchStep, RetryHint } from '../taxonomy/normalized-error.js';
 import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
-import type { ParsedTemplate } from '../catalog/template.js';
-import type { CatalogInput, CodeInput, HintsInput, MeaningInput, RowInput } from '../catalog/types.js';
+import { splitEndpointId } from '../catalog/endpoint-id.js';
+import { splitTemplate, type ParsedTemplate } from '../catalog/message-template.js';
+import { inherit, overridesCode, resolveMeaning, resolveRow, sourceUrl, type ResolvedMeaning } from '../catalog/resolve.js';
+import type { CatalogInput, EndpointInput, MeaningInput } from '../catalog/types.js';
+import { pathOfUrl } from '../catalog/base-url.js';
 
 /** A documented meaning with every default applied: what a lookup hands back. */
 export interface Meaning {
@@ -52,6 +55,10 @@ export interface BodyPaths {
   readonly requestId: readonly (readonly string[])[];
   readonly category: readonly (readonly string[])[];
   readonly status: readonly (readonly string[])[];
+  readonly documentationUrl: readonly (readonly string[])[];
+  readonly suggestedAction: readonly (readonly string[])[];
+  readonly causes: readonly (readonly string[])[];
+  readonly params: readonly (readonly [string, readonly (readonly string[])[]])[];
 }
 
 export interface CompiledCatalog {
@@ -63,7 +70,13 @@ export interface CompiledCatalog {
   readonly endpoints: ReadonlyMap<string, ReadonlyMap<number, readonly CompiledEndpoint[]>>;
   readonly endpointsById: ReadonlyMap<string, CompiledEndpoint>;
   readonly codes: ReadonlyMap<string, Meaning>;
+  /** Other spellings of codes (numeric ids), to the code they stand for. */
+  readonly aliases: ReadonlyMap<string, string>;
+  /** The meaning of a code within a category, by category then code. */
+  readonly categoryCodes: ReadonlyMap<string, ReadonlyMap<string, Meaning>>;
   readonly categories: ReadonlyMap<string, Meaning>;
+  /** Documented code prefixes, longest first. */
+  readonly codePrefixes: readonly (readonly [string, Meaning])[];
   readonly statuses: ReadonlyMap<number, Meaning>;
   /** Rows by code then status across all endpoints; `null` where endpoints disagree on the kind. */
   readonly rowsAnywhere: ReadonlyMap<string, ReadonlyMap<number, Meaning | null>>;
@@ -72,26 +85,11 @@ export interface CompiledCatalog {
 
 const DETAILS: Readonly<Record<string, { readonly field: string; readonly fallback: string } | undefined>> = KIND_DETAILS;
 
-interface MeaningSource {
-  readonly kind: Kind;
-  readonly detail?: string | undefined;
-  readonly message?: string | undefined;
-  readonly description?: string | undefined;
-  readonly note?: string | undefined;
-  readonly source?: string | undefined;
-  readonly hints?: HintsInput | undefined;
-}
+/** What a meaning is compiled from: a resolved catalog entry, or a built-in meaning (a status fallback, a network failure). */
+export type MeaningSource = Pick<ResolvedMeaning, 'kind'> & Partial<ResolvedMeaning>;
 
 function matchInfo(by: MatchStep, documentedStatus: number | undefined, from: MeaningSource): MatchInfo {
-  return Object.freeze({ by, documentedStatus, description: from.description, note: from.note, source: from.source });
-}
-
-// Catalogs are validated before they get here (defineCatalog, parseCatalog, the
-// build), so compiling parses without re-checking, and ships no error messages.
-function splitTemplate(message: string): ParsedTemplate | undefined {
-  const pieces = message.split(/\{([A-Za-z_]\w*)\}/);
-  if (pieces.length === 1) return undefined;
-  return { literals: pieces.filter((_, i) => i % 2 === 0), names: pieces.filter((_, i) => i % 2 === 1) };
+  return Object.freeze({ by, documentedStatus, description: from.description, note: from.note, source: from.source, legacy: from.legacy === true });
 }
 
 /** Applies the kind's defaults, then the entry's hints; everything here is computed once. */
@@ -100,7 +98,6 @@ export function compileMeaning(from: MeaningSource, exactStep: MatchStep, driftS
   const hints = from.hints ?? {};
   const spec = DETAILS[from.kind];
   const detail = spec === undefined ? undefined : (from.detail ?? spec.fallback);
-  const template = from.message === undefined ? undefined : splitTemplate(from.message);
   return Object.freeze({
     kind: from.kind,
     detailField: spec?.field,
@@ -116,92 +113,82 @@ export function compileMeaning(from: MeaningSource, exactStep: MatchStep, driftS
       mayHaveSucceeded: detail === 'timeout',
     }),
     message: from.message,
-    template,
+    template: from.message === undefined ? undefined : splitTemplate(from.message),
     exact: matchInfo(exactStep, undefined, from),
     drift: matchInfo(driftStep, driftStatus, from),
     statuses,
   });
 }
 
-/** A row takes its code's provider-wide meaning, and overrides what it documents itself. */
-function rowSource(row: RowInput, code: CodeInput | undefined, endpointSource: string): MeaningSource {
-  const kind = row.kind ?? code?.kind ?? 'unknown';
-  const same = code !== undefined && code.kind === kind ? code : undefined;
-  return {
-    kind,
-    detail: row.detail ?? same?.detail,
-    message: row.message ?? same?.message,
-    description: row.description ?? same?.description,
-    note: row.note,
-    source: row.source ?? endpointSource,
-    hints: { ...same?.hints, ...row.hints },
-  };
-}
-
-function splitPaths(paths: readonly string[] | undefined): readonly (readonly string[])[] {
-  return (paths ?? []).map((path) => path.split('.'));
-}
-
-function pathOf(url: string): string {
-  const scheme = url.indexOf('://');
-  const slash = scheme < 0 ? -1 : url.indexOf('/', scheme + 3);
-  return slash < 0 ? '' : url.slice(slash).replace(/\/+$/, '');
-}
-
-function compileEndpoint(id: string, rows: readonly RowInput[], source: string, codes: Readonly<Record<string, CodeInput>>): CompiledEndpoint {
+function compileEndpoint(catalog: CatalogInput, id: string, input: EndpointInput): CompiledEndpoint {
   const byCode = new Map<string, { first: Meaning | undefined; byStatus: Map<number, Meaning> }>();
   const byStatus = new Map<number, Meaning>();
-  for (const row of rows) {
-    const code = row.code === undefined ? undefined : Object.hasOwn(codes, row.code) ? codes[row.code] : undefined;
+  for (const row of input.rows) {
+    const resolved = resolveRow(catalog, input.source, row);
     if (row.code === undefined) {
       // With an undocumented code present, a status-only row answers for the status, not as a documented row.
-      if (!byStatus.has(row.status)) byStatus.set(row.status, compileMeaning(rowSource(row, code, source), 'row', 'status', undefined));
+      if (!byStatus.has(row.status)) byStatus.set(row.status, compileMeaning(resolved, 'row', 'status', undefined));
       continue;
     }
-    const meaning = compileMeaning(rowSource(row, code, source), 'row', 'endpoint-code', row.status);
-    // A row that overrides its code's provider-wide meaning holds for its own
-    // status only: at another status the code keeps its provider-wide meaning.
-    const overrides = code !== undefined && row.kind !== undefined && row.kind !== code.kind;
+    const meaning = compileMeaning(resolved, 'row', 'endpoint-code', row.status);
     const entry = byCode.get(row.code) ?? { first: undefined, byStatus: new Map<number, Meaning>() };
     if (!entry.byStatus.has(row.status)) entry.byStatus.set(row.status, meaning);
-    if (entry.first === undefined && !overrides) entry.first = meaning;
+    // A row that overrides its code's provider-wide meaning holds for its own
+    // status only: at another status the code keeps its provider-wide meaning.
+    if (entry.first === undefined && !overridesCode(catalog, row)) entry.first = meaning;
     byCode.set(row.code, entry);
   }
-  const space = id.indexOf(' ');
-  const [path = '', query = ''] = id.slice(space + 1).split('?');
-  const segments = path.split('/').filter((segment) => segment !== '');
-  return {
-    id,
-    literals: segments.map((segment) => (segment.startsWith('{') ? undefined : segment)),
-    params: segments.flatMap((segment, i): [number, string][] => (segment.startsWith('{') ? [[i, segment.slice(1, -1)]] : [])),
-    query: query === '' ? [] : query.split('&'),
-    byCode,
-    byStatus,
-  };
+  const { literals, params, query } = splitEndpointId(id);
+  return { id, literals, params, query, byCode, byStatus };
 }
 
 function specificity(endpoint: CompiledEndpoint): number {
   return endpoint.literals.filter((literal) => literal !== undefined).length * 16 + endpoint.query.length;
 }
 
-function meaningsOf(entries: Readonly<Record<string, MeaningInput>> | undefined, step: MatchStep): Map<string, Meaning> {
+function meaningsOf(catalog: CatalogInput, entries: Readonly<Record<string, MeaningInput>> | undefined, step: MatchStep): Map<string, Meaning> {
   const out = new Map<string, Meaning>();
-  for (const [key, entry] of Object.entries(entries ?? {})) out.set(key, compileMeaning(entry, step, step, undefined));
+  for (const [key, entry] of Object.entries(entries ?? {})) out.set(key, compileMeaning(resolveMeaning(catalog, entry), step, step, undefined));
   return out;
+}
+
+function splitPaths(paths: readonly string[] | undefined): readonly (readonly string[])[] {
+  return (paths ?? []).map((path) => path.split('.'));
+}
+
+function compileCodes(catalog: CatalogInput): Pick<CompiledCatalog, 'codes' | 'aliases' | 'categoryCodes'> {
+  const codes = new Map<string, Meaning>();
+  const aliases = new Map<string, string>();
+  const categoryCodes = new Map<string, Map<string, Meaning>>();
+  const inCategory = (category: string): Map<string, Meaning> => {
+    const map = categoryCodes.get(category) ?? new Map<string, Meaning>();
+    categoryCodes.set(category, map);
+    return map;
+  };
+  for (const [name, entry] of Object.entries(catalog.codes ?? {})) {
+    const resolved = resolveMeaning(catalog, entry);
+    codes.set(name, compileMeaning(resolved, 'code', 'code', entry.statuses?.[0], entry.statuses));
+    for (const alias of entry.aliases ?? []) aliases.set(alias, name);
+    if (entry.byCategory === undefined) continue;
+    // The category tells meanings apart only where the code is reused under several.
+    if (entry.category !== undefined) {
+      inCategory(entry.category).set(name, compileMeaning(resolved, 'category-code', 'category-code', entry.statuses?.[0], entry.statuses));
+    }
+    for (const [category, other] of Object.entries(entry.byCategory)) {
+      const statuses = other.statuses ?? entry.statuses;
+      inCategory(category).set(name, compileMeaning(inherit(catalog, resolved, other, resolved.source), 'category-code', 'category-code', statuses?.[0], statuses));
+    }
+  }
+  return { codes, aliases, categoryCodes };
 }
 
 /** Turns a validated catalog into lookup tables, so `normalize` only reads maps. */
 export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
-  const codeInputs = catalog.codes ?? {};
-  const codes = new Map<string, Meaning>();
-  for (const [key, entry] of Object.entries(codeInputs)) {
-    codes.set(key, compileMeaning(entry, 'code', 'code', entry.statuses?.[0], entry.statuses));
-  }
   const endpoints = new Map<string, Map<number, CompiledEndpoint[]>>();
   const endpointsById = new Map<string, CompiledEndpoint>();
   const rowsAnywhere = new Map<string, Map<number, Meaning | null>>();
   for (const [id, input] of Object.entries(catalog.endpoints ?? {})) {
-    const endpoint = compileEndpoint(id, input.rows, input.source, codeInputs);
+    const endpoint = compileEndpoint(catalog, id, input);
     endpointsById.set(id, endpoint);
     const method = id.slice(0, id.indexOf(' '));
     const bySize = endpoints.get(method) ?? new Map<number, CompiledEndpoint[]>();
@@ -218,11 +205,11 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
     }
   }
   const statuses = new Map<number, Meaning>();
-  for (const [status, meaning] of meaningsOf(catalog.statuses, 'status')) statuses.set(Number(status), meaning);
+  for (const [status, meaning] of meaningsOf(catalog, catalog.statuses, 'status')) statuses.set(Number(status), meaning);
   const pending = new Map<string, CompiledPending[]>();
   for (const step of catalog.pending ?? []) {
     const meaning = compileMeaning(
-      { kind: 'unknown', description: step.description, source: step.source, hints: { userAction: 'none', owner: 'end-user', severity: 'info' } },
+      { kind: 'unknown', description: step.description, source: sourceUrl(catalog, step.source), hints: { userAction: 'none', owner: 'end-user', severity: 'info' } },
       'pending',
       'pending',
       undefined,
@@ -232,7 +219,7 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
   const prefixes = new Set<string>();
   if (catalog.pathPrefix !== undefined) prefixes.add(catalog.pathPrefix);
   for (const url of Object.values(catalog.baseUrls ?? {})) {
-    const path = pathOf(url);
+    const path = pathOfUrl(url);
     if (path !== '') prefixes.add(path);
   }
   const body = catalog.body ?? {};
@@ -246,12 +233,17 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
       requestId: splitPaths(body.requestId),
       category: splitPaths(body.category),
       status: splitPaths(body.status),
+      documentationUrl: splitPaths(body.documentationUrl),
+      suggestedAction: splitPaths(body.suggestedAction),
+      causes: splitPaths(body.causes),
+      params: Object.entries(body.params ?? {}).map(([name, paths]) => [name, splitPaths(paths)] as const),
     },
     requestIdHeaders: catalog.requestIdHeaders ?? ['x-request-id'],
     endpoints,
     endpointsById,
-    codes,
-    categories: meaningsOf(catalog.categories, 'category'),
+    ...compileCodes(catalog),
+    categories: meaningsOf(catalog, catalog.categories, 'category'),
+    codePrefixes: [...meaningsOf(catalog, catalog.prefixes, 'category')].sort((a, b) => b[0].length - a[0].length),
     statuses,
     rowsAnywhere,
     pending,

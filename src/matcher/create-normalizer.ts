@@ -3,7 +3,7 @@ import type { Catalog, CatalogInput, EndpointIdOf } from '../catalog/types.js';
 import { readBody, readPath, readText } from './body.js';
 import { build, blank, type Observed } from './build.js';
 import { compileCatalog, compileMeaning, type CompiledCatalog, type CompiledPending, type Meaning } from './compile.js';
-import { paramsOf, resolveEndpoint } from './endpoint.js';
+import { resolveEndpoint } from './endpoint.js';
 import { readHeaders, type HeadersLike } from './headers.js';
 import { parseRetryAfter } from './retry-after.js';
 import { statusFallback } from './status-fallbacks.js';
@@ -75,6 +75,7 @@ export interface Normalizer<Cs extends readonly CatalogInput[] = readonly Catalo
 
 const MAX_CODE_CHARS = 128;
 const MAX_PROVIDER_CHARS = 64;
+const MAX_PARAM_CHARS = 256;
 const DEFAULT_ID_HEADERS = ['x-request-id'];
 
 const UNKNOWN = compileMeaning({ kind: 'unknown' }, 'none', 'none', undefined);
@@ -98,11 +99,62 @@ function toStatus(value: unknown): number | undefined {
 
 function toCode(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
-  return typeof value === 'string' && value !== '' ? value.slice(0, MAX_CODE_CHARS) : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** An input as read: the fields of `NormalizeInput`, each of which may hold anything. */
 type RawInput = { readonly [K in keyof NormalizeInput]?: unknown };
+
+/** Nested errors read from one body, and how deep causes of causes are followed. */
+const MAX_CAUSES = 8;
+const MAX_CAUSE_DEPTH = 2;
+
+/** Reads the fields the catalog's body shape names, causes included (bounded in count and depth). */
+function observeBody(o: Observed, body: object, catalog: CompiledCatalog, depth: number): void {
+  const paths = catalog.body;
+  o.body = body;
+  o.code = readText(body, paths.code);
+  o.message = readText(body, paths.message);
+  o.displayMessage = readText(body, paths.displayMessage);
+  o.requestId = readText(body, paths.requestId);
+  o.category = readText(body, paths.category);
+  o.status ??= toStatus(readText(body, paths.status));
+  if (paths.documentationUrl.length > 0) o.documentationUrl = readText(body, paths.documentationUrl);
+  if (paths.suggestedAction.length > 0) o.suggestedAction = readText(body, paths.suggestedAction);
+  for (const [name, at] of paths.params) {
+    const value = readText(body, at);
+    if (value === undefined) continue;
+    o.params ??= {};
+    o.params[name] = value.length > MAX_PARAM_CHARS ? value.slice(0, MAX_PARAM_CHARS) : value;
+  }
+  if (depth < MAX_CAUSE_DEPTH) {
+    for (const path of paths.causes) {
+      const list = readPath(body, path);
+      if (!Array.isArray(list) || list.length === 0) continue;
+      const causes: NormalizedError[] = [];
+      const count = Math.min(list.length, MAX_CAUSES);
+      for (let i = 0; i < count; i++) {
+        const item: unknown = list[i];
+        if (typeof item !== 'object' || item === null || Array.isArray(item)) continue;
+        const inner = blank(catalog.id);
+        inner.catalog = catalog;
+        observeBody(inner, item, catalog, depth + 1);
+        settleCode(inner, catalog);
+        causes.push(classify(inner));
+      }
+      if (causes.length > 0) o.causes = causes;
+      break;
+    }
+  }
+}
+
+/** Caps the observed code and replaces a documented alias (MX's numeric status id) with the code it stands for. */
+function settleCode(o: Observed, catalog: CompiledCatalog | undefined): void {
+  const code = o.code;
+  if (code === undefined) return;
+  if (code.length > MAX_CODE_CHARS) o.code = code.slice(0, MAX_CODE_CHARS);
+  else if (catalog !== undefined && !catalog.codes.has(code)) o.code = catalog.aliases.get(code) ?? code;
+}
 
 function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>): Observed {
   const providerValue = input.provider;
@@ -113,18 +165,11 @@ function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>
   o.unreadable = body === 'unreadable';
   o.status = toStatus(input.status);
   if (typeof body === 'object') {
-    o.body = body;
-    if (catalog !== undefined) {
-      const paths = catalog.body;
-      o.code = readText(body, paths.code);
-      o.message = readText(body, paths.message);
-      o.displayMessage = readText(body, paths.displayMessage);
-      o.requestId = readText(body, paths.requestId);
-      o.category = readText(body, paths.category);
-      o.status ??= toStatus(readText(body, paths.status));
-    }
+    if (catalog === undefined) o.body = body;
+    else observeBody(o, body, catalog, 0);
   }
-  o.code = o.code === undefined ? toCode(input.code) : o.code.slice(0, MAX_CODE_CHARS);
+  if (o.code === undefined) o.code = toCode(input.code);
+  settleCode(o, catalog);
   const named = input.endpoint;
   const url = input.url;
   o.requested = typeof named === 'string' || typeof url === 'string';
@@ -133,13 +178,13 @@ function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>
     if (byId !== undefined) {
       o.endpoint = byId;
       o.endpointId = byId.id;
-    }
-    else if (typeof url === 'string') {
-      const resolved = resolveEndpoint(catalog, input.method, url);
-      if (resolved !== undefined) {
-        o.endpoint = resolved;
-        o.endpointId = resolved.id;
-        o.params = paramsOf(resolved, url);
+    } else if (typeof url === 'string') {
+      const located = resolveEndpoint(catalog, input.method, url);
+      if (located !== undefined) {
+        o.endpoint = located.endpoint;
+        o.endpointId = located.endpoint.id;
+        // Path parameters are what was sent: they win over values read from the body.
+        if (located.params !== undefined) o.params = o.params === undefined ? located.params : { ...o.params, ...located.params };
       }
     }
   }
@@ -163,8 +208,13 @@ function pendingOf(o: Observed): CompiledPending | undefined {
   return undefined;
 }
 
+/** Whether an observed status is one the docs print for a meaning (no status observed, or none printed, counts as documented). */
+function atDocumentedStatus(meaning: Meaning, status: number | undefined): boolean {
+  return status === undefined || meaning.statuses === undefined || meaning.statuses.includes(status);
+}
+
 function classify(o: Observed): NormalizedError {
-  const { catalog, status, code, endpoint } = o;
+  const { catalog, status, code, endpoint, category } = o;
   if (catalog !== undefined) {
     const step = pendingOf(o);
     if (step !== undefined) return build(step.meaning, o, true, step.step);
@@ -179,14 +229,19 @@ function classify(o: Observed): NormalizedError {
         const row = catalog.rowsAnywhere.get(code)?.get(status);
         if (row != null) return build(row, o, true);
       }
-      const meaning = catalog.codes.get(code);
-      if (meaning !== undefined) {
-        return build(meaning, o, status === undefined || meaning.statuses === undefined || meaning.statuses.includes(status));
+      if (category !== undefined) {
+        const meaning = catalog.categoryCodes.get(category)?.get(code);
+        if (meaning !== undefined) return build(meaning, o, atDocumentedStatus(meaning, status));
       }
+      const meaning = catalog.codes.get(code);
+      if (meaning !== undefined) return build(meaning, o, atDocumentedStatus(meaning, status));
     }
-    if (o.category !== undefined) {
-      const meaning = catalog.categories.get(o.category);
+    if (category !== undefined) {
+      const meaning = catalog.categories.get(category);
       if (meaning !== undefined) return build(meaning, o, true);
+    }
+    if (code !== undefined) {
+      for (const [prefix, meaning] of catalog.codePrefixes) if (code.startsWith(prefix)) return build(meaning, o, true);
     }
     if (status !== undefined) {
       const row = endpoint?.byStatus.get(status);

@@ -15,9 +15,9 @@ function decode(segment: string): string {
   return value.length > MAX_PARAM_CHARS ? value.slice(0, MAX_PARAM_CHARS) : value;
 }
 
-// Segment offsets of the URL being resolved. resolveEndpoint is synchronous and
-// calls nothing that could re-enter it, so one buffer serves every call without
-// allocating; scanning in place avoids slicing and splitting the URL.
+// Segment offsets of the URL being resolved: scratch space of one resolveEndpoint
+// call (synchronous, and it calls nothing that could re-enter it), so the scan
+// allocates nothing; scanning in place avoids slicing and splitting the URL.
 const MAX_SEGMENTS = 64;
 const starts = new Int32Array(MAX_SEGMENTS + 1);
 
@@ -40,8 +40,8 @@ function matchIn(candidates: readonly CompiledEndpoint[] | undefined, url: strin
   return undefined;
 }
 
-/** The path parameters of the endpoint `resolveEndpoint` just found in `url` (read from the same scan). */
-export function paramsOf(endpoint: CompiledEndpoint, url: string): Record<string, string> | undefined {
+/** The path parameters of an endpoint just matched in `url`, read from the same scan. */
+function paramsIn(endpoint: CompiledEndpoint, url: string): Record<string, string> | undefined {
   const { params } = endpoint;
   if (params.length === 0) return undefined;
   const out: Record<string, string> = {};
@@ -53,12 +53,18 @@ export function paramsOf(endpoint: CompiledEndpoint, url: string): Record<string
   return out;
 }
 
+/** The endpoint a request went to, and the path parameters read from its URL. */
+export interface Located {
+  readonly endpoint: CompiledEndpoint;
+  readonly params: Record<string, string> | undefined;
+}
+
 /**
  * Finds the catalog endpoint a request went to: the origin, the catalog's
  * prefixes, the fragment and a trailing slash are ignored; the method is
  * compared in any case; without a method the path must name one endpoint only.
  */
-export function resolveEndpoint(catalog: CompiledCatalog, method: unknown, url: string): CompiledEndpoint | undefined {
+export function resolveEndpoint(catalog: CompiledCatalog, method: unknown, url: string): Located | undefined {
   if (url.length > MAX_URL_CHARS) return undefined;
   let start = 0;
   // A path starts with "/"; anything else is looked at for a scheme ("https://").
@@ -108,5 +114,5 @@ export function resolveEndpoint(catalog: CompiledCatalog, method: unknown, url: 
       found = endpoint;
     }
   }
-  return found;
+  return found === undefined ? undefined : { endpoint: found, params: paramsIn(found, url) };
 }

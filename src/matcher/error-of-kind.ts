@@ -23,7 +23,9 @@ const DETAILS: Readonly<Record<string, { readonly values: readonly string[] } | 
  */
 export function errorOfKind(kind: Kind, observed: ObservedFailure): NormalizedError {
   const detail = observed.detail !== undefined && DETAILS[kind]?.values.includes(observed.detail) === true ? observed.detail : undefined;
-  const meaning = compileMeaning({ kind, detail, description: observed.description }, 'none', 'none', undefined);
+  // A known network failure is its own step; anything else thrown is not understood.
+  const step = kind === 'unknown' ? 'none' : 'no-response';
+  const meaning = compileMeaning({ kind, detail, description: observed.description }, step, step, undefined);
   const o = blank(observed.provider);
   o.code = observed.code;
   o.message = observed.message;

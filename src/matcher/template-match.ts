@@ -1,4 +1,4 @@
-import type { ParsedTemplate } from '../catalog/template.js';
+import type { ParsedTemplate } from '../catalog/message-template.js';
 
 /** Messages longer than this are not matched against templates: bounded work on hostile input. */
 const MAX_MATCH_CHARS = 2048;

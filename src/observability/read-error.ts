@@ -4,27 +4,17 @@ import { OWNERS, SEVERITIES, USER_ACTIONS } from '../taxonomy/hints.js';
 import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
 import { isKind } from '../taxonomy/kinds.js';
 import type { Kind } from '../taxonomy/kinds.js';
-import type { MatchStep } from '../taxonomy/normalized-error.js';
+import { MATCH_STEPS, type MatchStep } from '../taxonomy/normalized-error.js';
 
 // Observability reads errors that may have crossed a process boundary as JSON:
 // every reader checks the value against its closed list and falls back to the kind's default.
-
-/**
- * Every {@link MatchStep}, as a runtime list.
- *
- * @public
- */
-export const MATCH_STEPS: readonly MatchStep[] = ['row', 'endpoint-code', 'code', 'category', 'status', 'pending', 'none'];
-
-// Fails to compile when MatchStep gains a step this table lacks.
-const allSteps: { readonly [S in MatchStep]: true } = { row: true, 'endpoint-code': true, code: true, category: true, status: true, pending: true, none: true };
 
 /**
  * The match steps that found the observed code in the catalog; any other step means the code is undocumented.
  *
  * @public
  */
-export const DOCUMENTED_STEPS: readonly MatchStep[] = ['row', 'endpoint-code', 'code', 'pending'];
+export const DOCUMENTED_STEPS: readonly MatchStep[] = ['row', 'endpoint-code', 'category-code', 'code', 'pending'];
 
 /**
  * The longest endpoint template kept as a label value.
@@ -35,7 +25,7 @@ export const MAX_ENDPOINT_LENGTH = 128;
 
 // A catalog endpoint id: an upper-case method, one space, a path template (optionally `?key=value` pairs).
 const ENDPOINT = /^[A-Z]{3,7} \/\S*$/;
-const stepSet: ReadonlySet<string> = new Set(Object.keys(allSteps));
+const stepSet: ReadonlySet<string> = new Set(MATCH_STEPS);
 const documentedSet: ReadonlySet<string> = new Set(DOCUMENTED_STEPS);
 const ownerSet: ReadonlySet<string> = new Set(OWNERS);
 const severitySet: ReadonlySet<string> = new Set(SEVERITIES);

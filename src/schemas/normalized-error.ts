@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { KINDS, type Kind } from '../taxonomy/kinds.js';
 import { OWNERS, SEVERITIES, USER_ACTIONS } from '../taxonomy/hints.js';
 import { KIND_DETAILS, type DetailedKind } from '../taxonomy/details.js';
-import type { MatchStep, NormalizedError } from '../taxonomy/normalized-error.js';
+import { MATCH_STEPS, type NormalizedError } from '../taxonomy/normalized-error.js';
 
 // A normalized error always carries these keys, but their value may be
 // `undefined`, which JSON drops: the runtime schema accepts the key absent (so
@@ -12,9 +12,10 @@ function maybe<T extends z.ZodType>(schema: T): z.ZodType<z.output<T> | undefine
   return schema.optional();
 }
 
-const MATCH_STEPS = ['row', 'endpoint-code', 'code', 'category', 'status', 'pending', 'none'] as const satisfies readonly MatchStep[];
-
 const status = z.int().min(100).max(599);
+
+// Causes are normalized errors themselves: the schema refers to itself.
+const lazyError: z.ZodType<NormalizedError> = z.lazy(() => schema);
 
 const retry = z
   .object({
@@ -29,11 +30,12 @@ const retry = z
 
 const match = z
   .object({
-    by: z.enum(MATCH_STEPS).describe('The step of the precedence that answered: row, endpoint-code, code, category, status, pending or none.'),
+    by: z.enum(MATCH_STEPS).describe(`The step of the precedence that answered: ${MATCH_STEPS.join(', ')}.`),
     documentedStatus: maybe(status.describe('The status the docs print for this row, when it differs from the observed one.')),
     description: maybe(z.string().describe('The documented description of the matched meaning.')),
     note: maybe(z.string().describe('A documented quirk of the matched row.')),
     source: maybe(z.string().describe('The URL of the documentation that classified the error.')),
+    legacy: z.boolean().describe("The code is no longer in the provider's current docs; source is where it was documented."),
   })
   .readonly()
   .meta({ id: 'MatchInfo', description: 'How the error was classified, so drift from the docs is visible.' });
@@ -47,6 +49,11 @@ const baseShape = {
   endpoint: maybe(z.string().describe("The catalog's endpoint id, when it could be resolved.")),
   params: z.record(z.string(), z.string()).readonly().describe('Values read from path parameters and documented message templates.'),
   requestId: maybe(z.string().describe("The provider's request id, where it sends one.")),
+  documentationUrl: maybe(z.string().describe("A link to the provider's documentation of this error, where its body carries one.")),
+  suggestedAction: maybe(z.string().describe("The provider's advice to developers, where its body carries one.")),
+  get causes(): z.ZodReadonly<z.ZodArray<z.ZodType<NormalizedError>>> {
+    return z.array(lazyError).readonly().describe('Nested errors the provider reports inside this one, normalized by the same catalog.');
+  },
   retry,
   userAction: z.enum(USER_ACTIONS).meta({ id: 'UserAction', description: 'What the end user should do.' }),
   owner: z.enum(OWNERS).meta({ id: 'Owner', description: 'Who must act or is at fault.' }),

@@ -3,20 +3,32 @@ import type { Owner, Severity, UserAction } from './hints.js';
 import type { InstitutionFailure, ProviderFailure, RateLimitScope, ReconnectReason } from './details.js';
 
 /**
- * How a normalized error was classified, most specific first.
+ * The steps of the matcher's precedence, most specific first, as a runtime list.
  *
  * @remarks
  * - `row`: the documented (endpoint, status, code) row.
  * - `endpoint-code`: the code is documented on this endpoint, but with another status.
+ * - `category-code`: the meaning of the code within its category, where a provider
+ *   reuses a code under several categories (Plaid's `error_type`).
  * - `code`: the provider-wide meaning of the code.
- * - `category`: the provider's error category (Plaid's `error_type`), for a code we do not know.
+ * - `category`: the provider's error category (Plaid's `error_type`) or a documented
+ *   code prefix, for a code the catalog does not know.
  * - `status`: the HTTP status alone.
  * - `pending`: not a failure: the provider waits for a step (an MFA question).
+ * - `no-response`: the request got no response at all (a timeout, a reset
+ *   connection): nothing to look up, and no sign of catalog drift.
  * - `none`: nothing documented matched.
  *
  * @public
  */
-export type MatchStep = 'row' | 'endpoint-code' | 'code' | 'category' | 'status' | 'pending' | 'none';
+export const MATCH_STEPS = ['row', 'endpoint-code', 'category-code', 'code', 'category', 'status', 'pending', 'no-response', 'none'] as const;
+
+/**
+ * How a normalized error was classified: one of {@link MATCH_STEPS}.
+ *
+ * @public
+ */
+export type MatchStep = (typeof MATCH_STEPS)[number];
 
 /**
  * Which documentation classified the error, so drift from the docs is visible.
@@ -34,6 +46,8 @@ export interface MatchInfo {
   readonly note: string | undefined;
   /** The URL of the documentation that classified the error. */
   readonly source: string | undefined;
+  /** The code is no longer in the provider's current docs; `source` is where it was documented. */
+  readonly legacy: boolean;
 }
 
 /**
@@ -78,6 +92,12 @@ export interface NormalizedErrorBase<K extends Kind = Kind> {
   readonly params: Readonly<Record<string, string>>;
   /** The provider's request id, where it sends one. */
   readonly requestId: string | undefined;
+  /** A link to the provider's documentation of this error, where its body carries one (Plaid's `documentation_url`); for developers. */
+  readonly documentationUrl: string | undefined;
+  /** The provider's advice to developers, where its body carries one (Plaid's `suggested_action`). */
+  readonly suggestedAction: string | undefined;
+  /** The nested errors the provider reports inside this one (Plaid's `causes`: each Item's own error), normalized by the same catalog. */
+  readonly causes: readonly NormalizedError[];
   /** Whether and when to retry. */
   readonly retry: RetryHint;
   /** What the end user should do. */

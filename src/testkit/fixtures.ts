@@ -1,6 +1,9 @@
 import type { JsonValue } from 'type-fest';
 import type { CatalogInput, RowInput } from '../catalog/types.js';
-import { parseEndpointId, parseMessageTemplate } from '../catalog/template.js';
+import { clientBaseUrl } from '../catalog/base-url.js';
+import { splitEndpointId } from '../catalog/endpoint-id.js';
+import { renderTemplate } from '../catalog/message-template.js';
+import { codeEntry, documentedRows, type ResolvedMeaning } from '../catalog/resolve.js';
 import type { Kind } from '../taxonomy/kinds.js';
 
 /**
@@ -59,19 +62,6 @@ function setPath(target: Mutable, path: string, value: JsonValue): void {
   });
 }
 
-function render(template: string, params: Readonly<Record<string, string>>): string {
-  const parsed = parseMessageTemplate(template);
-  if (!parsed.ok) return template;
-  const { literals, names } = parsed.value;
-  return literals.reduce((out, literal, i) => out + literal + (i < names.length ? (params[names[i] ?? ''] ?? `sample-${names[i] ?? ''}`) : ''), '');
-}
-
-function baseUrl(catalog: CatalogInput): string {
-  const base = Object.values(catalog.baseUrls ?? {})[0]?.replace(/\/+$/, '') ?? '';
-  const prefix = catalog.pathPrefix ?? '';
-  return base.endsWith(prefix) ? base : base + prefix;
-}
-
 /**
  * Builds the provider's error body for a code, message and status, as its docs show it.
  *
@@ -93,44 +83,30 @@ export function errorBody(catalog: CatalogInput, fields: { readonly code?: strin
   return JSON.stringify(body);
 }
 
-function rowFixture(catalog: CatalogInput, id: string, row: RowInput): Fixture | undefined {
-  const parsed = parseEndpointId(id);
-  if (!parsed.ok) return undefined;
-  const { method, segments, query } = parsed.value;
+function rowFixture(catalog: CatalogInput, id: string, row: RowInput, meaning: ResolvedMeaning): Fixture {
+  const { method, literals, params: names, query } = splitEndpointId(id);
   const params: Record<string, string> = {};
-  const path = segments
-    .map((segment) => {
-      if ('literal' in segment) return segment.literal;
-      params[segment.param] = `${segment.param.replace(/_/g, '-')}-42`;
-      return params[segment.param];
-    })
-    .join('/');
-  const code = row.code === undefined ? undefined : catalog.codes?.[row.code];
-  const template = row.message ?? (row.kind === undefined || row.kind === code?.kind ? code?.message : undefined);
-  const message = template === undefined ? undefined : render(template, params);
-  const search = query.length === 0 ? '' : `?${query.map(([key, value]) => `${key}=${value}`).join('&')}`;
+  const segments = literals.map((literal) => literal ?? '');
+  for (const [at, name] of names) segments[at] = params[name] = `${name.replace(/_/g, '-')}-42`;
+  const message = meaning.message === undefined ? undefined : renderTemplate(meaning.message, params, (name) => `sample-${name}`);
+  const category = codeEntry(catalog, row.code)?.category;
+  const search = query.length === 0 ? '' : `?${query.join('&')}`;
   return {
     name: `${catalog.id} ${id} ${row.status}${row.code === undefined ? '' : ` ${row.code}`}`,
     input: {
       provider: catalog.id,
       method,
-      url: `${baseUrl(catalog)}/${path}${search}`,
+      url: `${clientBaseUrl(catalog)}/${segments.join('/')}${search}`,
       status: row.status,
       headers: { 'content-type': 'application/json' },
       body: errorBody(catalog, {
         ...(row.code === undefined ? {} : { code: row.code }),
         ...(message === undefined ? {} : { message }),
-        ...(code?.category === undefined ? {} : { category: code.category }),
+        ...(category === undefined ? {} : { category }),
         status: row.status,
       }),
     },
-    expected: {
-      kind: row.kind ?? code?.kind ?? 'unknown',
-      code: row.code,
-      status: row.status,
-      endpoint: id,
-      params,
-    },
+    expected: { kind: meaning.kind, code: row.code, status: row.status, endpoint: id, params },
   };
 }
 
@@ -147,14 +123,7 @@ function rowFixture(catalog: CatalogInput, id: string, row: RowInput): Fixture |
  * @public
  */
 export function rowFixtures(catalog: CatalogInput): Fixture[] {
-  const out: Fixture[] = [];
-  for (const [id, endpoint] of Object.entries(catalog.endpoints ?? {})) {
-    for (const row of endpoint.rows) {
-      const fixture = rowFixture(catalog, id, row);
-      if (fixture !== undefined) out.push(fixture);
-    }
-  }
-  return out;
+  return documentedRows(catalog).map(({ endpoint, row, meaning }) => rowFixture(catalog, endpoint, row, meaning));
 }
 
 /**

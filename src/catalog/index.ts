@@ -1,0 +1,27 @@
+// aggregator-errors/catalog: writing and checking catalogs. It loads zod; the
+// main entry, which gateways import to classify, does not.
+export { defineCatalog, parseCatalog } from './define-catalog.js';
+export type { CatalogResult } from './define-catalog.js';
+export { CatalogError } from './catalog-error.js';
+export type { CatalogProblem } from './catalog-error.js';
+export { leanCatalog, PROSE_KEYS } from './lean.js';
+export type { LeanCatalog, ProseKey } from './lean.js';
+export type {
+  BodyShapeInput,
+  Catalog,
+  CatalogInput,
+  CategoryCodeInput,
+  CodeInput,
+  CodeOf,
+  EndpointIdOf,
+  EndpointInput,
+  HintsInput,
+  MeaningInput,
+  PendingInput,
+  RowInput,
+  SandboxTriggerInput,
+  SourceRef,
+} from './types.js';
+export { normalizedErrorSchema } from '../schemas/normalized-error.js';
+export { catalogJsonSchema, normalizedErrorJsonSchema } from '../schemas/json-schema.js';
+export type { JsonSchemaDocument } from '../schemas/json-schema.js';
