@@ -7,7 +7,7 @@ import type { CatalogInput } from './types.js';
  *
  * @public
  */
-export const PROSE_KEYS = ['description', 'note', 'notes', 'sandbox', 'printed', 'arrives'] as const;
+export const PROSE_KEYS = ['description', 'note', 'notes', 'sandbox', 'printed', 'arrives', 'thirdParty'] as const;
 
 /**
  * A catalog's field written for people.

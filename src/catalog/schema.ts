@@ -78,6 +78,7 @@ const row = z.strictObject({
 const endpoint = z.strictObject({
   source: sourceRef,
   note: text.optional(),
+  thirdParty: text.optional(),
   rows: z.array(row),
 });
 

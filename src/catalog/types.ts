@@ -114,6 +114,8 @@ export interface EndpointInput {
   readonly source: SourceRef;
   /** A note on the endpoint as documented. */
   readonly note?: string;
+  /** Which facts of this endpoint only a third-party copy shows, and which copy. */
+  readonly thirdParty?: string;
   /** The documented error rows, in the docs' order. */
   readonly rows: readonly RowInput[];
 }
