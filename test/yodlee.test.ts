@@ -5,6 +5,7 @@ import { yodlee } from '../catalogs/yodlee.js';
 const normalizer = createNormalizer([yodlee]);
 const { normalize } = normalizer;
 const ERRORS = 'https://developer.yodlee.com/resources/yodlee/error-codes';
+const OPENAPI = 'https://github.com/Yodlee/OpenAPI/blob/ada6cfe9341d935a7d13cf30e34a75cf0ce45139/swagger.yaml';
 
 function body(errorCode: string, errorMessage: string, referenceCode = 'u1455707934756c4F23u'): string {
   return JSON.stringify({ errorCode, errorMessage, referenceCode });
@@ -18,8 +19,12 @@ describe('Yodlee API error bodies', () => {
     expect(error.message).toBe('Permitted values of top between 1 - 500');
     expect(error.params).toEqual({ name: 'top', min: '1', max: '500' });
     expect(error.requestId).toBe('u1455707934756c4F23u');
-    expect(error.match.by).toBe('code');
-    expect(error.match.source).toBe(ERRORS);
+    // GET /transactions documents (400, Y804) in Yodlee's OpenAPI spec: the row answers, with the code's template.
+    expect(error.endpoint).toBe('GET /transactions');
+    expect(error.match.by).toBe('row');
+    expect(error.match.source).toBe(OPENAPI);
+    // Without a request, the code's own meaning answers, from the docs page that prints this sample.
+    expect(normalize({ provider: 'yodlee', body: body('Y804', 'Permitted values of top between 1 - 500') }).match).toMatchObject({ by: 'code', source: ERRORS });
   });
 
   test('an invalid or expired token is auth and pages', () => {
@@ -33,7 +38,14 @@ describe('Yodlee API error bodies', () => {
   test('an invalid client id or secret is auth although Yodlee sends it with 400', () => {
     const error = normalize({ provider: 'yodlee', status: 400, body: body('Y301', 'Invalid clientId or secret') });
     expect(error.kind).toBe('auth');
-    expect(error.match.by).toBe('code');
+    // (400, Y301) is documented on POST /auth/token only, so it is that row even without the request.
+    expect(error.match.by).toBe('row');
+    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/auth/token', status: 400, body: body('Y301', 'Invalid clientId or secret') })).toMatchObject({
+      kind: 'auth',
+      severity: 'page',
+      endpoint: 'POST /auth/token',
+      match: { by: 'row', source: OPENAPI },
+    });
   });
 
   test('Y807 is not-found and Y800 reads the parameter name', () => {
@@ -49,11 +61,14 @@ describe('Yodlee API error bodies', () => {
     expect(error.match.documentedStatus).toBe(401);
   });
 
-  test('an unknown code falls back to the status; without one it is unknown', () => {
+  test('an unknown Y0NN code is auth by its documented range; other unknown codes fall back to the status; without one it is unknown', () => {
     const unknownAuth = normalize({ provider: 'yodlee', status: 401, body: body('Y012', 'Something new') });
     expect(unknownAuth.kind).toBe('auth');
     expect(unknownAuth.code).toBe('Y012');
-    expect(unknownAuth.match.by).toBe('status');
+    // "Y0NN errors are authentication errors": the Y0 prefix answers (a prefix match reports by "category").
+    expect(unknownAuth.match).toMatchObject({ by: 'category', source: 'https://developer.yodlee.com/Yodlee_API/docs/v1_1/API_Error_Codes' });
+    expect(normalize({ provider: 'yodlee', status: 400, body: body('Y099', 'Something new') }).kind).toBe('auth');
+    expect(normalize({ provider: 'yodlee', status: 400, body: body('Y899', 'Something new') }).match.by).toBe('status');
     expect(normalize({ provider: 'yodlee', status: 400, body: body('Y899', 'Something new') }).kind).toBe('invalid-request');
     const bare = normalize({ provider: 'yodlee', code: 'Y899' });
     expect(bare.kind).toBe('unknown');
@@ -125,18 +140,120 @@ describe('Yodlee dataset.additionalStatus values, as bare codes', () => {
     expect(normalizer.pending({ provider: 'yodlee', code: 'INCORRECT_CREDENTIALS' })).toBeUndefined();
   });
 
-  test('every additional status says where it arrives, and no API code claims to', () => {
+  test('every status value says where it arrives, and no API code claims to', () => {
+    const fields = /^(dataset\.additionalStatus|dataset\.updateEligibility|autoRefresh\.additionalStatus|account latestBalances failedReason|verification failedReason)/;
     for (const [code, entry] of Object.entries(yodlee.codes)) {
       const isApiCode = /^Y\d{3}$/.test(code);
-      expect('arrives' in entry ? entry.arrives : undefined, code).toBe(isApiCode ? undefined : 'dataset.additionalStatus');
+      const arrives = 'arrives' in entry ? entry.arrives : undefined;
+      if (isApiCode) expect(arrives, code).toBeUndefined();
+      else expect(arrives, code).toMatch(fields);
     }
   });
 
+  test('MIGRATION_IN_PROGRESS is transient: nobody acts, wait for it', () => {
+    expect(normalize({ provider: 'yodlee', code: 'MIGRATION_IN_PROGRESS' })).toMatchObject({ kind: 'conflict', userAction: 'wait', severity: 'info', retry: { retryable: true }, match: { by: 'code' } });
+    // The API answers changes during the migration with Y868, the same meaning.
+    expect(normalize({ provider: 'yodlee', method: 'PUT', url: '/ysl/accounts/123', status: 400, body: body('Y868', 'No action is allowed, as the data is being migrated to the Open Banking provider') })).toMatchObject({ kind: 'conflict', match: { by: 'row' } });
+  });
+
   test('success, undocumented and hostile values fall back to unknown', () => {
-    for (const code of ['AVAILABLE_DATA_RETRIEVED', 'MIGRATION_IN_PROGRESS', '__proto__', 'constructor']) {
+    for (const code of ['AVAILABLE_DATA_RETRIEVED', 'ALLOW_UPDATE', 'SCHEDULED', 'SUCCESS', '__proto__', 'constructor']) {
       const error = normalize({ provider: 'yodlee', code });
       expect(error.kind).toBe('unknown');
       expect(error.match.by).toBe('none');
     }
+  });
+});
+
+describe('Yodlee OpenAPI rows', () => {
+  test('every path of the OpenAPI spec is an endpoint, under the /ysl base path', () => {
+    expect(Object.keys(yodlee.endpoints)).toHaveLength(96);
+    const error = normalize({ provider: 'yodlee', method: 'GET', url: 'https://production.api.yodlee.com/ysl/providerAccounts/10012345', status: 400, body: body('Y800', 'Invalid value for providerAccountId') });
+    expect(error).toMatchObject({ endpoint: 'GET /providerAccounts/{providerAccountId}', params: { providerAccountId: '10012345', name: 'providerAccountId' }, match: { by: 'row' } });
+  });
+
+  test('a row overrides its code where the spec’s message says more: a running categorization is a conflict', () => {
+    const running = normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/transactions/categories/rules/77', status: 400, body: body('Y400', 'Categorization already in progress') });
+    expect(running).toMatchObject({ kind: 'conflict', retry: { waitForJob: true }, match: { by: 'row' } });
+    // Elsewhere Y400 is a request to fix.
+    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/transactions/categories/rules', status: 400, body: body('Y400', 'Rule already exists. Rule should be unique in terms of combination of description and amount') }).kind).toBe('invalid-request');
+  });
+
+  test('credentials cannot be updated on a manual account', () => {
+    const error = normalize({ provider: 'yodlee', method: 'PUT', url: '/ysl/providerAccounts?providerAccountIds=1', status: 400, body: body('Y823', 'Credentials are not applicable for real estate aggregated / manual accounts') });
+    expect(error).toMatchObject({ kind: 'manual-link-unsupported', match: { by: 'row' } });
+    expect(normalize({ provider: 'yodlee', method: 'GET', url: '/ysl/transactions/count', status: 400, body: body('Y823', 'detailCategoryId is not applicable for containers other than bank and card') }).kind).toBe('invalid-request');
+  });
+
+  test('a refresh refused because one ran recently waits, reads the account id, and never raises a ticket', () => {
+    const error = normalize({ provider: 'yodlee', method: 'PUT', url: '/ysl/providerAccounts/refresh', status: 400, body: body('Y825', 'Update not allowed. Reason: providerAccountId 10034567 REFRESHED_RECENTLY') });
+    expect(error).toMatchObject({ kind: 'rate-limited', scope: 'client', severity: 'info', params: { id: '10034567' }, match: { by: 'row' } });
+  });
+
+  test('verification codes: a running one is a conflict, too many attempts lock the end user, wrong amounts are the end user’s', () => {
+    const at = (code: string, message: string) => normalize({ provider: 'yodlee', method: 'PUT', url: '/ysl/verification', status: 400, body: body(code, message) });
+    expect(at('Y840', 'Verification has been initiated already').kind).toBe('conflict');
+    expect(at('Y842', 'Number of retries exceeded the maximum Challenge Deposit verification limit')).toMatchObject({ kind: 'rate-limited', scope: 'end-user', owner: 'end-user', severity: 'info' });
+    expect(at('Y846', 'The number of financial transactions made on the target account does not match with the number of transactions entered by the user.')).toMatchObject({ kind: 'invalid-request', owner: 'end-user', severity: 'info' });
+    expect(at('Y845', 'Verification time expired. Please try initiating challenge deposit again')).toMatchObject({ kind: 'mfa-expired', userAction: 'restart-mfa' });
+  });
+
+  test('a service not enabled for us is ours to fix, quietly', () => {
+    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/verification', status: 400, body: body('Y901', 'Service not supported') })).toMatchObject({ kind: 'unsupported', owner: 'integrator', userAction: 'none', severity: 'ticket' });
+  });
+
+  test('one user’s Yodlee record is a ticket, our own login pages', () => {
+    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/auth/token', status: 400, body: body('Y004', 'Inactive user') })).toMatchObject({ kind: 'auth', severity: 'ticket' });
+    expect(normalize({ provider: 'yodlee', status: 401, body: body('Y006', 'Unregistered user') })).toMatchObject({ kind: 'auth', severity: 'ticket' });
+    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/cobrand/login', status: 401, body: body('Y003', 'Account is locked, contact Yodlee customer care') })).toMatchObject({ kind: 'auth', severity: 'page', match: { by: 'row' } });
+    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/auth/token', status: 400, body: body('Y305', 'Access token can be issued only for pre-registered users') }).kind).toBe('not-found');
+  });
+
+  test('codes seen only in the third-party mirror classify, and say so', () => {
+    for (const code of ['Y009', 'Y011', 'Y302', 'Y309'] as const) {
+      const entry = yodlee.codes[code];
+      expect(entry.thirdParty, code).toMatch(/docs\.fingoal\.com/);
+      expect(normalize({ provider: 'yodlee', code }).match.by).toBe('code');
+    }
+    expect(normalize({ provider: 'yodlee', status: 401, body: body('Y011', 'Invalid cobrand (customer) or incorrectly configured cobrand') }).kind).toBe('auth');
+  });
+
+  test('codes the SDK raises before any request carry no status', () => {
+    for (const code of ['Y851', 'Y852', 'Y853'] as const) expect('statuses' in yodlee.codes[code]).toBe(false);
+  });
+});
+
+describe('Yodlee provider account, update eligibility and auto refresh statuses', () => {
+  test('USER_INPUT_REQUIRED is the pending MFA step and IN_PROGRESS a pending refresh', () => {
+    expect(normalizer.pending({ provider: 'yodlee', code: 'USER_INPUT_REQUIRED' })?.step).toBe('mfa');
+    expect(normalize({ provider: 'yodlee', code: 'IN_PROGRESS' })).toMatchObject({ kind: 'unknown', pending: 'refresh', match: { by: 'pending' } });
+  });
+
+  test('update eligibility: edit the credentials, or wait for the site', () => {
+    expect(normalize({ provider: 'yodlee', code: 'ALLOW_UPDATE_WITH_CREDENTIALS' })).toMatchObject({ kind: 'reconnect-required', reason: 'credentials', userAction: 'reenter-credentials' });
+    expect(normalize({ provider: 'yodlee', code: 'DISALLOW_UPDATE' })).toMatchObject({ kind: 'fi-unavailable', userAction: 'wait' });
+  });
+
+  test('auto refresh disabled: by the site, by the user’s bank, or for a manual account', () => {
+    expect(normalize({ provider: 'yodlee', code: 'TEMP_ERROR' }).kind).toBe('fi-unavailable');
+    expect(normalize({ provider: 'yodlee', code: 'SITE_BLOCKING' }).kind).toBe('fi-unavailable');
+    expect(normalize({ provider: 'yodlee', code: 'USER_ACTION_REQUIRED' })).toMatchObject({ kind: 'reconnect-required', userAction: 'reconnect' });
+    expect(normalize({ provider: 'yodlee', code: 'REAL_TIME_MFA_REQUIRED' })).toMatchObject({ kind: 'unsupported', userAction: 'none' });
+    expect(normalize({ provider: 'yodlee', code: 'MANUAL_ACCOUNT' })).toMatchObject({ kind: 'manual-link-unsupported', userAction: 'none' });
+  });
+
+  test('a revoked consent needs the add account flow, an expired one the edit flow', () => {
+    expect(normalize({ provider: 'yodlee', code: 'CONSENT_REVOKED' }).match.description).toMatch(/add account flow/);
+    expect(normalize({ provider: 'yodlee', code: 'CONSENT_REVOKED' }).match.note).toMatch(/add account flow/);
+    expect(normalize({ provider: 'yodlee', code: 'CONSENT_EXPIRED' }).match.description).toMatch(/edit account flow/);
+  });
+
+  test('NOT_AVAILABLE is recognized, with no meaning invented for it', () => {
+    expect(normalize({ provider: 'yodlee', code: 'NOT_AVAILABLE' })).toMatchObject({ kind: 'unknown', match: { by: 'code' } });
+  });
+
+  test('verification and latest balance failure reasons of their own', () => {
+    expect(normalize({ provider: 'yodlee', code: 'NO_ELIGIBLE_ACCOUNTS' }).kind).toBe('no-accounts');
+    expect(normalize({ provider: 'yodlee', code: 'REQUIRED_DATA_NOT_AVAILABLE' })).toMatchObject({ kind: 'unsupported', userAction: 'none' });
   });
 });
