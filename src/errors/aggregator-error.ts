@@ -67,12 +67,3 @@ export class AggregatorError extends Error {
     return { name: this.name, message: this.message, error: this.error };
   }
 }
-
-/**
- * Whether a value is an {@link AggregatorError}; works across realms and duplicate package copies.
- *
- * @public
- */
-export function isAggregatorError(value: unknown): value is AggregatorError {
-  return AggregatorError.is(value);
-}

@@ -17,19 +17,19 @@ export interface NormalizeInput<P extends string = string, E extends string = st
   /** The catalog id of the provider that answered. */
   readonly provider: P;
   /** The request's HTTP method, in any case. */
-  readonly method?: string;
+  readonly method?: string | undefined;
   /** The request's URL, absolute or a path; the endpoint is inferred from it and `method`. */
-  readonly url?: string;
+  readonly url?: string | undefined;
   /** The catalog's endpoint id, when the caller knows it (it wins over `url`). */
-  readonly endpoint?: E | (string & {});
+  readonly endpoint?: E | (string & {}) | undefined;
   /** The observed HTTP status. */
-  readonly status?: number | string;
+  readonly status?: number | string | undefined;
   /** The response headers. */
-  readonly headers?: HeadersLike;
+  readonly headers?: HeadersLike | undefined;
   /** The response body: raw text, bytes or parsed JSON. */
   readonly body?: unknown;
   /** A bare provider code with no response at all (a webhook's or a status field's value). */
-  readonly code?: string | number;
+  readonly code?: string | number | undefined;
 }
 
 /**

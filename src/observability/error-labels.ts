@@ -1,7 +1,7 @@
 import type { Owner, Severity } from '../taxonomy/hints.js';
 import type { Kind } from '../taxonomy/kinds.js';
 import type { MatchStep, NormalizedError } from '../taxonomy/normalized-error.js';
-import { codeLabelOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, severityOf } from './read-error.js';
+import { codeLabelOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, severityOf } from '../taxonomy/read-error.js';
 
 /**
  * Bounded, low-cardinality labels of one normalized error, for a metric such as `aggregator_errors_total`.

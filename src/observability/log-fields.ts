@@ -1,7 +1,7 @@
 import type { Kind } from '../taxonomy/kinds.js';
 import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
 import type { MatchStep, NormalizedError } from '../taxonomy/normalized-error.js';
-import { detailOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, read, retryableOf, severityOf, statusOf, userActionOf } from './read-error.js';
+import { detailOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, read, retryableOf, severityOf, statusOf, userActionOf } from '../taxonomy/read-error.js';
 
 /**
  * Options of {@link logFields}.
