@@ -4,7 +4,7 @@
  * retrying, and answers its own client with RFC 9457 problem+json.
  *
  * Run it (after `npm run build`, or with any TypeScript runner) to try it against
- * the simulator: `node dist/examples/gateway.js`, then
+ * the simulator: `node .tools/examples/gateway.js`, then
  * `curl -i localhost:8080/aerosync/v2/accounts/u-1/balance -H 'x-simulate: 400 AC-106'`.
  *
  * In an application, import from 'aggregator-errors', 'aggregator-errors/gateway'
