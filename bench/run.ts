@@ -14,7 +14,7 @@ import { normalizeStream } from '../src/cli/normalize-stream.js';
 import { handWritten } from './hand-written.js';
 import { compare, median } from './measure.js';
 
-const dist = resolve(import.meta.dirname, '..');
+const dist = resolve(import.meta.dirname, '../../dist');
 const lines: string[] = [];
 const report = (line: string): void => {
   lines.push(line);

@@ -4,7 +4,7 @@
  * retrying, and answers its own client with RFC 9457 problem+json.
  *
  * Run it (after `npm run build`, or with any TypeScript runner) to try it against
- * the simulator: `node dist/examples/gateway.js`, then
+ * the simulator: `node .tools/examples/gateway.js`, then
  * `curl -i localhost:8080/aerosync/v2/accounts/u-1/balance -H 'x-simulate: 400 AC-106'`.
  *
  * In an application, import from 'aggregator-errors', 'aggregator-errors/gateway'
@@ -18,7 +18,7 @@ import { createNormalizer } from '../src/index.js';
 import type { Catalog, NormalizedError, NormalizeInput, PendingStep } from '../src/index.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { synapse } from '../catalogs/synapse.js';
-import { fromResponse, normalizeFailure, retryDecision, toProblem, type NormalizerLike, type RetryOptions } from '../src/gateway/index.js';
+import { readResponse, fromError, retryDecision, toProblem, type NormalizerLike, type RetryOptions } from '../src/gateway/index.js';
 import { startSimulator } from '../src/testkit/index.js';
 
 /** How the example gateway reaches each provider and how hard it tries. */
@@ -32,7 +32,7 @@ export interface GatewayOptions {
   /** The deadline of one attempt in milliseconds. @defaultValue the catalog's recommended `timeout.ms`, else 10000 */
   readonly timeoutMs?: number;
   /** Retry options; `idempotent` is derived from the method and idempotency key. */
-  readonly retry?: Omit<RetryOptions, 'idempotent'>;
+  readonly retry?: Omit<RetryOptions, 'idempotent' | 'attempt'>;
   /** Called with every normalized failure (for logs and metrics). */
   readonly onError?: (error: NormalizedError, attempt: number, instance: string) => void;
 }
@@ -120,18 +120,18 @@ export function createGateway(options: GatewayOptions): Server {
           res.end(Buffer.from(await response.arrayBuffer()));
           return;
         }
-        const input = await fromResponse(provider, response, { method, url }, { signal });
+        const input = await readResponse(response, { provider, request: { method, url }, signal });
         if (normalizer.pending(input) !== undefined) {
           res.writeHead(response.status, { 'content-type': 'application/json' }).end(typeof input.body === 'string' ? input.body : '');
           return;
         }
         error = normalizer.normalize(input);
       } catch (cause) {
-        error = normalizeFailure(normalizer, provider, cause, { method, url });
+        error = fromError(cause, { normalizer, provider, request: { method, url } });
       }
       options.onError?.(error, attempt, instance);
       if (clientGone.aborted) return;
-      const next = retryDecision(error, attempt, { ...options.retry, idempotent });
+      const next = retryDecision(error, { attempt, ...options.retry, idempotent });
       // A running job is the client's to poll (409 with Retry-After); this gateway never starts another.
       if (next.action !== 'retry') return answerProblem(res, error, instance);
       await sleep(next.delayMs, clientGone);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createNormalizer, type EndpointInput } from '../src/index.js';
+import { createNormalizer } from '../src/index.js';
+import { type EndpointInput } from '../src/catalog/index.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { documentedRows } from '../src/catalog/resolve.js';
 

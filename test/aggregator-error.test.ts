@@ -1,6 +1,6 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, test } from 'vitest';
-import { AggregatorError, createNormalizer, isAggregatorError } from '../src/index.js';
+import { AggregatorError, createNormalizer } from '../src/index.js';
 import { acme } from './support/acme.js';
 
 const { normalize } = createNormalizer([acme]);
@@ -32,7 +32,7 @@ describe('AggregatorError', () => {
     const copy = (await import('../src/errors/aggregator-error.js?copy' as string)) as typeof import('../src/errors/aggregator-error.js');
     const fromCopy = new copy.AggregatorError(normalized);
     expect(fromCopy instanceof AggregatorError).toBe(false);
-    expect(isAggregatorError(fromCopy)).toBe(true);
+    expect(AggregatorError.is(fromCopy)).toBe(true);
     expect(AggregatorError.is(fromCopy)).toBe(true);
 
     const foreign = runInNewContext(`
@@ -42,11 +42,11 @@ describe('AggregatorError', () => {
       e;
     `) as unknown;
     expect(foreign instanceof Error).toBe(false);
-    expect(isAggregatorError(foreign)).toBe(true);
+    expect(AggregatorError.is(foreign)).toBe(true);
 
-    expect(isAggregatorError(new Error('x'))).toBe(false);
-    expect(isAggregatorError({ name: 'AggregatorError', error: { kind: 'auth' } })).toBe(false);
-    expect(isAggregatorError({ [Symbol.for('aggregator-errors.AggregatorError')]: true, error: { kind: 'not-a-kind' } })).toBe(false);
-    expect(isAggregatorError(null)).toBe(false);
+    expect(AggregatorError.is(new Error('x'))).toBe(false);
+    expect(AggregatorError.is({ name: 'AggregatorError', error: { kind: 'auth' } })).toBe(false);
+    expect(AggregatorError.is({ [Symbol.for('aggregator-errors.AggregatorError')]: true, error: { kind: 'not-a-kind' } })).toBe(false);
+    expect(AggregatorError.is(null)).toBe(false);
   });
 });

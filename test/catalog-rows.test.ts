@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createNormalizer, parseCatalog } from '../src/index.js';
+import { createNormalizer } from '../src/index.js';
+import { parseCatalog } from '../src/catalog/index.js';
 import { allCatalogs } from '../catalogs/all.js';
 import { codeFixtures, rowFixtures } from '../src/testkit/fixtures.js';
 import { documentedRows, resolveCode } from '../src/catalog/resolve.js';

@@ -1,6 +1,7 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { CatalogError, defineCatalog, parseCatalog, type CatalogInput } from '../src/index.js';
+import { type CatalogInput } from '../src/index.js';
+import { CatalogError, defineCatalog, parseCatalog } from '../src/catalog/index.js';
 import { acme } from './support/acme.js';
 
 const DOCS = 'https://docs.example.com/errors';

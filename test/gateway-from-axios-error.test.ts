@@ -4,7 +4,7 @@ import { createNormalizer } from '../src/index.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { synapse } from '../catalogs/synapse.js';
 import { plaid } from '../catalogs/plaid.js';
-import { fromAxiosError, isAxiosErrorLike, normalizeFailure } from '../src/gateway/index.js';
+import { readError, fromError } from '../src/gateway/index.js';
 import { errorBody, startSimulator, type Simulator } from '../src/testkit/index.js';
 
 const normalizer = createNormalizer([aerosync, synapse, plaid]);
@@ -33,8 +33,7 @@ describe('fromAxiosError with axios 1.x errors from real requests', () => {
       client.post('/users/u-7/nodes', { type: 'ACH-US', info: { bank_id: 'synapse_bank_request', bank_pw: 'hunter2', bank_name: 'fake' } }),
     );
     expect(error).toBeInstanceOf(AxiosError);
-    expect(isAxiosErrorLike(error)).toBe(true);
-    const input = fromAxiosError('synapse', error);
+    const input = readError(error, { provider: 'synapse' });
     expect(input).toMatchObject({ provider: 'synapse', method: 'POST', status: 402 });
     expect(input?.url).toBe(`${sim.baseUrl('synapse')}/users/u-7/nodes`);
     expect(JSON.stringify(input)).not.toMatch(/hunter2|client_secret|fingerprint|bank_request/);
@@ -47,7 +46,7 @@ describe('fromAxiosError with axios 1.x errors from real requests', () => {
     const error = await caught(
       client.get('/users/u-1/nodes/n-2', { params: { force_refresh: 'yes', api_key: 'secret' }, headers: { 'x-simulate': '401 110' } }),
     );
-    const input = fromAxiosError('synapse', error);
+    const input = readError(error, { provider: 'synapse' });
     expect(input?.url).toContain('force_refresh=yes');
     expect(input?.url).not.toContain('secret');
     expect(normalizer.normalize(input ?? { provider: 'synapse' })).toMatchObject({
@@ -60,7 +59,7 @@ describe('fromAxiosError with axios 1.x errors from real requests', () => {
 
   test('Retry-After and the parsed JSON body come through', async () => {
     const error = await caught(axios.get(`${sim.baseUrl('aerosync')}/v2/accounts/u-3/balance`, { headers: { 'x-simulate': '400 AC-104', 'x-simulate-retry-after': '9' } }));
-    const input = fromAxiosError('aerosync', error);
+    const input = readError(error, { provider: 'aerosync' });
     expect(typeof input?.body).toBe('object');
     const normalized = normalizer.normalize(input ?? { provider: 'aerosync' });
     expect(normalized).toMatchObject({ kind: 'reconnect-required', code: 'AC-104', params: { user_id: 'u-3' } });
@@ -69,15 +68,15 @@ describe('fromAxiosError with axios 1.x errors from real requests', () => {
 
   test('an axios error without a response gives undefined, and normalizeFailure classifies it as a network failure with the endpoint', async () => {
     const error = await caught(axios.get(`${sim.baseUrl('aerosync')}/v2/accounts/u-3/balance`, { timeout: 50, headers: { 'x-simulate': 'hang' } }));
-    expect(fromAxiosError('aerosync', error)).toBeUndefined();
-    const normalized = normalizeFailure(normalizer, 'aerosync', error);
+    expect(readError(error, { provider: 'aerosync' })).toBeUndefined();
+    const normalized = fromError(error, { normalizer, provider: 'aerosync' });
     expect(normalized).toMatchObject({ kind: 'provider-unavailable', reason: 'timeout', endpoint: 'GET /accounts/{user_id}/balance' });
     expect(normalized.retry.mayHaveSucceeded).toBe(true);
   });
 
   test('normalizeFailure sends an axios error with a response through the catalogs', async () => {
     const error = await caught(axios.post(`${sim.baseUrl('plaid')}/accounts/balance/get`, {}, { headers: { 'x-simulate': '400 ITEM_LOGIN_REQUIRED' } }));
-    expect(normalizeFailure(normalizer, 'plaid', error)).toMatchObject({ kind: 'reconnect-required', code: 'ITEM_LOGIN_REQUIRED', status: 400 });
+    expect(fromError(error, { normalizer, provider: 'plaid' })).toMatchObject({ kind: 'reconnect-required', code: 'ITEM_LOGIN_REQUIRED', status: 400 });
   });
 });
 
@@ -103,7 +102,7 @@ describe('fromAxiosError with the axios 0.x shape', () => {
   });
 
   test('classifies by the documented row', () => {
-    const input = fromAxiosError('aerosync', legacy);
+    const input = readError(legacy, { provider: 'aerosync' });
     expect(input).toMatchObject({ method: 'GET', url: 'https://api.sandbox.aerosync.com/v2/accounts/u-9/balance', status: 400 });
     expect(input?.headers).toEqual({ 'content-type': 'application/json', 'retry-after': '2' });
     expect(JSON.stringify(input)).not.toMatch(/secret|apiSecret|a=b/);
@@ -111,15 +110,15 @@ describe('fromAxiosError with the axios 0.x shape', () => {
   });
 
   test('odd shapes never throw', () => {
-    expect(fromAxiosError('aerosync', undefined)).toBeUndefined();
-    expect(fromAxiosError('aerosync', { response: null })).toBeUndefined();
+    expect(readError(undefined, { provider: 'aerosync' })).toBeUndefined();
+    expect(readError({ response: null }, { provider: 'aerosync' })).toBeUndefined();
     const hostile = {
       get response(): never {
         throw new Error('boom');
       },
     };
-    expect(fromAxiosError('aerosync', hostile)).toBeUndefined();
-    expect(fromAxiosError('aerosync', { response: { status: '500', headers: 7, data: '' } })).toEqual({ provider: 'aerosync', headers: {} });
-    expect(normalizeFailure(normalizer, 'aerosync', hostile)).toMatchObject({ kind: 'unknown', provider: 'aerosync' });
+    expect(readError(hostile, { provider: 'aerosync' })).toBeUndefined();
+    expect(readError({ response: { status: '500', headers: 7, data: '' } }, { provider: 'aerosync' })).toEqual({ provider: 'aerosync', headers: {} });
+    expect(fromError(hostile, { normalizer, provider: 'aerosync' })).toMatchObject({ kind: 'unknown', provider: 'aerosync' });
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { createNormalizer } from '../src/index.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { synapse } from '../catalogs/synapse.js';
-import { fromResponse, normalizeResponse } from '../src/gateway/index.js';
+import { readResponse, fromResponse } from '../src/gateway/index.js';
 import { errorBody } from '../src/testkit/index.js';
 
 const normalizer = createNormalizer([aerosync, synapse]);
@@ -24,7 +24,7 @@ describe('fromResponse', () => {
   test('reads status, headers, method, URL and body of a real Response into a NormalizeInput', async () => {
     const body = errorBody(aerosync, { code: 'AC-104', message: 'We are having issues connecting to your bank.' });
     const response = new Response(body, { status: 400, headers: { 'content-type': 'application/json', 'retry-after': '7', 'x-request-id': 'r-1' } });
-    const input = await fromResponse('aerosync', response, { method: 'GET', url: BALANCE });
+    const input = await readResponse(response, { provider: 'aerosync', request: { method: 'GET', url: BALANCE } });
     expect(input).toMatchObject({ provider: 'aerosync', method: 'GET', url: BALANCE, status: 400, body });
     expect(input.headers).toMatchObject({ 'retry-after': '7', 'x-request-id': 'r-1', 'content-type': 'application/json' });
     const error = normalizer.normalize(input);
@@ -34,14 +34,14 @@ describe('fromResponse', () => {
 
   test('normalizeResponse classifies a Synapse sandbox login failure by its documented row', async () => {
     const response = new Response(errorBody(synapse, { code: '460', status: 402 }), { status: 402 });
-    const error = await normalizeResponse(normalizer, 'synapse', response, { method: 'POST', url: 'https://uat-api.synapsefi.com/v3.1/users/u-1/nodes' });
+    const error = await fromResponse(response, { normalizer, provider: 'synapse', request: { method: 'POST', url: 'https://uat-api.synapsefi.com/v3.1/users/u-1/nodes' } });
     expect(error).toMatchObject({ kind: 'no-accounts', status: 402, code: '460', endpoint: 'POST /users/{user_id}/nodes' });
     expect(error.match.by).toBe('row');
   });
 
   test('a request URL object and a path both work; credentials in the URL are dropped', async () => {
     const response = new Response('{}', { status: 404 });
-    const input = await fromResponse('aerosync', response, { method: 'get', url: new URL('https://key:secret@api.aerosync.com/v2/accounts/u-1?api_key=s3cret&x=1#frag') });
+    const input = await readResponse(response, { provider: 'aerosync', request: { method: 'get', url: new URL('https://key:secret@api.aerosync.com/v2/accounts/u-1?api_key=s3cret&x=1#frag') } });
     expect(input.url).toBe('https://api.aerosync.com/v2/accounts/u-1?x=1');
     expect(JSON.stringify(input)).not.toMatch(/secret|s3cret/);
   });
@@ -51,7 +51,7 @@ describe('fromResponse', () => {
       status: 500,
       headers: { 'set-cookie': 'session=abc', 'x-api-key': 'k', authorization: 'Bearer t', 'x-sp-gateway': 'id|secret', 'x-request-id': 'r' },
     });
-    const input = await fromResponse('synapse', response);
+    const input = await readResponse(response, { provider: 'synapse' });
     expect(Object.keys(input.headers ?? {}).sort()).toEqual(['content-type', 'x-request-id']);
   });
 
@@ -68,7 +68,7 @@ describe('fromResponse', () => {
         cancelled = true;
       },
     });
-    const input = await fromResponse('aerosync', new Response(stream, { status: 502 }), undefined, { maxBytes: 4096 + 10 });
+    const input = await readResponse(new Response(stream, { status: 502 }), { provider: 'aerosync', maxBytes: 4096 + 10 });
     expect(typeof input.body).toBe('string');
     expect((input.body as string).length).toBe(4096 + 10);
     expect(cancelled).toBe(true);
@@ -78,21 +78,21 @@ describe('fromResponse', () => {
   });
 
   test('the default cap is 1 MiB', async () => {
-    const input = await fromResponse('aerosync', new Response('y'.repeat(2 * 1024 * 1024), { status: 500 }));
+    const input = await readResponse(new Response('y'.repeat(2 * 1024 * 1024), { status: 500 }), { provider: 'aerosync' });
     expect((input.body as string).length).toBe(1024 * 1024);
   });
 
   test('a multi-byte character split across chunks is decoded whole', async () => {
     const bytes = new TextEncoder().encode('{"error":{"code":"AC-104","message":"café"}}');
     const cut = bytes.indexOf(0xc3) + 1;
-    const input = await fromResponse('aerosync', new Response(streamOf([bytes.subarray(0, cut), bytes.subarray(cut)]), { status: 400 }));
+    const input = await readResponse(new Response(streamOf([bytes.subarray(0, cut), bytes.subarray(cut)]), { status: 400 }), { provider: 'aerosync' });
     expect(input.body).toBe('{"error":{"code":"AC-104","message":"café"}}');
   });
 
   test('a used body is left out and does not throw', async () => {
     const response = new Response('{"error":{"code":"AC-104"}}', { status: 400 });
     await response.text();
-    const input = await fromResponse('aerosync', response, { method: 'GET', url: BALANCE });
+    const input = await readResponse(response, { provider: 'aerosync', request: { method: 'GET', url: BALANCE } });
     expect(input.body).toBeUndefined();
     expect(normalizer.normalize(input)).toMatchObject({ kind: 'invalid-request', status: 400, match: { by: 'status' } });
   });
@@ -100,14 +100,14 @@ describe('fromResponse', () => {
   test('a locked body is left out and does not throw', async () => {
     const response = new Response('{"error":{"code":"AC-104"}}', { status: 400 });
     response.body?.getReader();
-    const input = await fromResponse('aerosync', response);
+    const input = await readResponse(response, { provider: 'aerosync' });
     expect(input.body).toBeUndefined();
     expect(input.status).toBe(400);
   });
 
   test('a body that breaks half way keeps what arrived', async () => {
     const response = new Response(streamOf([new TextEncoder().encode('{"error":')], new Error('socket hang up')), { status: 503 });
-    const input = await fromResponse('aerosync', response);
+    const input = await readResponse(response, { provider: 'aerosync' });
     expect(input.body).toBe('{"error":');
     expect(normalizer.normalize(input)).toMatchObject({ kind: 'provider-unavailable', status: 503 });
   });
@@ -118,31 +118,31 @@ describe('fromResponse', () => {
         controller.enqueue(new TextEncoder().encode('{"partial":'));
       },
     });
-    const input = await fromResponse('aerosync', new Response(stream, { status: 500 }), undefined, { signal: AbortSignal.timeout(50) });
+    const input = await readResponse(new Response(stream, { status: 500 }), { provider: 'aerosync', signal: AbortSignal.timeout(50) });
     expect(input.body).toBe('{"partial":');
   });
 
   test('an HTML error page is kept as text and normalizes by status', async () => {
-    const input = await fromResponse('aerosync', new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    const input = await readResponse(new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }), { provider: 'aerosync' });
     expect(normalizer.normalize(input)).toMatchObject({ kind: 'provider-unavailable', status: 502 });
   });
 
   test('an empty body is left out', async () => {
-    const input = await fromResponse('aerosync', new Response(null, { status: 503, headers: { 'retry-after': '3' } }));
+    const input = await readResponse(new Response(null, { status: 503, headers: { 'retry-after': '3' } }), { provider: 'aerosync' });
     expect('body' in input).toBe(false);
     expect(normalizer.normalize(input).retry.afterMs).toBe(3000);
   });
 
   test('a response-like object with only text() works, and a throwing one does not throw', async () => {
-    const input = await fromResponse('aerosync', { status: 404, headers: { 'x-request-id': 'r' }, text: async () => '{"error":{"code":"AC-102"}}' });
+    const input = await readResponse({ status: 404, headers: { 'x-request-id': 'r' }, text: async () => '{"error":{"code":"AC-102"}}' }, { provider: 'aerosync' });
     expect(input).toMatchObject({ status: 404, body: '{"error":{"code":"AC-102"}}' });
     const hostile = {
       get status(): number {
         throw new Error('boom');
       },
     };
-    await expect(fromResponse('aerosync', hostile)).resolves.toMatchObject({ provider: 'aerosync' });
+    await expect(readResponse(hostile, { provider: 'aerosync' })).resolves.toMatchObject({ provider: 'aerosync' });
     const failing = { status: 500, text: async (): Promise<string> => Promise.reject(new Error('used')) };
-    await expect(fromResponse('aerosync', failing)).resolves.toMatchObject({ status: 500 });
+    await expect(readResponse(failing, { provider: 'aerosync' })).resolves.toMatchObject({ status: 500 });
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createNormalizer, KIND_DEFAULTS } from '../src/index.js';
 import { normalizedErrorSchema } from '../src/schemas/normalized-error.js';
 import { aerosync } from '../catalogs/aerosync.js';
-import { fromNetworkError, networkFailure, normalizeFailure } from '../src/gateway/index.js';
+import { fromError, networkFailure } from '../src/gateway/index.js';
 import { startSimulator, type Simulator } from '../src/testkit/index.js';
 
 let sim: Simulator;
@@ -48,7 +48,7 @@ describe('fromNetworkError on real failures', () => {
   test("undici's TypeError('fetch failed') with cause ECONNREFUSED is a network failure that never reached the provider", async () => {
     const error = await thrownBy(fetch(`http://127.0.0.1:${closedPort}/v2/accounts/u-1/balance`));
     expect(error).toBeInstanceOf(TypeError);
-    const normalized = fromNetworkError('aerosync', error, { endpoint: 'GET /accounts/{user_id}/balance' });
+    const normalized = fromError(error, { provider: 'aerosync', request: { endpoint: 'GET /accounts/{user_id}/balance' } });
     expect(normalized).toMatchObject({ kind: 'provider-unavailable', reason: 'network', code: 'ECONNREFUSED', provider: 'aerosync', endpoint: 'GET /accounts/{user_id}/balance' });
     expect(normalized.retry).toMatchObject({ retryable: true, mayHaveSucceeded: false, waitForJob: false });
     expect(normalized).toMatchObject({ userAction: KIND_DEFAULTS['provider-unavailable'].userAction, severity: 'page', owner: 'provider' });
@@ -57,13 +57,13 @@ describe('fromNetworkError on real failures', () => {
   test('a connection the provider resets after the request was sent may have succeeded', async () => {
     const error = await thrownBy(fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1/refresh`, { method: 'POST', headers: { 'x-simulate': 'reset' } }));
     expect(networkFailure(error)).toMatchObject({ reason: 'network', mayHaveSucceeded: true });
-    expect(fromNetworkError('aerosync', error).retry.mayHaveSucceeded).toBe(true);
+    expect(fromError(error, { provider: 'aerosync' }).retry.mayHaveSucceeded).toBe(true);
   });
 
   test('AbortSignal.timeout gives a TimeoutError: a timeout that may have succeeded', async () => {
     const error = await thrownBy(fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1/balance`, { headers: { 'x-simulate': 'hang' }, signal: AbortSignal.timeout(50) }));
     expect((error as Error).name).toBe('TimeoutError');
-    const normalized = fromNetworkError('aerosync', error);
+    const normalized = fromError(error, { provider: 'aerosync' });
     expect(normalized).toMatchObject({ kind: 'provider-unavailable', reason: 'timeout' });
     expect(normalized.retry).toMatchObject({ retryable: true, mayHaveSucceeded: true });
   });
@@ -74,20 +74,20 @@ describe('fromNetworkError on real failures', () => {
     setTimeout(() => controller.abort(), 20);
     const error = await thrownBy(pending);
     expect((error as Error).name).toBe('AbortError');
-    expect(fromNetworkError('aerosync', error)).toMatchObject({ kind: 'provider-unavailable', reason: 'timeout' });
+    expect(fromError(error, { provider: 'aerosync' })).toMatchObject({ kind: 'provider-unavailable', reason: 'timeout' });
   });
 
   test('node:http errors carry the system code directly', async () => {
     const refused = await thrownBy(nodeRequest(`http://127.0.0.1:${closedPort}/`));
-    expect(fromNetworkError('aerosync', refused)).toMatchObject({ reason: 'network', code: 'ECONNREFUSED' });
+    expect(fromError(refused, { provider: 'aerosync' })).toMatchObject({ reason: 'network', code: 'ECONNREFUSED' });
     const timedOut = await thrownBy(nodeRequest(`${sim.baseUrl('aerosync')}/v2/accounts/u-1/balance?x-simulate=hang`, 30));
-    expect(fromNetworkError('aerosync', timedOut)).toMatchObject({ reason: 'timeout', code: 'ETIMEDOUT' });
+    expect(fromError(timedOut, { provider: 'aerosync' })).toMatchObject({ reason: 'timeout', code: 'ETIMEDOUT' });
   });
 
   test('the result is a valid normalized error', async () => {
     const error = await thrownBy(fetch(`http://127.0.0.1:${closedPort}/`));
-    expect(normalizedErrorSchema.safeParse(fromNetworkError('aerosync', error)).success).toBe(true);
-    expect(normalizedErrorSchema.safeParse(fromNetworkError('aerosync', new RangeError('not a network error'))).success).toBe(true);
+    expect(normalizedErrorSchema.safeParse(fromError(error, { provider: 'aerosync' })).success).toBe(true);
+    expect(normalizedErrorSchema.safeParse(fromError(new RangeError('not a network error'), { provider: 'aerosync' })).success).toBe(true);
   });
 });
 
@@ -104,7 +104,7 @@ describe('fromNetworkError on error shapes', () => {
     ['UND_ERR_CONNECT_TIMEOUT', 'timeout', false],
   ] as const)('%s is %s (may have succeeded: %s)', (code, reason, mayHaveSucceeded) => {
     const error = Object.assign(new Error(`getaddrinfo ${code} api.aerosync.com`), { code });
-    const normalized = fromNetworkError('aerosync', error);
+    const normalized = fromError(error, { provider: 'aerosync' });
     expect(normalized).toMatchObject({ kind: 'provider-unavailable', reason, code });
     expect(normalized.retry.mayHaveSucceeded).toBe(mayHaveSucceeded);
   });
@@ -125,26 +125,26 @@ describe('fromNetworkError on error shapes', () => {
 
   test('anything else is unknown, not provider-unavailable, and nothing throws', () => {
     expect(networkFailure(new TypeError('x is not a function'))).toBeUndefined();
-    expect(fromNetworkError('aerosync', new TypeError('x is not a function'))).toMatchObject({ kind: 'unknown', match: { by: 'none' } });
+    expect(fromError(new TypeError('x is not a function'), { provider: 'aerosync' })).toMatchObject({ kind: 'unknown', match: { by: 'none' } });
     for (const weird of [undefined, null, 42, 'ECONNRESET', Object.create(null), { cause: { cause: { code: 'ETIMEDOUT' } } }]) {
-      expect(() => fromNetworkError('aerosync', weird)).not.toThrow();
+      expect(() => fromError(weird, { provider: 'aerosync' })).not.toThrow();
     }
-    expect(fromNetworkError('aerosync', { cause: { cause: { code: 'ETIMEDOUT' } } })).toMatchObject({ reason: 'timeout' });
+    expect(fromError({ cause: { cause: { code: 'ETIMEDOUT' } } }, { provider: 'aerosync' })).toMatchObject({ reason: 'timeout' });
     const hostile = {
       get code(): never {
         throw new Error('boom');
       },
     };
-    expect(fromNetworkError('', hostile)).toMatchObject({ kind: 'unknown', provider: 'unknown' });
+    expect(fromError(hostile, { provider: '' })).toMatchObject({ kind: 'unknown', provider: 'unknown' });
     const loop: { cause?: unknown } = {};
     loop.cause = loop;
-    expect(fromNetworkError('aerosync', loop).kind).toBe('unknown');
+    expect(fromError(loop, { provider: 'aerosync' }).kind).toBe('unknown');
   });
 
   test('normalizeFailure resolves the endpoint from the request URL with the normalizer', async () => {
     const normalizer = createNormalizer([aerosync]);
     const error = await thrownBy(fetch(`http://127.0.0.1:${closedPort}/v2/accounts/u-5/balance`));
-    expect(normalizeFailure(normalizer, 'aerosync', error, { method: 'GET', url: `http://127.0.0.1:${closedPort}/v2/accounts/u-5/balance` })).toMatchObject({
+    expect(fromError(error, { normalizer, provider: 'aerosync', request: { method: 'GET', url: `http://127.0.0.1:${closedPort}/v2/accounts/u-5/balance` } })).toMatchObject({
       kind: 'provider-unavailable',
       endpoint: 'GET /accounts/{user_id}/balance',
     });

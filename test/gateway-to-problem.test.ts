@@ -1,9 +1,10 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { createNormalizer, defineCatalog, KINDS, KIND_DETAILS } from '../src/index.js';
+import { createNormalizer, KINDS, KIND_DETAILS } from '../src/index.js';
+import { defineCatalog } from '../src/catalog/index.js';
 import type { Kind, NormalizedError } from '../src/index.js';
 import { allCatalogs } from '../catalogs/all.js';
-import { fromNetworkError, problemStatus, toProblem } from '../src/gateway/index.js';
+import { fromError, problemStatus, toProblem } from '../src/gateway/index.js';
 import { documentedResponse, hostileResponse } from '../src/testkit/arbitraries-entry.js';
 import { renderMessage } from '../src/messages/index.js';
 import type { NormalizeInput } from '../src/index.js';
@@ -119,7 +120,7 @@ describe('toProblem', () => {
   });
 
   test('a network timeout answers 504 with no provider code', () => {
-    const problem = toProblem(fromNetworkError('aerosync', new DOMException('timed out', 'TimeoutError')));
+    const problem = toProblem(fromError(new DOMException('timed out', 'TimeoutError'), { provider: 'aerosync' }));
     expect(problem).toMatchObject({ status: 504, body: { kind: 'provider-unavailable', reason: 'timeout' } });
     expect(problem.body).not.toHaveProperty('code');
   });

@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, test } from 'vitest';
-import { createNormalizer, leanCatalog, PROSE_KEYS, type LeanCatalog } from '../src/index.js';
+import { createNormalizer } from '../src/index.js';
+import { leanCatalog, PROSE_KEYS, type LeanCatalog } from '../src/catalog/index.js';
 import { allCatalogs } from '../catalogs/all.js';
 import { codeFixtures, rowFixtures } from '../src/testkit/fixtures.js';
 import { acme } from './support/acme.js';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createNormalizer, parseCatalog } from '../src/index.js';
+import { createNormalizer } from '../src/index.js';
+import { parseCatalog } from '../src/catalog/index.js';
 import type { CodeInput, EndpointInput } from '../src/catalog/index.js';
 import { canonicalCode, documentedRows, resolveCategoryCode, resolveCode, sourceUrl } from '../src/catalog/resolve.js';
 import { plaid } from '../catalogs/plaid.js';

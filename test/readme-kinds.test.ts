@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
-import { KINDS, KIND_DEFAULTS, KIND_DETAILS, KIND_DOCS } from '../src/index.js';
+import { KINDS, KIND_DEFAULTS, KIND_DETAILS } from '../src/index.js';
+import { KIND_DOCS } from '../src/catalog/index.js';
 import { syncReadmeBlock } from './support/readme.js';
 
 function kindsTable(): string {

@@ -10,7 +10,7 @@ import { catalogSchema } from '../src/catalog/schema.js';
 import { createNormalizer } from '../src/matcher/create-normalizer.js';
 import { catalogJsonSchema, normalizedErrorJsonSchema } from '../src/schemas/json-schema.js';
 import { normalizedErrorSchema } from '../src/schemas/normalized-error.js';
-import { writeSchemas } from '../src/schemas/write.js';
+import { writeSchemas } from '../scripts/write-schemas.js';
 import { KIND_DETAILS } from '../src/taxonomy/details.js';
 import { OWNERS, SEVERITIES, USER_ACTIONS } from '../src/taxonomy/hints.js';
 import { KINDS } from '../src/taxonomy/kinds.js';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createNormalizer, type SandboxTriggerInput } from '../src/index.js';
+import { createNormalizer } from '../src/index.js';
+import { type SandboxTriggerInput } from '../src/catalog/index.js';
 import { synapse } from '../catalogs/synapse.js';
 import { errorBody } from '../src/testkit/fixtures.js';
 

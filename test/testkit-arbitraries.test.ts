@@ -1,12 +1,13 @@
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { createNormalizer, defineCatalog } from '../src/index.js';
+import { createNormalizer } from '../src/index.js';
+import { defineCatalog } from '../src/catalog/index.js';
 import type { NormalizeInput } from '../src/index.js';
 import { normalizedErrorSchema } from '../src/schemas/normalized-error.js';
 import { allCatalogs } from '../catalogs/all.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { plaid } from '../catalogs/plaid.js';
-import { fromAxiosError, fromNetworkError, normalizeFailure, retryDecision, toProblem, type NormalizerLike } from '../src/gateway/index.js';
+import { readError, fromError, retryDecision, toProblem, type NormalizerLike } from '../src/gateway/index.js';
 import { codeFixtures, rowFixtures } from '../src/testkit/index.js';
 import { documentedResponse, hostileResponse, type HostileResponse } from '../src/testkit/arbitraries-entry.js';
 
@@ -71,10 +72,10 @@ describe('hostileResponse', () => {
     const problem = toProblem(error);
     expect(problem.status).toBeGreaterThanOrEqual(400);
     expect(problem.body.kind).toBe(error.kind);
-    expect(['retry', 'poll-job', 'stop']).toContain(retryDecision(error, 1).action);
-    expect(() => fromAxiosError('aerosync', { isAxiosError: true, response: input })).not.toThrow();
-    expect(normalizedErrorSchema.safeParse(fromNetworkError('aerosync', input)).success).toBe(true);
-    expect(normalizedErrorSchema.safeParse(normalizeFailure(normalizer, 'aerosync', { isAxiosError: true, response: input, config: input })).success).toBe(true);
+    expect(['retry', 'poll-job', 'stop']).toContain(retryDecision(error, { attempt: 1 }).action);
+    expect(() => readError({ isAxiosError: true, response: input }, { provider: 'aerosync' })).not.toThrow();
+    expect(normalizedErrorSchema.safeParse(fromError(input, { provider: 'aerosync' })).success).toBe(true);
+    expect(normalizedErrorSchema.safeParse(fromError({ isAxiosError: true, response: input, config: input }, { normalizer, provider: 'aerosync' })).success).toBe(true);
   });
 });
 

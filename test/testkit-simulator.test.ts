@@ -6,7 +6,7 @@ import { allCatalogs } from '../catalogs/all.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { synapse } from '../catalogs/synapse.js';
 import { plaid } from '../catalogs/plaid.js';
-import { fromResponse } from '../src/gateway/index.js';
+import { readResponse } from '../src/gateway/index.js';
 import { rowFixtures, startSimulator, type Simulator } from '../src/testkit/index.js';
 
 // Typed through NormalizerLike: inputs read from the wire carry an open provider string.
@@ -41,7 +41,7 @@ describe('startSimulator', () => {
     const target = `${origin(id)}${url.pathname}${url.search}`;
     const response = await fetch(target, { method: fixture.input.method ?? 'GET', headers: { 'x-simulate': simulate } });
     expect(response.status).toBe(fixture.input.status);
-    const error = normalizer.normalize(await fromResponse(id, response, { method: fixture.input.method ?? 'GET', url: target }));
+    const error = normalizer.normalize(await readResponse(response, { provider: id, request: { method: fixture.input.method ?? 'GET', url: target } }));
     expect(error).toMatchObject({ kind: fixture.expected.kind, code: fixture.expected.code, status: fixture.expected.status, endpoint: fixture.expected.endpoint });
     expect(error.params).toMatchObject(fixture.expected.params);
     expect(error.match.by).toBe('row');
@@ -66,14 +66,14 @@ describe('startSimulator', () => {
       expect(response.status).toBe(status);
       const body = (await response.clone().json()) as Record<string, unknown>;
       expect(body).toMatchObject({ error_code: code, http_code: String(status), success: false });
-      const error = normalizer.normalize(await fromResponse('synapse', response, { method: 'POST', url: login() }));
+      const error = normalizer.normalize(await readResponse(response, { provider: 'synapse', request: { method: 'POST', url: login() } }));
       expect(error).toMatchObject({ kind, code, status, endpoint: 'POST /users/{user_id}/nodes', match: { by: 'row' } });
     });
 
     test('synapse_good with test1234 asks the MFA question: a pending step, not a failure', async () => {
       const response = await fetch(login(), bankLogin('synapse_good'));
       expect(response.status).toBe(202);
-      const input = await fromResponse('synapse', response, { method: 'POST', url: login() });
+      const input = await readResponse(response, { provider: 'synapse', request: { method: 'POST', url: login() } });
       expect(normalizer.pending(input)).toMatchObject({ step: 'mfa', code: '10' });
     });
 
@@ -96,7 +96,7 @@ describe('startSimulator', () => {
       body: JSON.stringify({ institution_id: 'ins_109508', options: { override_username: 'user_good', override_password: 'error_ITEM_LOGIN_REQUIRED' } }),
     });
     expect(response.status).toBe(400);
-    const error = normalizer.normalize(await fromResponse('plaid', response));
+    const error = normalizer.normalize(await readResponse(response, { provider: 'plaid' }));
     expect(error).toMatchObject({ kind: 'reconnect-required', code: 'ITEM_LOGIN_REQUIRED' });
     expect(plaid.id).toBe('plaid');
   });
@@ -108,7 +108,7 @@ describe('startSimulator', () => {
     await byHeader.body?.cancel();
     const byQuery = await fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1/balance?x-simulate=429&x-simulate-retry-after=1`);
     expect(byQuery.status).toBe(429);
-    const error = normalizer.normalize(await fromResponse('aerosync', byQuery, { method: 'GET', url: byQuery.url }));
+    const error = normalizer.normalize(await readResponse(byQuery, { provider: 'aerosync', request: { method: 'GET', url: byQuery.url } }));
     expect(error).toMatchObject({ kind: 'rate-limited', endpoint: 'GET /accounts/{user_id}/balance' });
     expect(error.retry.afterMs).toBe(1000);
   });
@@ -137,7 +137,7 @@ describe('startSimulator', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     const response = await fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1`, { headers: { 'x-simulate': 'hang-body' } });
     expect(response.status).toBe(200);
-    const input = await fromResponse('aerosync', response, undefined, { signal: AbortSignal.timeout(100) });
+    const input = await readResponse(response, { provider: 'aerosync', signal: AbortSignal.timeout(100) });
     expect(input.body).toBe('{"simulated":');
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createNormalizer, parseCatalog } from '../src/index.js';
+import { createNormalizer } from '../src/index.js';
+import { parseCatalog } from '../src/catalog/index.js';
 import { truelayer } from '../catalogs/truelayer.js';
 
 const { normalize } = createNormalizer([truelayer]);

@@ -1,3 +1,5 @@
+import { arrayItems, own } from '../util/own.js';
+
 /**
  * One problem found in a catalog, named by its path.
  *
@@ -35,7 +37,13 @@ export class CatalogError extends Error {
   readonly problems: readonly CatalogProblem[];
 
   constructor(problems: readonly CatalogProblem[]) {
-    super(`Invalid catalog (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
-    this.problems = problems;
+    // Built from anything without throwing: only string paths and messages are kept.
+    const kept = arrayItems(problems, 1000).flatMap((problem): CatalogProblem[] => {
+      const path = own(problem, 'path');
+      const message = own(problem, 'message');
+      return typeof path === 'string' && typeof message === 'string' ? [{ path: path.slice(0, 1024), message: message.slice(0, 1024) }] : [];
+    });
+    super(`Invalid catalog (${kept.length} problem${kept.length === 1 ? '' : 's'}):\n${kept.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`);
+    this.problems = kept;
   }
 }

@@ -44,7 +44,12 @@ function check(value: unknown): { readonly catalog: CatalogInput } | { readonly 
     const result = catalogSchema.safeParse(copy);
     const found: CatalogProblem[] = problemsOf(issues as readonly Issue[]);
     if (result.success && found.length === 0) return { catalog: deepFreeze(result.data) };
-    if (!result.success) found.push(...problemsOf(result.error.issues));
+    if (!result.success) {
+      // A value the copy left out is reported once, where the copy found it, not again as missing.
+      const dropped = issues.map((issue) => issue.path);
+      const shadowed = (path: readonly PropertyKey[]): boolean => dropped.some((at) => at.length <= path.length && at.every((key, i) => key === path[i]));
+      found.push(...problemsOf(result.error.issues.filter((issue) => !shadowed(issue.path))));
+    }
     return { problems: found };
   } catch (error) {
     // The snapshot bounds what the schema sees; this is the last line, never a throw.

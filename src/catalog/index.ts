@@ -25,3 +25,4 @@ export type {
 export { normalizedErrorSchema } from '../schemas/normalized-error.js';
 export { catalogJsonSchema, normalizedErrorJsonSchema } from '../schemas/json-schema.js';
 export type { JsonSchemaDocument } from '../schemas/json-schema.js';
+export { KIND_DOCS } from '../taxonomy/kind-docs.js';

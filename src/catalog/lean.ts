@@ -29,6 +29,8 @@ export type LeanCatalog<C> = C extends readonly (infer E)[]
     : C;
 
 const prose: ReadonlySet<string> = new Set(PROSE_KEYS);
+const MAX_DEPTH = 64;
+const MAX_ITEMS = 1_000_000;
 
 /**
  * Strips the prose from a catalog, for bundles where every byte counts; the
@@ -42,12 +44,22 @@ const prose: ReadonlySet<string> = new Set(PROSE_KEYS);
  * @public
  */
 export function leanCatalog<const C extends CatalogInput>(catalog: C): LeanCatalog<C> {
-  const strip = (value: unknown): unknown => {
-    if (Array.isArray(value)) return value.map(strip);
+  // A validated catalog is a finite tree; anything else is copied as far as it is one.
+  const seen = new Set<object>();
+  const strip = (value: unknown, depth: number): unknown => {
     if (typeof value !== 'object' || value === null) return value;
-    const out: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(value)) if (!prose.has(key)) out[key] = strip(child);
-    return out;
+    if (seen.has(value) || depth > MAX_DEPTH) return undefined;
+    seen.add(value);
+    try {
+      if (Array.isArray(value)) return value.length > MAX_ITEMS ? undefined : value.map((child: unknown) => strip(child, depth + 1));
+      const out: Record<string, unknown> = {};
+      for (const [key, child] of Object.entries(value)) if (!prose.has(key) && key !== '__proto__') out[key] = strip(child, depth + 1);
+      return out;
+    } catch {
+      return undefined;
+    } finally {
+      seen.delete(value);
+    }
   };
-  return strip(catalog) as LeanCatalog<C>;
+  return (strip(catalog, 0) ?? {}) as LeanCatalog<C>;
 }

@@ -20,6 +20,11 @@ export interface NormalizeCounts {
 export interface NormalizeStreamOptions {
   /** Called for each line that is not a JSON object, with its 1-based line number and the reason. */
   readonly onBadLine?: (line: number, reason: string) => void;
+  /**
+   * Where a report of each bad line goes (the CLI's stderr), written with the
+   * same backpressure as the output, so memory stays flat however many lines fail.
+   */
+  readonly reports?: { readonly stream: NodeJS.WritableStream; readonly format: (line: number, reason: string) => string };
   /** The provider to assume for lines that name none. */
   readonly provider?: string;
   /**
@@ -84,10 +89,12 @@ export async function normalizeStream(
   let pending = '';
   let overlong = false;
   let out = '';
+  let reported = '';
 
   const fail = (reason: string): void => {
     failed++;
     options.onBadLine?.(lineNumber, reason);
+    if (options.reports !== undefined) reported += options.reports.format(lineNumber, reason);
     const bad: BadLine = { line: lineNumber, error: reason };
     out += `${JSON.stringify(bad)}\n`;
   };
@@ -112,11 +119,18 @@ export async function normalizeStream(
     normalized++;
   };
 
+  // Both streams are written once per input chunk and waited on when full: a pipe
+  // that reads slowly slows the input down instead of filling memory.
   const flush = async (): Promise<void> => {
-    if (out === '') return;
     const text = out;
+    const report = reported;
     out = '';
-    if (!output.write(text)) await once(output, 'drain');
+    reported = '';
+    const waits: Promise<unknown>[] = [];
+    if (text !== '' && !output.write(text)) waits.push(once(output, 'drain'));
+    const errors = options.reports?.stream;
+    if (report !== '' && errors !== undefined && !errors.write(report)) waits.push(once(errors, 'drain'));
+    await Promise.all(waits);
   };
 
   const feed = (text: string): void => {

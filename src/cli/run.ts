@@ -56,7 +56,7 @@ async function runNormalize(args: readonly string[], ctx: CliContext): Promise<n
   try {
     const counts = await normalizeStream(input, ctx.stdout, normalizer, {
       ...(provider === undefined ? {} : { provider }),
-      onBadLine: (line, reason) => write(ctx.stderr, `aggregator-errors normalize: ${file === undefined || file === '-' ? 'stdin' : file}:${line}: ${reason}\n`),
+      reports: { stream: ctx.stderr, format: (line, reason) => `aggregator-errors normalize: ${file === undefined || file === '-' ? 'stdin' : file}:${line}: ${reason}\n` },
     });
     if (counts.failed > 0) {
       write(ctx.stderr, `aggregator-errors normalize: ${counts.failed} of ${counts.lines} line${counts.lines === 1 ? '' : 's'} failed\n`);

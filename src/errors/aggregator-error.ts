@@ -1,6 +1,47 @@
 import type { Kind } from '../taxonomy/kinds.js';
 import { isKind } from '../taxonomy/kinds.js';
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
+import { errorOfKind } from '../matcher/error-of-kind.js';
+import { own, ownString } from '../util/own.js';
+
+/** Whether a value has the shape of a normalized error (checked without a schema: the main entry carries none). */
+function isNormalized(error: unknown): boolean {
+  const retry = own(error, 'retry');
+  return (
+    isKind(own(error, 'kind')) &&
+    typeof own(error, 'provider') === 'string' &&
+    typeof own(error, 'message') === 'string' &&
+    typeof own(retry, 'retryable') === 'boolean' &&
+    typeof own(own(error, 'match'), 'by') === 'string' &&
+    typeof own(error, 'params') === 'object' &&
+    Array.isArray(own(error, 'causes')) &&
+    typeof own(error, 'userAction') === 'string' &&
+    typeof own(error, 'owner') === 'string' &&
+    typeof own(error, 'severity') === 'string'
+  );
+}
+
+/** The error itself when it is one, else an `unknown` error that says what was passed: the class never throws. */
+function settle(error: unknown): NormalizedError {
+  if (isNormalized(error)) return error as NormalizedError;
+  const provider = ownString(error, 'provider');
+  return errorOfKind('unknown', {
+    provider: provider === undefined || provider === '' ? 'unknown' : provider.slice(0, 64),
+    code: undefined,
+    message: '',
+    endpoint: undefined,
+    detail: undefined,
+    mayHaveSucceeded: false,
+    description: 'AggregatorError was given a value that is not a normalized error.',
+  });
+}
+
+function summary(error: NormalizedError): string {
+  const code = ownString(error, 'code');
+  const message = ownString(error, 'message') ?? '';
+  const text = message.length > 512 ? `${message.slice(0, 512)}…` : message;
+  return `${ownString(error, 'provider') ?? 'unknown'}${code === undefined ? '' : ` ${code.slice(0, 128)}`}: ${String(own(error, 'kind'))}${text === '' ? '' : ` (${text})`}`;
+}
 
 // A registered symbol is the same in every realm and every copy of the package.
 const BRAND: symbol = Symbol.for('aggregator-errors.AggregatorError');
@@ -41,38 +82,35 @@ export class AggregatorError extends Error {
   readonly error: NormalizedError;
 
   constructor(error: NormalizedError, options?: { readonly cause?: unknown }) {
-    const code = error.code === undefined ? '' : ` ${error.code}`;
-    super(`${error.provider}${code}: ${error.kind}${error.message === '' ? '' : ` (${error.message})`}`, options);
-    this.error = error;
+    const settled = settle(error);
+    const cause = own(options, 'cause');
+    super(summary(settled), cause === undefined ? undefined : { cause });
+    this.error = settled;
     Object.defineProperty(this, BRAND, { value: true });
   }
 
   /** The normalized error's kind. */
   get kind(): Kind {
-    return this.error.kind;
+    const kind = own(this.error, 'kind');
+    return isKind(kind) ? kind : 'unknown';
   }
 
   /**
    * Whether a value is an `AggregatorError`, from any realm or copy of this package.
    */
   static is(value: unknown): value is AggregatorError {
-    if (value instanceof AggregatorError) return true;
-    if (typeof value !== 'object' || value === null) return false;
-    const candidate = value as { [key: symbol]: unknown; error?: { kind?: unknown } };
-    return candidate[BRAND] === true && isKind(candidate.error?.kind);
+    try {
+      if (value instanceof AggregatorError) return true;
+      if (typeof value !== 'object' || value === null) return false;
+      return (value as { [key: symbol]: unknown })[BRAND] === true && isKind(own(own(value, 'error'), 'kind'));
+    } catch {
+      // A revoked proxy or a throwing getter is not an AggregatorError.
+      return false;
+    }
   }
 
   /** The safe-to-log form: name, message and the normalized error; no cause, no stack. */
   toJSON(): AggregatorErrorJSON {
     return { name: this.name, message: this.message, error: this.error };
   }
-}
-
-/**
- * Whether a value is an {@link AggregatorError}; works across realms and duplicate package copies.
- *
- * @public
- */
-export function isAggregatorError(value: unknown): value is AggregatorError {
-  return AggregatorError.is(value);
 }

@@ -1,10 +1,12 @@
-export { fromResponse, normalizeResponse } from './from-response.js';
-export type { FromResponseOptions, NormalizerLike, ResponseLike } from './from-response.js';
-export { fromAxiosError, isAxiosErrorLike, normalizeFailure } from './from-axios-error.js';
-export { fromNetworkError, networkFailure } from './from-network-error.js';
-export type { NetworkFailure } from './from-network-error.js';
-export type { GatewayRequest } from './gateway-request.js';
+export { fromResponse, readResponse } from './from-response.js';
+export type { FromResponseOptions, ReadResponseOptions, ResponseLike } from './from-response.js';
+export { fromError, readError } from './from-error.js';
+export type { FromErrorOptions, ReadErrorOptions } from './from-error.js';
+export { networkFailure } from './network-failure.js';
+export type { NetworkFailure } from './network-failure.js';
+export type { GatewayRequest, NormalizerLike } from './options.js';
 export { retryDecision } from './retry-decision.js';
 export type { RetryDecision, RetryOptions, StopReason } from './retry-decision.js';
 export { problemStatus, toProblem } from './to-problem.js';
 export type { Problem, ProblemBody, ProblemHeaders, ProblemOptions } from './to-problem.js';
+export { parseRetryAfter } from '../matcher/retry-after.js';

@@ -1,3 +1,5 @@
+import { own } from '../util/own.js';
+import { functionOption, numberOption } from './options.js';
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
 
 /**
@@ -6,6 +8,8 @@ import type { NormalizedError } from '../taxonomy/normalized-error.js';
  * @public
  */
 export interface RetryOptions {
+  /** How many attempts were made so far, the failed one included (1 after the first). */
+  readonly attempt: number;
   /**
    * The first backoff ceiling in milliseconds; it doubles on every attempt.
    *
@@ -70,9 +74,8 @@ export type RetryDecision =
   | { readonly action: 'poll-job'; readonly delayMs: number; readonly source: 'retry-after' | 'catalog' | 'backoff' }
   | { readonly action: 'stop'; readonly reason: StopReason; readonly retryAfterMs: number | undefined };
 
-function nonNegative(value: number | undefined, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : fallback;
-}
+// The longest wait a timer can hold (setTimeout's limit): every delay is at most this.
+const MAX_DELAY_MS = 2_147_483_647;
 
 /**
  * Decides whether and when to try again after a failed attempt.
@@ -84,14 +87,14 @@ function nonNegative(value: number | undefined, fallback: number): number {
  * `[0, min(capMs, baseMs * 2 ** (attempt - 1)))`. A `conflict` polls the
  * running job instead of starting another. Never throws.
  *
- * @param attempt - how many attempts were made so far, the failed one included (1 after the first).
+ * Never throws, and every delay is a finite number of milliseconds.
  *
  * @example
  * ```ts
  * for (let attempt = 1; ; attempt++) {
  *   const error = await callProvider();
  *   if (error === undefined) break;
- *   const next = retryDecision(error, attempt, { idempotent: method === 'GET' });
+ *   const next = retryDecision(error, { attempt, idempotent: method === 'GET' });
  *   if (next.action !== 'retry') return toProblem(error);
  *   await sleep(next.delayMs);
  * }
@@ -99,26 +102,31 @@ function nonNegative(value: number | undefined, fallback: number): number {
  *
  * @public
  */
-export function retryDecision(error: Pick<NormalizedError, 'retry'>, attempt: number, options?: RetryOptions): RetryDecision {
-  const retry = error.retry;
-  const afterMs = typeof retry.afterMs === 'number' && Number.isFinite(retry.afterMs) && retry.afterMs >= 0 ? retry.afterMs : undefined;
+export function retryDecision(error: Pick<NormalizedError, 'retry'>, options: RetryOptions): RetryDecision {
+  const retry = own(error, 'retry');
+  const after = own(retry, 'afterMs');
+  const afterMs = typeof after === 'number' && Number.isFinite(after) && after >= 0 ? Math.min(after, MAX_DELAY_MS) : undefined;
   const stop = (reason: StopReason): RetryDecision => ({ action: 'stop', reason, retryAfterMs: afterMs });
-  if (retry.retryable !== true) return stop('not-retryable');
-  const maxAttempts = nonNegative(options?.maxAttempts, 3);
-  const done = Number.isFinite(attempt) ? Math.max(1, Math.floor(attempt)) : Number.POSITIVE_INFINITY;
+  if (own(retry, 'retryable') !== true) return stop('not-retryable');
+  const maxAttempts = numberOption(options, 'maxAttempts') ?? 3;
+  const attempt = own(options, 'attempt');
+  const done = typeof attempt === 'number' && Number.isFinite(attempt) ? Math.max(1, Math.floor(attempt)) : Number.POSITIVE_INFINITY;
   if (done >= maxAttempts) return stop('attempts-exhausted');
-  const poll = retry.waitForJob === true;
+  const poll = own(retry, 'waitForJob') === true;
   // Polling a job only reads it; sending the request again might do the work twice.
-  if (!poll && retry.mayHaveSucceeded === true && options?.idempotent === false) return stop('may-have-succeeded');
+  if (!poll && own(retry, 'mayHaveSucceeded') === true && own(options, 'idempotent') === false) return stop('may-have-succeeded');
   const action = poll ? 'poll-job' : 'retry';
   if (afterMs !== undefined) {
-    if (afterMs > nonNegative(options?.maxWaitMs, 10_000)) return stop('wait-too-long');
-    return { action, delayMs: afterMs, source: retry.afterSource === 'catalog' ? 'catalog' : 'retry-after' };
+    if (afterMs > (numberOption(options, 'maxWaitMs') ?? 10_000)) return stop('wait-too-long');
+    return { action, delayMs: afterMs, source: own(retry, 'afterSource') === 'catalog' ? 'catalog' : 'retry-after' };
   }
-  const ceiling = Math.min(nonNegative(options?.capMs, 5_000), nonNegative(options?.baseMs, 200) * 2 ** (done - 1));
+  // 2 ** 1024 is Infinity, and 0 * Infinity is NaN: the exponent stops growing long before.
+  const growth = 2 ** Math.min(done - 1, 52);
+  const ceiling = Math.min(numberOption(options, 'capMs') ?? 5_000, (numberOption(options, 'baseMs') ?? 200) * growth, MAX_DELAY_MS);
   let r = 0;
   try {
-    r = (options?.random ?? Math.random)();
+    const random = functionOption(options, 'random');
+    r = random === undefined ? Math.random() : Number(random());
   } catch {
     // A broken random source waits the least, rather than throwing in a gateway's error path.
   }

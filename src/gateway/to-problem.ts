@@ -1,6 +1,11 @@
 import type { Kind } from '../taxonomy/kinds.js';
 import type { UserAction } from '../taxonomy/hints.js';
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
+import { detailOf, kindOf, userActionOf } from '../taxonomy/read-error.js';
+import type { DetailKey } from '../messages/message-catalog.js';
+import { PROBLEM_DETAIL_TEXT, PROBLEM_DETAILS, PROBLEM_TITLES } from '../messages/problem-text.js';
+import { own, ownString } from '../util/own.js';
+import { stringOption } from './options.js';
 
 /**
  * Options of {@link toProblem}.
@@ -24,6 +29,13 @@ export interface ProblemOptions {
   readonly exposeRequestId?: boolean;
   /** Statuses over the default table, by kind. */
   readonly statusFor?: Partial<Readonly<Record<Kind, number>>>;
+  /**
+   * Whether to add the text the provider wrote for end users (Plaid's `display_message`) as `displayMessage`,
+   * for a frontend that renders it (`renderMessage`'s `displayMessage` option).
+   *
+   * @defaultValue false
+   */
+  readonly exposeDisplayMessage?: boolean;
 }
 
 /**
@@ -71,6 +83,8 @@ export interface ProblemBody {
   readonly retryAfter?: number;
   /** The provider's request id, only with `exposeRequestId`. */
   readonly requestId?: string;
+  /** The provider's text for end users, only with `exposeDisplayMessage`. */
+  readonly displayMessage?: string;
 }
 
 /**
@@ -115,7 +129,8 @@ export interface Problem {
  * @public
  */
 export function problemStatus(error: NormalizedError): number {
-  switch (error.kind) {
+  const kind = kindOf(error);
+  switch (kind) {
     case 'auth':
       return 502;
     case 'invalid-request':
@@ -127,7 +142,7 @@ export function problemStatus(error: NormalizedError): number {
     case 'reconnect-required':
       return 409;
     case 'rate-limited':
-      return error.scope === 'end-user' ? 429 : 503;
+      return detailOf(error) === 'end-user' ? 429 : 503;
     case 'manual-link-unsupported':
     case 'unsupported':
     case 'no-accounts':
@@ -135,71 +150,16 @@ export function problemStatus(error: NormalizedError): number {
     case 'fi-unavailable':
       return 503;
     case 'provider-unavailable':
-      return error.reason === 'timeout' ? 504 : 503;
+      return detailOf(error) === 'timeout' ? 504 : 503;
     case 'unknown':
       return 502;
   }
 }
 
-const TITLES: { readonly [K in Kind]: string } = {
-  auth: 'Provider rejected our credentials',
-  'invalid-request': 'Provider rejected our request',
-  'not-found': 'Not found at the provider',
-  conflict: 'Operation already in progress',
-  'rate-limited': 'Too many requests',
-  'mfa-expired': 'Verification expired',
-  'reconnect-required': 'Bank connection needs attention',
-  'manual-link-unsupported': 'Not available for manually linked accounts',
-  unsupported: 'Not supported by this institution',
-  'no-accounts': 'No eligible accounts',
-  'fi-unavailable': 'Bank unavailable',
-  'provider-unavailable': 'Bank data provider unavailable',
-  unknown: 'Unexpected provider error',
-};
-
-const DETAILS: { readonly [K in Kind]: string } = {
-  auth: 'The bank data provider rejected this service’s credentials. This is not caused by your request; try again later or contact support.',
-  'invalid-request': 'This service sent the bank data provider a request it could not accept. Contact support.',
-  'not-found': 'The bank data provider has no record of the requested user, account or job.',
-  conflict: 'An operation for this connection is already running. Wait for it to finish.',
-  'rate-limited': 'The bank data provider is limiting requests. Try again later.',
-  'mfa-expired': 'The verification step timed out. Start connecting the account again.',
-  'reconnect-required': 'The connection to the bank must be renewed. Reconnect the account.',
-  'manual-link-unsupported': 'This is not available for an account linked manually. Link the account by signing in to the bank.',
-  unsupported: 'The bank or account does not support this operation.',
-  'no-accounts': 'Signing in worked, but no eligible account was found. Link another account.',
-  'fi-unavailable': 'The bank is not responding or sent incomplete data. Try again later.',
-  'provider-unavailable': 'The bank data provider is temporarily unavailable. Try again later.',
-  unknown: 'The bank data provider returned an error this service does not recognize. Try again later or contact support.',
-};
-
-// Keyed by `${kind}:${detail}`: a detail that says more than the kind alone.
-const DETAIL_TEXT: Readonly<Record<string, string>> = {
-  'rate-limited:end-user': 'Too many attempts for this connection. Wait before trying again.',
-  'reconnect-required:credentials': 'The bank did not accept the saved sign-in details. Reconnect the account with current credentials.',
-  'reconnect-required:consent': 'Permission to read this account expired or was revoked. Reconnect the account to grant it again.',
-  'reconnect-required:fi-paused-sharing': 'The bank paused sharing data for this account. Reconnect the account to continue.',
-  'reconnect-required:account-locked': 'The account is locked at the bank. Unlock it with the bank, then reconnect.',
-  'reconnect-required:institution-attention': 'The bank needs the account holder’s attention. Sign in to the bank’s website, then reconnect.',
-  'fi-unavailable:maintenance': 'The bank is under maintenance. Try again later.',
-  'provider-unavailable:timeout': 'The bank data provider did not answer in time. Try again later.',
-  'provider-unavailable:maintenance': 'The bank data provider is under maintenance. Try again later.',
-};
-
 const DEFAULT_TYPE_BASE = 'https://aggregator-errors.dev/problems/';
-
-function detailOf(error: NormalizedError): string | undefined {
-  switch (error.kind) {
-    case 'reconnect-required':
-    case 'fi-unavailable':
-    case 'provider-unavailable':
-      return error.reason;
-    case 'rate-limited':
-      return error.scope;
-    default:
-      return undefined;
-  }
-}
+const MAX_PROVIDER_CHARS = 64;
+const MAX_CODE_CHARS = 128;
+const MAX_DISPLAY_CHARS = 500;
 
 function validStatus(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599 ? value : undefined;
@@ -226,25 +186,33 @@ function validStatus(value: unknown): number | undefined {
  * @public
  */
 export function toProblem(error: NormalizedError, options?: ProblemOptions): Problem {
-  const status = validStatus(options?.statusFor?.[error.kind]) ?? problemStatus(error);
+  const kind = kindOf(error);
+  const status = validStatus(own(own(options, 'statusFor'), kind)) ?? problemStatus(error);
   const detail = detailOf(error);
-  const afterMs = error.retry.retryable ? error.retry.afterMs : undefined;
-  const retryAfter = typeof afterMs === 'number' && Number.isFinite(afterMs) && afterMs >= 0 ? Math.ceil(afterMs / 1000) : undefined;
-  const typeBase = options?.typeBase ?? DEFAULT_TYPE_BASE;
+  const retry = own(error, 'retry');
+  const afterMs = own(retry, 'retryable') === true ? own(retry, 'afterMs') : undefined;
+  const retryAfter = typeof afterMs === 'number' && Number.isFinite(afterMs) && afterMs >= 0 ? Math.ceil(Math.min(afterMs, 2_147_483_647) / 1000) : undefined;
+  const typeBase = stringOption(options, 'typeBase', 2048) ?? DEFAULT_TYPE_BASE;
+  const instance = stringOption(options, 'instance', 2048);
+  const provider = ownString(error, 'provider');
+  const code = ownString(error, 'code');
+  const requestId = own(options, 'exposeRequestId') === true ? ownString(error, 'requestId') : undefined;
+  const display = own(options, 'exposeDisplayMessage') === true ? ownString(error, 'displayMessage') : undefined;
   const body: ProblemBody = {
-    type: `${typeBase}${error.kind}`,
-    title: TITLES[error.kind],
+    type: `${typeBase}${kind}`,
+    title: PROBLEM_TITLES[kind],
     status,
-    detail: (detail === undefined ? undefined : DETAIL_TEXT[`${error.kind}:${detail}`]) ?? DETAILS[error.kind],
-    ...(options?.instance === undefined ? {} : { instance: options.instance }),
-    kind: error.kind,
-    provider: error.provider,
-    ...(error.code === undefined ? {} : { code: error.code }),
-    userAction: error.userAction,
+    detail: (detail === undefined ? undefined : PROBLEM_DETAIL_TEXT[`${kind}.${detail}` as DetailKey]) ?? PROBLEM_DETAILS[kind],
+    ...(instance === undefined ? {} : { instance }),
+    kind,
+    provider: provider === undefined || provider === '' ? 'unknown' : provider.slice(0, MAX_PROVIDER_CHARS),
+    ...(code === undefined || code === '' ? {} : { code: code.slice(0, MAX_CODE_CHARS) }),
+    userAction: userActionOf(error),
     // Named as on the normalized error, so the frontend's renderMessage reads the body as it is.
-    ...(detail === undefined ? {} : error.kind === 'rate-limited' ? { scope: detail } : { reason: detail }),
+    ...(detail === undefined ? {} : kind === 'rate-limited' ? { scope: detail } : { reason: detail }),
     ...(retryAfter === undefined ? {} : { retryAfter }),
-    ...(options?.exposeRequestId === true && error.requestId !== undefined ? { requestId: error.requestId } : {}),
+    ...(requestId === undefined || requestId === '' ? {} : { requestId: requestId.slice(0, 256) }),
+    ...(display === undefined || display.trim() === '' ? {} : { displayMessage: display.slice(0, MAX_DISPLAY_CHARS) }),
   };
   const headers: ProblemHeaders = {
     'content-type': 'application/problem+json',

@@ -1,5 +1,6 @@
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
 import type { CompiledCatalog, CompiledEndpoint, Meaning } from './compile.js';
+import { scrubUrls } from '../util/redact.js';
 import { matchTemplate } from './template-match.js';
 
 const EMPTY_PARAMS: Readonly<Record<string, string>> = Object.freeze({});
@@ -63,18 +64,19 @@ export function build(meaning: Meaning, o: Observed, documented: boolean, pendin
     // Path parameters are what was sent; they win over text read back from a message.
     if (read !== undefined) params = params === undefined ? read : mergeParams(read, params);
   }
+  // Text a provider sends may quote a request URL: every URL in it loses its credentials.
   const error: Record<string, unknown> = {
     kind: meaning.kind,
     provider: o.provider,
     status: o.status,
     code: o.code,
-    message: o.message ?? meaning.message ?? '',
-    displayMessage: o.displayMessage,
+    message: o.message === undefined ? (meaning.message ?? '') : scrubUrls(o.message),
+    displayMessage: o.displayMessage === undefined ? undefined : scrubUrls(o.displayMessage),
     endpoint: o.endpointId,
     params: params ?? EMPTY_PARAMS,
     requestId: o.requestId,
     documentationUrl: o.documentationUrl,
-    suggestedAction: o.suggestedAction,
+    suggestedAction: o.suggestedAction === undefined ? undefined : scrubUrls(o.suggestedAction),
     causes: o.causes ?? NO_CAUSES,
     retry: o.retryAfterMs === undefined ? meaning.retry : { ...meaning.retry, afterMs: o.retryAfterMs, afterSource: 'retry-after' },
     userAction: meaning.userAction,

@@ -7,6 +7,15 @@ import { resolveEndpoint } from './endpoint.js';
 import { readHeaders, type HeadersLike } from './headers.js';
 import { parseRetryAfter } from './retry-after.js';
 import { statusFallback } from './status-fallbacks.js';
+import { arrayItems } from '../util/own.js';
+
+function isArray(value: unknown): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
 
 /**
  * What `normalize` reads: a provider response as a gateway sees it, or a bare code.
@@ -17,19 +26,19 @@ export interface NormalizeInput<P extends string = string, E extends string = st
   /** The catalog id of the provider that answered. */
   readonly provider: P;
   /** The request's HTTP method, in any case. */
-  readonly method?: string;
+  readonly method?: string | undefined;
   /** The request's URL, absolute or a path; the endpoint is inferred from it and `method`. */
-  readonly url?: string;
+  readonly url?: string | undefined;
   /** The catalog's endpoint id, when the caller knows it (it wins over `url`). */
-  readonly endpoint?: E | (string & {});
+  readonly endpoint?: E | (string & {}) | undefined;
   /** The observed HTTP status. */
-  readonly status?: number | string;
+  readonly status?: number | string | undefined;
   /** The response headers. */
-  readonly headers?: HeadersLike;
+  readonly headers?: HeadersLike | undefined;
   /** The response body: raw text, bytes or parsed JSON. */
   readonly body?: unknown;
   /** A bare provider code with no response at all (a webhook's or a status field's value). */
-  readonly code?: string | number;
+  readonly code?: string | number | undefined;
 }
 
 /**
@@ -71,11 +80,14 @@ export interface Normalizer<Cs extends readonly CatalogInput[] = readonly Catalo
   pending(input: NormalizeInputFor<Cs>): PendingStep | undefined;
   /** The catalogs it was created with. */
   readonly catalogs: Cs;
+  /** Catalogs left out, and why (not a catalog, an id given twice): empty when every catalog is in use. */
+  readonly problems: readonly string[];
 }
 
 const MAX_CODE_CHARS = 128;
 const MAX_PROVIDER_CHARS = 64;
 const MAX_PARAM_CHARS = 256;
+const MAX_CATALOGS = 1024;
 const DEFAULT_ID_HEADERS = ['x-request-id'];
 
 const UNKNOWN = compileMeaning({ kind: 'unknown' }, 'none', 'none', undefined);
@@ -269,6 +281,10 @@ function safeProvider(input: unknown): string {
 /**
  * Builds a normalizer over a set of validated catalogs; all lookup tables are built here, once.
  *
+ * @remarks
+ * Never throws: a value that is not a catalog, or a second catalog with an id
+ * already given, is left out and named in `problems`.
+ *
  * @example
  * ```ts
  * import { createNormalizer } from 'aggregator-errors';
@@ -283,10 +299,20 @@ function safeProvider(input: unknown): string {
  */
 export function createNormalizer<const Cs extends readonly Catalog[]>(catalogs: Cs): Normalizer<Cs> {
   const compiled = new Map<string, CompiledCatalog>();
-  for (const catalog of catalogs) {
-    if (compiled.has(catalog.id)) throw new TypeError(`aggregator-errors: two catalogs share the id "${catalog.id}"`);
-    compiled.set(catalog.id, compileCatalog(catalog));
-  }
+  const problems: string[] = [];
+  const list = arrayItems(catalogs, MAX_CATALOGS);
+  if (list.length === 0 && !isArray(catalogs)) problems.push('catalogs must be an array of catalogs');
+  list.forEach((catalog, index) => {
+    // A catalog that did not come from defineCatalog, parseCatalog or the shipped ones is left out, never thrown on.
+    try {
+      const id = (catalog as CatalogInput).id;
+      if (typeof id !== 'string') problems.push(`catalogs[${index}] is not a catalog`);
+      else if (compiled.has(id)) problems.push(`catalogs[${index}] repeats the id "${id.slice(0, 64)}"; the first one is used`);
+      else compiled.set(id, compileCatalog(catalog as CatalogInput));
+    } catch {
+      problems.push(`catalogs[${index}] could not be compiled: check it with parseCatalog`);
+    }
+  });
 
   function normalize(input: NormalizeInputFor<Cs>): NormalizedError {
     try {
@@ -309,5 +335,5 @@ export function createNormalizer<const Cs extends readonly Catalog[]>(catalogs: 
     }
   }
 
-  return { normalize, pending, catalogs };
+  return { normalize, pending, catalogs, problems };
 }

@@ -60,26 +60,51 @@ function isAction(value: unknown): value is UserAction {
   return own(MESSAGES_EN.actions, value) !== undefined;
 }
 
-// A gateway may send the normalized error, its JSON text, or an AggregatorError's toJSON() ({ error: {...} }).
-function readError(input: unknown): Record<string, unknown> {
+/** The fields the renderer reads, each read once (a getter cannot answer twice differently). */
+interface Fields {
+  readonly kind: unknown;
+  readonly detail: unknown;
+  readonly userAction: unknown;
+  readonly provider: unknown;
+  readonly code: unknown;
+  readonly displayMessage: unknown;
+}
+
+// A gateway may send the normalized error, its JSON text, its problem+json body, or an AggregatorError's toJSON() ({ error: {...} }).
+function readError(input: unknown): Fields {
   let value = typeof input === 'string' ? (JSON.parse(input) as unknown) : input;
-  if (typeof value === 'object' && value !== null && !('kind' in value) && 'error' in value) value = value.error;
-  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const field = (key: string): unknown => own(value as Record<string, unknown>, key);
+  let kind = field('kind');
+  if (kind === undefined) {
+    const inner = field('error');
+    if (typeof inner === 'object') {
+      value = inner;
+      kind = field('kind');
+    }
+  }
+  return {
+    kind,
+    detail: kind === 'rate-limited' ? field('scope') : field('reason'),
+    userAction: field('userAction'),
+    provider: field('provider'),
+    code: field('code'),
+    displayMessage: field('displayMessage'),
+  };
 }
 
 function render(input: unknown, options: RenderOptions): RenderedMessage {
   const error = readError(input);
-  const kind: Kind = own(MESSAGES_EN.kinds, error['kind']) === undefined ? 'unknown' : (error['kind'] as Kind);
-  const detail = `${kind}.${String(kind === 'rate-limited' ? error['scope'] : error['reason'])}`;
-  const tag = String(options.locale ?? 'en');
+  const kind: Kind = own(MESSAGES_EN.kinds, error.kind) === undefined ? 'unknown' : (error.kind as Kind);
+  const detail = `${kind}.${String(error.detail)}`;
+  const tag = String(options.locale ?? 'en').replace('_', '-');
   const language = tag.split('-')[0]?.toLowerCase();
   const custom = own(options.messages, tag) ?? own(options.messages, language);
   const base: CompleteMessageCatalog = own<CompleteMessageCatalog>(MESSAGES, tag) ?? own<CompleteMessageCatalog>(MESSAGES, language) ?? MESSAGES_EN;
   const entries: Entry[] = [];
   for (const layer of [custom, base]) {
     entries.push(
-      own(own(layer?.codes, error['provider']), error['code']),
-      own(layer?.providers, error['provider']),
+      own(own(layer?.codes, error.provider), error.code),
+      own(layer?.providers, error.provider),
       own<MessageText>(layer?.details, detail),
       own<MessageText>(layer?.kinds, kind),
     );
@@ -95,8 +120,8 @@ function render(input: unknown, options: RenderOptions): RenderedMessage {
     if (action === undefined) label ??= text(entry?.label);
     if (action === undefined && isAction(entry?.action)) action = entry.action;
   }
-  if (options.displayMessage === true) body = text(error['displayMessage'])?.slice(0, 500) ?? body;
-  action ??= isAction(error['userAction']) ? error['userAction'] : 'contact-support';
+  if (options.displayMessage === true) body = text(error.displayMessage)?.slice(0, 500) ?? body;
+  action ??= isAction(error.userAction) ? error.userAction : 'contact-support';
   return {
     title: title ?? base.kinds[kind].title,
     body: body ?? base.kinds[kind].body,

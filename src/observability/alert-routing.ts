@@ -3,7 +3,7 @@ import type { Owner, Severity } from '../taxonomy/hints.js';
 import { KINDS } from '../taxonomy/kinds.js';
 import type { Kind } from '../taxonomy/kinds.js';
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
-import { kindOf, ownerOf, providerOf, severityOf } from './read-error.js';
+import { kindOf, ownerOf, providerOf, severityOf } from '../taxonomy/read-error.js';
 
 /**
  * What alerting does with an error: wake someone, open a ticket, or only count it.

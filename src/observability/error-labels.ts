@@ -1,7 +1,8 @@
 import type { Owner, Severity } from '../taxonomy/hints.js';
 import type { Kind } from '../taxonomy/kinds.js';
 import type { MatchStep, NormalizedError } from '../taxonomy/normalized-error.js';
-import { codeLabelOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, severityOf } from './read-error.js';
+import { arrayItems, own } from '../util/own.js';
+import { codeLabelOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, severityOf } from '../taxonomy/read-error.js';
 
 /**
  * Bounded, low-cardinality labels of one normalized error, for a metric such as `aggregator_errors_total`.
@@ -74,8 +75,10 @@ export interface LabelOptions {
  * @public
  */
 export function errorLabels(error: NormalizedError, options?: LabelOptions): ErrorLabels {
+  const providers = own(options, 'providers');
+  const allowed = providers === undefined ? undefined : arrayItems(providers, 1024).filter((id): id is string => typeof id === 'string');
   return {
-    provider: providerOf(error, options?.providers),
+    provider: providerOf(error, allowed),
     kind: kindOf(error),
     code: codeLabelOf(error),
     endpoint: endpointOf(error) ?? 'unknown',

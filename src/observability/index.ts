@@ -1,6 +1,6 @@
 export { errorLabels, ERROR_LABEL_NAMES, ERRORS_METRIC } from './error-labels.js';
 export type { ErrorLabels, LabelOptions } from './error-labels.js';
-export { DOCUMENTED_STEPS, MAX_CODE_LABEL_LENGTH, MAX_ENDPOINT_LENGTH } from './read-error.js';
+export { DOCUMENTED_STEPS, MAX_CODE_LABEL_LENGTH, MAX_ENDPOINT_LENGTH } from '../taxonomy/read-error.js';
 export { otelAttributes } from './otel-attributes.js';
 export type { ErrorAttributes } from './otel-attributes.js';
 export { logFields } from './log-fields.js';

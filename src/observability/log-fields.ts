@@ -1,7 +1,7 @@
 import type { Kind } from '../taxonomy/kinds.js';
 import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
 import type { MatchStep, NormalizedError } from '../taxonomy/normalized-error.js';
-import { detailOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, read, retryableOf, severityOf, statusOf, userActionOf } from './read-error.js';
+import { detailOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, read, retryableOf, severityOf, statusOf, userActionOf } from '../taxonomy/read-error.js';
 
 /**
  * Options of {@link logFields}.
@@ -60,6 +60,8 @@ export interface ErrorLogFields {
 }
 
 const MAX_ID_LENGTH = 128;
+const MAX_PARAMS = 32;
+const MAX_MESSAGE_LENGTH = 65_536;
 
 function capped(value: unknown, max: number): string | undefined {
   return typeof value === 'string' && value !== '' ? value.slice(0, max) : undefined;
@@ -80,17 +82,27 @@ function capped(value: unknown, max: number): string | undefined {
  * @public
  */
 export function logFields(error: NormalizedError, options?: LogFieldOptions): ErrorLogFields {
-  const allow = options?.params ?? false;
-  const max = Math.max(0, Math.floor(options?.maxMessageLength ?? 256));
+  const allowed = read(options, 'params');
+  const allow: boolean | readonly unknown[] = allowed === true || Array.isArray(allowed) ? allowed : false;
+  const maxLength = read(options, 'maxMessageLength');
+  const max = typeof maxLength === 'number' && Number.isFinite(maxLength) ? Math.min(Math.max(0, Math.floor(maxLength)), MAX_MESSAGE_LENGTH) : 256;
   const source = read(error, 'params');
   const kept: Record<string, string> = {};
-  let message = typeof read(error, 'message') === 'string' ? (read(error, 'message') as string) : '';
+  const raw = read(error, 'message');
+  // Only what can be logged is searched for param values: the work is bounded whatever the message's length.
+  let message = typeof raw === 'string' ? raw.slice(0, max + MAX_ID_LENGTH) : '';
   if (typeof source === 'object' && source !== null) {
-    for (const [name, value] of Object.entries(source)) {
+    let entries: [string, unknown][] = [];
+    try {
+      entries = Object.entries(source).slice(0, MAX_PARAMS);
+    } catch {
+      // Params we cannot read are not logged.
+    }
+    for (const [name, value] of entries) {
       if (typeof value !== 'string') continue;
       if (allow === true || (Array.isArray(allow) && allow.includes(name))) kept[name] = value.slice(0, MAX_ID_LENGTH);
       // Short values ('1', 'a') would mangle the message without hiding anything.
-      else if (value.length >= 3) message = message.split(value).join(`{${name}}`);
+      else if (value.length >= 3) message = message.split(value.slice(0, MAX_ID_LENGTH * 2)).join(`{${name.slice(0, 64)}}`);
     }
   }
   const detail = detailOf(error);

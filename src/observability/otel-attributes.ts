@@ -1,7 +1,7 @@
 import type { Kind } from '../taxonomy/kinds.js';
 import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
 import type { MatchStep, NormalizedError } from '../taxonomy/normalized-error.js';
-import { codeLabelOf, detailOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, retryableOf, severityOf, statusOf, userActionOf } from './read-error.js';
+import { codeLabelOf, detailOf, endpointOf, kindOf, matchOf, ownerOf, providerOf, retryableOf, severityOf, statusOf, userActionOf } from '../taxonomy/read-error.js';
 
 /**
  * OpenTelemetry attributes of one normalized error, for a span or a metric.

@@ -1,3 +1,4 @@
+import { arrayItems, own } from '../util/own.js';
 import type { CatalogInput } from '../catalog/types.js';
 import type { Kind } from '../taxonomy/kinds.js';
 import { KINDS } from '../taxonomy/kinds.js';
@@ -59,14 +60,20 @@ export interface PrometheusRuleOptions {
 
 const DURATION = /^\d+(ms|s|m|h|d|w|y)$/;
 const METRIC = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+const CATALOG_ID = /^[a-z][a-z0-9-]{0,63}$/;
 
-function duration(value: string, name: string): string {
-  if (!DURATION.test(value)) throw new TypeError(`aggregator-errors: ${name} must be a Prometheus duration such as "5m", got "${value}"`);
+/** An option given by the caller, read without running a getter twice or trusting a proxy. */
+function option(options: PrometheusRuleOptions | undefined, key: keyof PrometheusRuleOptions): unknown {
+  return own(options, key);
+}
+
+function duration(value: unknown, name: string): string {
+  if (typeof value !== 'string' || !DURATION.test(value)) throw new TypeError(`aggregator-errors: ${name} must be a Prometheus duration such as "5m", got "${String(value).slice(0, 64)}"`);
   return value;
 }
 
-function threshold(value: number, name: string): string {
-  if (!Number.isFinite(value) || value < 0) throw new TypeError(`aggregator-errors: ${name} must be a finite number >= 0, got ${value}`);
+function threshold(value: unknown, name: string): string {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TypeError(`aggregator-errors: ${name} must be a finite number >= 0, got ${String(value).slice(0, 64)}`);
   return String(value);
 }
 
@@ -127,18 +134,23 @@ function renderRule(rule: Rule): string {
  * @public
  */
 export function prometheusRules(catalogs: readonly CatalogInput[], options?: PrometheusRuleOptions): string {
-  const metric = options?.metric ?? ERRORS_METRIC.name;
-  if (!METRIC.test(metric)) throw new TypeError(`aggregator-errors: metric must be a Prometheus metric name, got "${metric}"`);
-  const group = options?.group ?? 'aggregator-errors';
-  const window = duration(options?.window ?? '5m', 'window');
-  const pageRate = threshold(options?.pageRate ?? 0.05, 'pageRate');
-  const pageFor = duration(options?.pageFor ?? '5m', 'pageFor');
-  const authBurst = threshold(options?.authBurst ?? 3, 'authBurst');
-  const ticketRate = threshold(options?.ticketRate ?? 0.1, 'ticketRate');
-  const ticketFor = duration(options?.ticketFor ?? '30m', 'ticketFor');
-  const undocumentedWindow = duration(options?.undocumentedWindow ?? '1h', 'undocumentedWindow');
+  const metric = option(options, 'metric') ?? ERRORS_METRIC.name;
+  if (typeof metric !== 'string' || !METRIC.test(metric)) throw new TypeError(`aggregator-errors: metric must be a Prometheus metric name, got "${String(metric).slice(0, 64)}"`);
+  const rawGroup = option(options, 'group') ?? 'aggregator-errors';
+  if (typeof rawGroup !== 'string' || rawGroup.length > 256) throw new TypeError('aggregator-errors: group must be a string of at most 256 characters');
+  const group = rawGroup;
+  const window = duration(option(options, 'window') ?? '5m', 'window');
+  const pageRate = threshold(option(options, 'pageRate') ?? 0.05, 'pageRate');
+  const pageFor = duration(option(options, 'pageFor') ?? '5m', 'pageFor');
+  const authBurst = threshold(option(options, 'authBurst') ?? 3, 'authBurst');
+  const ticketRate = threshold(option(options, 'ticketRate') ?? 0.1, 'ticketRate');
+  const ticketFor = duration(option(options, 'ticketFor') ?? '30m', 'ticketFor');
+  const undocumentedWindow = duration(option(options, 'undocumentedWindow') ?? '1h', 'undocumentedWindow');
 
-  const ids = [...new Set(catalogs.map((catalog) => catalog.id))].sort();
+  // Ids become regex alternatives in PromQL: only catalog-shaped ids, read without trusting the list.
+  const ids = [...new Set(arrayItems(catalogs, 1024).map((catalog) => own(catalog, 'id')))]
+    .filter((id): id is string => typeof id === 'string' && CATALOG_ID.test(id))
+    .sort();
   const known = ids.length === 0 ? '' : `provider=~"${ids.map(regexEscape).join('|')}",`;
   const select = (matchers: string): string => `${metric}{${known}${matchers}}`;
   const paging = kindsRouted('page');

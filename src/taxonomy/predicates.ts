@@ -1,4 +1,5 @@
 import type { NormalizedError } from './normalized-error.js';
+import { own } from '../util/own.js';
 
 /**
  * Whether an alerting rule should wake someone for this error.
@@ -6,7 +7,7 @@ import type { NormalizedError } from './normalized-error.js';
  * @public
  */
 export function shouldPage(error: Pick<NormalizedError, 'severity'>): boolean {
-  return error.severity === 'page';
+  return own(error, 'severity') === 'page';
 }
 
 /**
@@ -15,7 +16,8 @@ export function shouldPage(error: Pick<NormalizedError, 'severity'>): boolean {
  * @public
  */
 export function needsEndUser(error: Pick<NormalizedError, 'owner' | 'userAction'>): boolean {
-  return error.owner === 'end-user' && error.userAction !== 'none';
+  const action = own(error, 'userAction');
+  return own(error, 'owner') === 'end-user' && typeof action === 'string' && action !== 'none';
 }
 
 /**
@@ -24,5 +26,5 @@ export function needsEndUser(error: Pick<NormalizedError, 'owner' | 'userAction'
  * @public
  */
 export function isRetryable(error: Pick<NormalizedError, 'retry'>): boolean {
-  return error.retry.retryable;
+  return own(own(error, 'retry'), 'retryable') === true;
 }

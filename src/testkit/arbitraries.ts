@@ -1,3 +1,4 @@
+import { arrayItems, own } from '../util/own.js';
 import fc from 'fast-check';
 import type { Arbitrary } from 'fast-check';
 import type { CatalogInput } from '../catalog/types.js';
@@ -67,7 +68,10 @@ export interface HostileOptions {
 export function documentedResponse(catalog: CatalogInput): Arbitrary<Fixture> {
   const rows = rowFixtures(catalog);
   const fixtures = rows.length > 0 ? rows : codeFixtures(catalog);
-  if (fixtures.length === 0) throw new TypeError(`aggregator-errors: catalog "${catalog.id}" documents no rows and no codes`);
+  if (fixtures.length === 0) {
+    const id = own(catalog, 'id');
+    throw new TypeError(`aggregator-errors: ${typeof id === 'string' ? `catalog "${id.slice(0, 64)}"` : 'the value'} documents no rows and no codes`);
+  }
   return fc.constantFrom(...fixtures);
 }
 
@@ -123,7 +127,8 @@ function huge(): readonly string[] {
  * @public
  */
 export function hostileResponse(options?: HostileOptions): Arbitrary<HostileResponse> {
-  const providers = options?.providers ?? ['aerosync', 'synapse', 'plaid'];
+  const given = arrayItems(own(options, 'providers'), 64).filter((id): id is string => typeof id === 'string');
+  const providers = given.length > 0 ? given : ['aerosync', 'synapse', 'plaid'];
   const text = fc.oneof(fc.string({ maxLength: 64 }), fc.constantFrom(...PROTO_KEYS), fc.string({ unit: 'binary', maxLength: 32 }));
   const anyValue = fc.anything({ maxDepth: 3, withNullPrototype: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true });
   const codeValue = fc.oneof(text, fc.integer(), fc.double(), fc.constantFrom(null, true, [], {}, ['AC-104'], { code: 'AC-104' }), anyValue);
@@ -165,7 +170,7 @@ export function hostileResponse(options?: HostileOptions): Arbitrary<HostileResp
     fc.constant(throwingGetter('error')),
     fc.constant(Object.freeze(Object.create(null) as object)),
   ];
-  if (options?.huge !== false) bodies.push(fc.constantFrom(...huge()));
+  if (own(options, 'huge') !== false) bodies.push(fc.constantFrom(...huge()));
   const headers = fc.oneof(
     fc.dictionary(fc.oneof(text, fc.constantFrom('retry-after', 'Retry-After', 'x-request-id', 'RETRY-AFTER')), fc.oneof(text, fc.array(text, { maxLength: 3 }), fc.integer()), { maxKeys: 6 }),
     fc.array(fc.tuple(fc.oneof(text, fc.constant('retry-after')), text), { maxLength: 4 }),

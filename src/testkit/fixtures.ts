@@ -68,6 +68,14 @@ function setPath(target: Mutable, path: string, value: JsonValue): void {
  * @public
  */
 export function errorBody(catalog: CatalogInput, fields: { readonly code?: string; readonly message?: string; readonly status?: number; readonly category?: string }): string {
+  try {
+    return bodyOf(catalog, fields);
+  } catch {
+    return '{}';
+  }
+}
+
+function bodyOf(catalog: CatalogInput, fields: { readonly code?: string; readonly message?: string; readonly status?: number; readonly category?: string }): string {
   const shape = catalog.body ?? {};
   const body: Mutable = structuredClone({ ...shape.constant }) as Mutable;
   const numeric = (value: string): JsonValue => (/^-?\d+$/.test(value) ? Number(value) : value);
@@ -123,7 +131,12 @@ function rowFixture(catalog: CatalogInput, id: string, row: RowInput, meaning: R
  * @public
  */
 export function rowFixtures(catalog: CatalogInput): Fixture[] {
-  return documentedRows(catalog).map(({ endpoint, row, meaning }) => rowFixture(catalog, endpoint, row, meaning));
+  try {
+    return documentedRows(catalog).map(({ endpoint, row, meaning }) => rowFixture(catalog, endpoint, row, meaning));
+  } catch {
+    // Not a validated catalog: nothing it documents can be trusted.
+    return [];
+  }
 }
 
 /**
@@ -132,9 +145,13 @@ export function rowFixtures(catalog: CatalogInput): Fixture[] {
  * @public
  */
 export function codeFixtures(catalog: CatalogInput): Fixture[] {
-  return Object.entries(catalog.codes ?? {}).map(([code, meaning]) => ({
-    name: `${catalog.id} code ${code}`,
-    input: { provider: catalog.id, code },
-    expected: { kind: meaning.kind, code, status: undefined, endpoint: undefined, params: {} },
-  }));
+  try {
+    return Object.entries(catalog.codes ?? {}).map(([code, meaning]) => ({
+      name: `${catalog.id} code ${code}`,
+      input: { provider: catalog.id, code },
+      expected: { kind: meaning.kind, code, status: undefined, endpoint: undefined, params: {} },
+    }));
+  } catch {
+    return [];
+  }
 }

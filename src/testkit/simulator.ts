@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { CatalogInput } from '../catalog/types.js';
-import { safeUrl } from '../gateway/safe-headers.js';
+import { safeUrl } from '../util/redact.js';
 import { simulate, simulatedProvider, type SimulatedProvider, type SimulatorAnswer } from './simulate.js';
 
 /**

@@ -42,3 +42,16 @@ export function read(value: unknown, key: string): unknown {
     return undefined;
   }
 }
+
+/** The first `max` items of a value when it is an array, as a plain copy; `[]` for anything else or when reading throws. */
+export function arrayItems(value: unknown, max: number): unknown[] {
+  try {
+    if (!Array.isArray(value)) return [];
+    const length = Math.min(value.length, max);
+    const out: unknown[] = [];
+    for (let i = 0; i < length; i++) out.push(value[i]);
+    return out;
+  } catch {
+    return [];
+  }
+}

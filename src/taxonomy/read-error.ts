@@ -1,13 +1,17 @@
-import { KIND_DEFAULTS } from '../taxonomy/defaults.js';
-import { KIND_DETAILS } from '../taxonomy/details.js';
-import { OWNERS, SEVERITIES, USER_ACTIONS } from '../taxonomy/hints.js';
-import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
-import { isKind } from '../taxonomy/kinds.js';
-import type { Kind } from '../taxonomy/kinds.js';
-import { MATCH_STEPS, type MatchStep } from '../taxonomy/normalized-error.js';
+import { own } from '../util/own.js';
+import { KIND_DEFAULTS } from './defaults.js';
+import { KIND_DETAILS } from './details.js';
+import { OWNERS, SEVERITIES, USER_ACTIONS } from './hints.js';
+import type { Owner, Severity, UserAction } from './hints.js';
+import { isKind } from './kinds.js';
+import type { Kind } from './kinds.js';
+import { MATCH_STEPS, type MatchStep } from './normalized-error.js';
 
-// Observability reads errors that may have crossed a process boundary as JSON:
-// every reader checks the value against its closed list and falls back to the kind's default.
+// Readers of a normalized error that may have crossed a process boundary as JSON,
+// or be any value at all (a proxy, an object with throwing getters): every reader
+// reads own properties once, never throws, checks the value against its closed
+// list and falls back to the kind's default. The gateway, the messages and
+// observability all read errors through these.
 
 /**
  * The match steps that found the observed code in the catalog; any other step means the code is undocumented.
@@ -23,18 +27,19 @@ export const DOCUMENTED_STEPS: readonly MatchStep[] = ['row', 'endpoint-code', '
  */
 export const MAX_ENDPOINT_LENGTH = 128;
 
-// A catalog endpoint id: an upper-case method, one space, a path template (optionally `?key=value` pairs).
-const ENDPOINT = /^[A-Z]{3,7} \/\S*$/;
+// A catalog endpoint id: an upper-case method, one space, a path template
+// (optionally `?key=value` pairs). A segment is a {name} placeholder or a word
+// without digits but for a version (v1, v3.1): a raw path such as
+// "GET /users/u-42" is not a template, and an id never becomes a label.
+const ENDPOINT = /^[A-Z]{3,7} (\/(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_.~-]+|v\d+(\.\d+)*))*\/?(\?[A-Za-z_][A-Za-z0-9_]*=[A-Za-z_.~-]+(&[A-Za-z_][A-Za-z0-9_]*=[A-Za-z_.~-]+)*)?$/;
 const stepSet: ReadonlySet<string> = new Set(MATCH_STEPS);
 const documentedSet: ReadonlySet<string> = new Set(DOCUMENTED_STEPS);
 const ownerSet: ReadonlySet<string> = new Set(OWNERS);
 const severitySet: ReadonlySet<string> = new Set(SEVERITIES);
 const actionSet: ReadonlySet<string> = new Set(USER_ACTIONS);
 
-/** A property of any value, `undefined` when it is not an object. */
-export function read(error: unknown, key: string): unknown {
-  return typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[key] : undefined;
-}
+/** An own property of any value, `undefined` when it is not an object or reading it throws. */
+export const read: (error: unknown, key: string) => unknown = own;
 
 /** Whether the step found the observed code in the catalog. */
 export function isDocumented(step: MatchStep): boolean {

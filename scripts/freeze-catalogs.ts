@@ -8,10 +8,10 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { leanCatalog } from '../catalog/lean.js';
-import type { CatalogInput } from '../catalog/types.js';
+import { leanCatalog } from '../src/catalog/lean.js';
+import type { CatalogInput } from '../src/catalog/types.js';
 
-const dir = resolve(import.meta.dirname, '../../catalogs');
+const dir = resolve(import.meta.dirname, '../../dist/catalogs');
 let count = 0;
 for (const file of readdirSync(dir)) {
   if (!file.endsWith('.js') || file === 'all.js' || file.endsWith('.lean.js')) continue;

@@ -1,11 +1,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { catalogJsonSchema, normalizedErrorJsonSchema, type JsonSchemaDocument } from './json-schema.js';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { catalogJsonSchema, normalizedErrorJsonSchema, type JsonSchemaDocument } from '../src/schemas/json-schema.js';
 
 /**
  * The JSON Schema files the package ships, by file name.
  *
- * @public
+ * Run as a script, it writes them into dist/schemas.
  */
 export const SCHEMA_FILES: Readonly<Record<string, () => JsonSchemaDocument>> = {
   'normalized-error.json': normalizedErrorJsonSchema,
@@ -20,7 +22,7 @@ export const SCHEMA_FILES: Readonly<Record<string, () => JsonSchemaDocument>> = 
  * await writeSchemas('dist/schemas'); // dist/schemas/normalized-error.json, dist/schemas/catalog.json
  * ```
  *
- * @public
+ * Run as a script, it writes them into dist/schemas.
  */
 export async function writeSchemas(dir: string): Promise<string[]> {
   await mkdir(dir, { recursive: true });
@@ -31,4 +33,9 @@ export async function writeSchemas(dir: string): Promise<string[]> {
     written.push(path);
   }
   return written;
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const written = await writeSchemas(resolve(import.meta.dirname, '../../dist/schemas'));
+  console.log(`write-schemas: ${written.length} JSON Schemas written`);
 }
