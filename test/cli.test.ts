@@ -14,6 +14,7 @@ import { codesOf, explain } from '../src/cli/explain.js';
 import { normalizeStream } from '../src/cli/normalize-stream.js';
 import { runCli } from '../src/cli/run.js';
 import { closeMatches } from '../src/util/suggest.js';
+import { canonicalCode } from '../src/catalog/resolve.js';
 import { packageVersion } from '../src/cli/version.js';
 import { createNormalizer } from '../src/matcher/create-normalizer.js';
 import { rowFixtures } from '../src/testkit/fixtures.js';
@@ -271,7 +272,9 @@ describe('explain', () => {
   test.each(shipped)('%s %s: every row that carries the code is listed', async (id, code, catalog) => {
     const result = await run(['explain', id, code], [], allCatalogs);
     expect(result.status).toBe(0);
-    const rows = Object.entries(catalog.endpoints ?? {}).flatMap(([endpoint, spec]) => spec.rows.filter((row) => row.code === code).map((row) => ({ endpoint, status: row.status })));
+    // A code the provider also spells another way (an alias) is explained as the code it stands for.
+    const canonical = canonicalCode(catalog, code) ?? code;
+    const rows = Object.entries(catalog.endpoints ?? {}).flatMap(([endpoint, spec]) => spec.rows.filter((row) => row.code === canonical).map((row) => ({ endpoint, status: row.status })));
     expect(explain(allCatalogs, id, code).rows.map((row) => ({ endpoint: row.endpoint, status: row.status }))).toEqual(rows);
     for (const row of rows) expect(result.stdout).toContain(`${row.status}  ${row.endpoint}\n`);
   });

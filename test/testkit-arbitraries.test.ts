@@ -6,7 +6,7 @@ import type { NormalizeInput } from '../src/index.js';
 import { normalizedErrorSchema } from '../src/schemas/normalized-error.js';
 import { allCatalogs } from '../catalogs/all.js';
 import { aerosync } from '../catalogs/aerosync.js';
-import { plaid } from '../catalogs/plaid.js';
+import { truelayer } from '../catalogs/truelayer.js';
 import { readError, fromError, retryDecision, toProblem, type NormalizerLike } from '../src/gateway/index.js';
 import { codeFixtures, rowFixtures } from '../src/testkit/index.js';
 import { documentedResponse, hostileResponse, type HostileResponse } from '../src/testkit/arbitraries-entry.js';
@@ -27,7 +27,7 @@ describe('documentedResponse', () => {
     expect(error.endpoint).toBe(fixture.expected.endpoint);
   });
 
-  propTest.prop([documentedResponse(plaid)])('Plaid has no endpoint tables: its codes are drawn bare', (fixture) => {
+  propTest.prop([documentedResponse(truelayer)])('TrueLayer has no endpoint tables: its codes are drawn bare', (fixture) => {
     expect(fixture.input.status).toBeUndefined();
     expect(normalizer.normalize(fixture.input).kind).toBe(fixture.expected.kind);
   });
