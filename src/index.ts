@@ -25,5 +25,16 @@ export { createNormalizer } from './matcher/create-normalizer.js';
 export type { NormalizeInput, NormalizeInputFor, Normalizer, PendingStep } from './matcher/create-normalizer.js';
 export type { HeadersLike } from './matcher/headers.js';
 
+export { CONNECTION_STATES, isConnectionState } from './connections/event.js';
+export type {
+  ConnectionDetailMap,
+  ConnectionEvent,
+  ConnectionEventBase,
+  ConnectionEventOf,
+  ConnectionRef,
+  ConnectionState,
+  EventMatch,
+} from './connections/event.js';
+
 export { AggregatorError } from './errors/aggregator-error.js';
 export type { AggregatorErrorJSON } from './errors/aggregator-error.js';

@@ -2,7 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { AggregatorError, createNormalizer, KIND_DEFAULTS, KIND_DETAILS, KINDS, USER_ACTIONS } from '../src/index.js';
 import type { Kind, NormalizedError } from '../src/index.js';
-import { MESSAGES, MESSAGES_EN, MESSAGES_ES, renderMessage } from '../src/messages/index.js';
+import { MESSAGES_EN, renderMessage } from '../src/messages/index.js';
+import { MESSAGES_ES } from '../src/messages/es.js';
+
+// English is built in; Spanish comes from its own entry, as a bundle that wants it imports it.
+const MESSAGES = { en: MESSAGES_EN, es: MESSAGES_ES } as const;
+const locales = { es: MESSAGES_ES };
 import type { RenderedMessage } from '../src/messages/index.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { plaid } from '../catalogs/plaid.js';
@@ -49,7 +54,7 @@ describe('built-in texts', () => {
   test.each(KINDS.map((kind) => [kind]))('%s renders a complete message in English and Spanish, and they differ', (kind) => {
     const error = errorOf(kind);
     const en = renderMessage(error);
-    const es = renderMessage(error, { locale: 'es' });
+    const es = renderMessage(error, { locale: 'es', locales });
     expectComplete(en);
     expectComplete(es);
     expect(en.title).toBe(MESSAGES_EN.kinds[kind].title);
@@ -66,7 +71,7 @@ describe('built-in texts', () => {
   test.each(USER_ACTIONS.map((action) => [action]))('action %s has a label in both locales, and they differ', (action) => {
     expect(MESSAGES_EN.actions[action].trim()).not.toBe('');
     expect(MESSAGES_ES.actions[action]).not.toBe(MESSAGES_EN.actions[action]);
-    const rendered = renderMessage(errorOf('unknown', { userAction: action }), { locale: 'es' });
+    const rendered = renderMessage(errorOf('unknown', { userAction: action }), { locale: 'es', locales });
     expect(rendered.action).toEqual({ kind: action, label: MESSAGES_ES.actions[action] });
   });
 
@@ -83,7 +88,7 @@ describe('built-in texts', () => {
   const details = Object.entries(KIND_DETAILS).flatMap(([kind, spec]) => spec.values.map((value) => [kind as Kind, spec.field, value] as const));
   test.each(details)('%s with %s %s renders a complete message; a documented detail changes the body', (kind, field, value) => {
     for (const locale of ['en', 'es'] as const) {
-      const rendered = renderMessage(errorOf(kind, { [field]: value }), { locale });
+      const rendered = renderMessage(errorOf(kind, { [field]: value }), { locale, locales });
       expectComplete(rendered);
       const entry = MESSAGES[locale].details[`${kind}.${value}` as keyof (typeof MESSAGES)['en']['details']];
       expect(rendered.body).toBe(entry?.body ?? MESSAGES[locale].kinds[kind].body);
@@ -113,12 +118,17 @@ describe('locales', () => {
     ['es', 'es'],
     ['es-MX', 'es'],
     ['ES-419', 'es'],
+    ['es_MX', 'es'],
     ['fr', 'en'],
     ['', 'en'],
     ['__proto__', 'en'],
   ] as const)('locale %s renders %s', (locale, expected) => {
-    const rendered = renderMessage(error, locale === undefined ? {} : { locale });
+    const rendered = renderMessage(error, locale === undefined ? { locales } : { locale, locales });
     expect(rendered.title).toBe(MESSAGES[expected].kinds['fi-unavailable'].title);
+  });
+
+  test('a language no locale was given for renders English: a bundle carries only the languages it imports', () => {
+    expect(renderMessage(error, { locale: 'es-MX' })).toEqual(renderMessage(error, { locale: 'en' }));
   });
 
   test('a custom locale is used, and what it leaves out falls back to English', () => {
@@ -133,14 +143,14 @@ describe('locales', () => {
 
   test('a custom regional locale wins over the built-in language it falls back to', () => {
     const messages = { 'es-AR': { kinds: { 'fi-unavailable': { body: 'Tu banco no anda por ahora.' } } } };
-    expect(renderMessage(error, { locale: 'es-AR', messages }).body).toBe('Tu banco no anda por ahora.');
-    expect(renderMessage(error, { locale: 'es-AR', messages }).title).toBe(MESSAGES_ES.kinds['fi-unavailable'].title);
-    expect(renderMessage(error, { locale: 'es-MX', messages }).body).toBe(MESSAGES_ES.kinds['fi-unavailable'].body);
+    expect(renderMessage(error, { locale: 'es-AR', locales, messages }).body).toBe('Tu banco no anda por ahora.');
+    expect(renderMessage(error, { locale: 'es-AR', locales, messages }).title).toBe(MESSAGES_ES.kinds['fi-unavailable'].title);
+    expect(renderMessage(error, { locale: 'es-MX', locales, messages }).body).toBe(MESSAGES_ES.kinds['fi-unavailable'].body);
   });
 
   test('overrides of one locale never leak into another', () => {
     const messages = { en: { kinds: { 'fi-unavailable': { title: 'Bank offline', label: 'Later' } } } };
-    expect(renderMessage(error, { locale: 'es', messages })).toEqual(renderMessage(error, { locale: 'es' }));
+    expect(renderMessage(error, { locale: 'es', locales, messages })).toEqual(renderMessage(error, { locale: 'es', locales }));
   });
 });
 
@@ -260,12 +270,12 @@ describe('JSON from a gateway', () => {
 
   test.each(inputs.map((input) => [input.provider, input.status, input] as const))('%s %s renders the same after a JSON round trip, in every shape a gateway sends', (_p, _s, input) => {
     const error = normalize(input);
-    const direct = renderMessage(error, { locale: 'es' });
+    const direct = renderMessage(error, { locale: 'es', locales });
     expectComplete(direct);
     const json = JSON.stringify(error);
-    expect(renderMessage(JSON.parse(json), { locale: 'es' })).toEqual(direct);
-    expect(renderMessage(json, { locale: 'es' })).toEqual(direct);
-    expect(renderMessage(JSON.parse(JSON.stringify(new AggregatorError(error))), { locale: 'es' })).toEqual(direct);
+    expect(renderMessage(JSON.parse(json), { locale: 'es', locales })).toEqual(direct);
+    expect(renderMessage(json, { locale: 'es', locales })).toEqual(direct);
+    expect(renderMessage(JSON.parse(JSON.stringify(new AggregatorError(error))), { locale: 'es', locales })).toEqual(direct);
     expect(direct.title).toBe(MESSAGES_ES.details[`${error.kind}.${String((error as { reason?: string }).reason)}` as never]?.['title'] ?? MESSAGES_ES.kinds[error.kind].title);
     expect(direct.action.kind).toBe(error.userAction);
   });

@@ -2,7 +2,6 @@ import type { UserAction } from '../taxonomy/hints.js';
 import type { Kind } from '../taxonomy/kinds.js';
 import type { CompleteMessageCatalog, MessageCatalog, MessageText } from './message-catalog.js';
 import { MESSAGES_EN } from './messages-en.js';
-import { MESSAGES_ES } from './messages-es.js';
 
 /**
  * What a frontend shows: a title, a body and one call to action.
@@ -25,11 +24,17 @@ export interface RenderedMessage {
  */
 export interface RenderOptions {
   /**
-   * A BCP 47 tag; `'es-MX'` falls back to `'es'`, an unknown language to English.
+   * A BCP 47 tag (`'es-MX'`, or `'es_MX'` as some platforms write it); it falls back to its language (`'es'`), then to English.
    * @defaultValue `'en'`
    */
   readonly locale?: string;
-  /** Custom locales and overrides by locale tag; they win over the built-in texts of their language. */
+  /**
+   * Complete locales to render in, by language tag (`{ es: MESSAGES_ES }` from
+   * `aggregator-errors/messages/es`): English is built in, every other language
+   * is brought by the caller, so a bundle carries only the languages it imports.
+   */
+  readonly locales?: Readonly<Record<string, CompleteMessageCatalog>>;
+  /** Overrides by locale tag; they win over the locale's own texts. */
   readonly messages?: Readonly<Record<string, MessageCatalog>>;
   /**
    * Use the text the provider wrote for end users (Plaid's `display_message`) as the body when the error has one.
@@ -37,13 +42,6 @@ export interface RenderOptions {
    */
   readonly displayMessage?: boolean;
 }
-
-/**
- * The built-in locales.
- *
- * @public
- */
-export const MESSAGES: { readonly en: CompleteMessageCatalog; readonly es: CompleteMessageCatalog } = { en: MESSAGES_EN, es: MESSAGES_ES };
 
 type Entry = MessageText | undefined;
 
@@ -99,7 +97,7 @@ function render(input: unknown, options: RenderOptions): RenderedMessage {
   const tag = String(options.locale ?? 'en').replace('_', '-');
   const language = tag.split('-')[0]?.toLowerCase();
   const custom = own(options.messages, tag) ?? own(options.messages, language);
-  const base: CompleteMessageCatalog = own<CompleteMessageCatalog>(MESSAGES, tag) ?? own<CompleteMessageCatalog>(MESSAGES, language) ?? MESSAGES_EN;
+  const base: CompleteMessageCatalog = own(options.locales, tag) ?? own(options.locales, language) ?? MESSAGES_EN;
   const entries: Entry[] = [];
   for (const layer of [custom, base]) {
     entries.push(
@@ -154,7 +152,7 @@ export function renderMessage(error: unknown, options?: RenderOptions): Rendered
   } catch {
     // Hostile input (invalid JSON text, throwing getters, revoked proxies): the unknown message, in the asked language if possible.
     try {
-      return render(undefined, { locale: String(options?.locale) });
+      return render(undefined, { locale: String(options?.locale), ...(options?.locales === undefined ? {} : { locales: options.locales }) });
     } catch {
       return render(undefined, {});
     }

@@ -1,0 +1,2 @@
+// aggregator-errors/frameworks: see its guide in docs/.
+export {};

@@ -1,0 +1,2 @@
+// aggregator-errors/messages/es: the Spanish texts, for renderMessage's `locales` option.
+export { MESSAGES_ES } from './messages-es.js';

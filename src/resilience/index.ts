@@ -1,0 +1,2 @@
+// aggregator-errors/resilience: see its guide in docs/.
+export {};

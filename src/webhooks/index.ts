@@ -1,0 +1,2 @@
+// aggregator-errors/webhooks: see its guide in docs/.
+export {};

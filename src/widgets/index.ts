@@ -1,0 +1,2 @@
+// aggregator-errors/widgets: see its guide in docs/.
+export {};
