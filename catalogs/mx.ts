@@ -408,15 +408,10 @@ const data = {
     {
       step: 'mfa',
       code: 'CHALLENGED',
+      aliases: ['3'],
       description:
         'The connection is waiting for the end user to complete a multifactor authentication (MFA) challenge. This is not an error and will change to an EXPIRED status if the end user fails to complete MFA. Fires the connection-status webhook. MX’s Connect widget lists it among its error statuses as well as its MFA statuses; MX’s API reference says it is not an error, and it is encoded as the step it is.',
       source: 'nexus',
-    },
-    {
-      step: 'mfa',
-      code: '3',
-      description: 'CHALLENGED as its connection_status_id, the number MX’s Connect widget sends; the same pending MFA step.',
-      source: 'widget',
     },
   ],
   notes: [

@@ -175,3 +175,35 @@ describe('sources are written once', () => {
     ]);
   });
 });
+
+describe('one code, two meanings at two statuses on one endpoint', () => {
+  const twice = defineCatalog({
+    id: 'twice',
+    name: 'Twice',
+    source: 'https://docs.twice.example/errors',
+    body: { code: ['code'] },
+    codes: { '10100': { kind: 'invalid-request', statuses: [400], source: 'https://docs.twice.example/errors' } },
+    pending: [{ step: 'mfa', code: 'CHALLENGED', aliases: ['3'], source: 'https://docs.twice.example/errors' }],
+    endpoints: {
+      'GET /consumers/{id}': {
+        source: 'https://docs.twice.example/consumers',
+        rows: [
+          { status: 400, code: '10100' },
+          { status: 404, code: '10100', kind: 'not-found', description: 'Cannot find consumer.' },
+        ],
+      },
+    },
+  });
+  const { normalize: classify, pending } = createNormalizer([twice]);
+
+  test('each row holds at its own status; another status takes the code\'s own meaning', () => {
+    expect(classify({ provider: 'twice', method: 'GET', url: '/consumers/c-1', status: 404, body: { code: 10100 } })).toMatchObject({ kind: 'not-found', match: { by: 'row', description: 'Cannot find consumer.' } });
+    expect(classify({ provider: 'twice', method: 'GET', url: '/consumers/c-1', status: 400, body: { code: 10100 } })).toMatchObject({ kind: 'invalid-request', match: { by: 'row' } });
+    expect(classify({ provider: 'twice', method: 'GET', url: '/consumers/c-1', status: 500, body: { code: 10100 } })).toMatchObject({ kind: 'invalid-request', match: { by: 'endpoint-code', documentedStatus: 400 } });
+  });
+
+  test('a pending step is announced by its alias too, and named as the step\'s code', () => {
+    expect(pending({ provider: 'twice', code: 3 })).toEqual({ provider: 'twice', step: 'mfa', code: 'CHALLENGED', status: undefined });
+    expect(classify({ provider: 'twice', code: '3' })).toMatchObject({ kind: 'unknown', pending: 'mfa', code: 'CHALLENGED', match: { by: 'pending' } });
+  });
+});

@@ -88,12 +88,13 @@ describe.skipIf(!seedsPresent)('Finicity disagreements, as the catalog resolves 
   test('3. codes reused with another meaning at another status: each endpoint row keeps its own', () => {
     // 10005: a missing parameter at 400, a missing account at 404.
     expect(normalize({ provider: 'finicity', method: 'GET', url: '/aggregation/v1/customers/1005061234/accounts/5011648377', status: 400, body: body('10005', 'Missing parameter (partnerId)') }).kind).toBe('invalid-request');
-    // Its only 404 example shares an endpoint with a 400 one, and the format keeps one meaning per code there (see the notes).
+    // Its only 404 example shares an endpoint with a 400 one: each row holds at its own status.
     const refresh = normalize({ provider: 'finicity', method: 'POST', url: '/aggregation/customers/1005061234/transactions/refreshes', status: 404, body: body('10005', 'Customer does not have the specified account (x)') });
-    expect(refresh).toMatchObject({ kind: 'invalid-request', match: { by: 'row' } });
-    expect(refresh.match.note).toMatch(/one meaning per code on an endpoint/);
-    // 10100 shows the reuse where the format allows it: not-found at 404 on endpoints that document no 400 for it.
-    const endpoint = rowsOf('10100').find(({ row, meaning }) => row.status === 404 && meaning.kind === 'not-found')?.endpoint ?? '';
+    expect(refresh).toMatchObject({ kind: 'not-found', match: { by: 'row' } });
+    const refreshBad = normalize({ provider: 'finicity', method: 'POST', url: '/aggregation/customers/1005061234/transactions/refreshes', status: 400, body: body('10005', 'Missing parameter (partnerId)') });
+    expect(refreshBad).toMatchObject({ kind: 'invalid-request', match: { by: 'row' } });
+    // 10100: not-found at 404 and invalid-request at 400, on the same endpoints.
+    const endpoint = rowsOf('10100').find(({ endpoint: at, row, meaning }) => row.status === 404 && meaning.kind === 'not-found' && rowsOf('10100').some((other) => other.endpoint === at && other.row.status === 400))?.endpoint ?? '';
     expect(endpoint).not.toBe('');
     expect(normalize({ provider: 'finicity', endpoint, status: 404, body: body('10100', 'Cannot find consumer with id 1234.') })).toMatchObject({ kind: 'not-found', match: { by: 'row' } });
     expect(normalize({ provider: 'finicity', endpoint, status: 400, body: body('10100', 'Invalid parameter (x)') })).toMatchObject({ kind: 'invalid-request' });
@@ -105,10 +106,9 @@ describe.skipIf(!seedsPresent)('Finicity disagreements, as the catalog resolves 
     // 10003: invalid parameters at 400, a business not found at 404.
     expect(normalize({ provider: 'finicity', method: 'GET', url: '/business-services/businesses/b-1', status: 404, body: body('10003', 'Business ID was not found.') })).toMatchObject({ kind: 'not-found', match: { by: 'row' } });
     expect(normalize({ provider: 'finicity', method: 'POST', url: '/decisioning/customers/1/sbca', status: 400, body: body('10003', 'Missing or invalid request parameter(s) - businessId') }).kind).toBe('invalid-request');
-    // 10010: invalid at 400; its only 404 shares an endpoint with a 400, and the format keeps one meaning there (see the notes).
+    // 10010: invalid at 400; its only 404 shares an endpoint with a 400, and holds at its own status.
     const portfolio = normalize({ provider: 'finicity', method: 'GET', url: '/decisioning/v1/portfolios/y4zsgccj4xpw-port', status: 404, body: body('10010', 'No report found for portfolioId y4zsgccj4xpw-port.') });
-    expect(portfolio).toMatchObject({ kind: 'invalid-request', match: { by: 'row' } });
-    expect(portfolio.match.note).toMatch(/one meaning per code on an endpoint/);
+    expect(portfolio).toMatchObject({ kind: 'not-found', match: { by: 'row' } });
   });
 
   test('4. 325: an API error at HTTP 500 in the legacy docs, a per-account status inside a 200 body in the spec', () => {

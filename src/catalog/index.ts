@@ -5,7 +5,7 @@ export type { CatalogResult } from './define-catalog.js';
 export { CatalogError } from './catalog-error.js';
 export type { CatalogProblem } from './catalog-error.js';
 export { leanCatalog, PROSE_KEYS } from './lean.js';
-export type { LeanCatalog, ProseKey } from './lean.js';
+export type { LeanCatalog, LeanPart, ProseKey } from './lean.js';
 export type {
   BodyShapeInput,
   Catalog,

@@ -85,6 +85,7 @@ const endpoint = z.strictObject({
 const pending = z.strictObject({
   step: text,
   code,
+  aliases: z.array(code).min(1).optional(),
   status: status.optional(),
   when: dotted('must be a dotted path such as "mfa.access_token"').optional(),
   description: text.optional(),
@@ -181,7 +182,6 @@ function kindOf(entry: unknown, inherited: unknown): string | undefined {
 
 function checkRows(id: string, rows: unknown[], codes: unknown, issues: Issue[]): void {
   const seen = new Map<string, number>();
-  const kindByCode = new Map<string, { kind: string; index: number }>();
   rows.forEach((row, index) => {
     const path = ['endpoints', id, 'rows', index];
     const rowStatus = own(row, 'status');
@@ -196,15 +196,9 @@ function checkRows(id: string, rows: unknown[], codes: unknown, issues: Issue[])
     if (rowCode !== undefined && documented === undefined && ownKind === undefined) {
       issues.push({ path: [...path, 'code'], message: `code "${rowCode}" has no provider-wide meaning in codes: document it there or give the row a kind` });
     }
-    const kind = kindOf(row, documented);
-    checkMeaning(row, kind, path, issues);
-    if (rowCode !== undefined && kind !== undefined) {
-      const other = kindByCode.get(rowCode);
-      if (other === undefined) kindByCode.set(rowCode, { kind, index });
-      else if (other.kind !== kind) {
-        issues.push({ path: [...path, 'kind'], message: `code "${rowCode}" is documented twice on this endpoint with different meanings ("${other.kind}" at row ${other.index}, "${kind}" here)` });
-      }
-    }
+    // One code may mean one thing at 400 and another at 404 on the same endpoint (Mastercard's spec does):
+    // each row holds at its own status; only a second row at the same status is a duplicate.
+    checkMeaning(row, kindOf(row, documented), path, issues);
   });
 }
 
@@ -213,6 +207,15 @@ function checkCodes(catalog: unknown, issues: Issue[]): void {
   const codes = entriesOf(own(catalog, 'codes'));
   const spelled = new Map<string, string>();
   for (const [name] of codes) spelled.set(name, name);
+  listOf(own(catalog, 'pending')).forEach((step, index) => {
+    const name = ownString(step, 'code');
+    listOf(own(step, 'aliases')).forEach((alias, at) => {
+      if (typeof alias !== 'string' || name === undefined) return;
+      const taken = spelled.get(alias);
+      if (taken !== undefined && taken !== name) issues.push({ path: ['pending', index, 'aliases', at], message: `"${alias}" already names ${taken === alias ? 'a code of its own' : `an alias of code "${taken}"`}` });
+      else spelled.set(alias, name);
+    });
+  });
   for (const [name, entry] of codes) {
     const path = ['codes', name];
     checkMeaning(entry, ownString(entry, 'kind'), path, issues);

@@ -163,6 +163,8 @@ export interface PendingInput {
   readonly step: string;
   /** The code that announces it. */
   readonly code: string;
+  /** Other spellings of the code (MX's numeric `connection_status_id`). */
+  readonly aliases?: readonly string[];
   /** The status it comes with, if documented. */
   readonly status?: number;
   /** A body path that must hold a value for this step (tells MFA from 2FA). */

@@ -182,6 +182,11 @@ function compileCodes(catalog: CatalogInput): Pick<CompiledCatalog, 'codes' | 'a
   return { codes, aliases, categoryCodes };
 }
 
+function withPendingAliases<T extends Pick<CompiledCatalog, 'aliases'>>(compiled: T, pendingAliases: ReadonlyMap<string, string>): T {
+  if (pendingAliases.size === 0) return compiled;
+  return { ...compiled, aliases: new Map([...compiled.aliases, ...pendingAliases]) };
+}
+
 /** Turns a validated catalog into lookup tables, so `normalize` only reads maps. */
 export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
   const endpoints = new Map<string, Map<number, CompiledEndpoint[]>>();
@@ -207,6 +212,7 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
   const statuses = new Map<number, Meaning>();
   for (const [status, meaning] of meaningsOf(catalog, catalog.statuses, 'status')) statuses.set(Number(status), meaning);
   const pending = new Map<string, CompiledPending[]>();
+  const pendingAliases = new Map<string, string>();
   for (const step of catalog.pending ?? []) {
     const meaning = compileMeaning(
       { kind: 'unknown', description: step.description, source: sourceUrl(catalog, step.source), hints: { userAction: 'none', owner: 'end-user', severity: 'info' } },
@@ -215,6 +221,7 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
       undefined,
     );
     pending.set(step.code, [...(pending.get(step.code) ?? []), { step: step.step, status: step.status, when: step.when?.split('.'), meaning }]);
+    for (const alias of step.aliases ?? []) pendingAliases.set(alias, step.code);
   }
   const prefixes = new Set<string>();
   if (catalog.pathPrefix !== undefined) prefixes.add(catalog.pathPrefix);
@@ -241,7 +248,7 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
     requestIdHeaders: catalog.requestIdHeaders ?? ['x-request-id'],
     endpoints,
     endpointsById,
-    ...compileCodes(catalog),
+    ...withPendingAliases(compileCodes(catalog), pendingAliases),
     categories: meaningsOf(catalog, catalog.categories, 'category'),
     codePrefixes: [...meaningsOf(catalog, catalog.prefixes, 'category')].sort((a, b) => b[0].length - a[0].length),
     statuses,
