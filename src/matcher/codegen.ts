@@ -58,7 +58,8 @@ function conditionOf(endpoint: CompiledEndpoint, index: number): string {
     if (literal === undefined) return;
     parts.push(`starts[${i + 1}] - 1 - starts[${i}] === ${literal.length} && ${sameCode(literal, `starts[${i}]`)}`);
   });
-  if (endpoint.query.length > 0) parts.push(`hasPairs(query, E[${index}].query)`);
+  // A required query pair is looked for in place: the query is never split.
+  for (const pair of endpoint.query) parts.push(`(query === ${lit(pair)} || query.startsWith(${lit(`${pair}&`)}) || query.endsWith(${lit(`&${pair}`)}) || query.includes(${lit(`&${pair}&`)}))`);
   return parts.length === 0 ? 'true' : parts.join(' && ');
 }
 
@@ -80,13 +81,6 @@ function locateCode(table: EndpointTable, endpoints: readonly CompiledEndpoint[]
     return `case ${lit(method)}: switch (count) { ${sizes} } return -1;`;
   });
   return `function pick(method, count, firstHash, url, query) { switch (method) { ${methods.join(' ')} } return -1; }`;
-}
-
-/** Whether an endpoint's required query pairs are all in the query. */
-function hasPairs(query: string, required: readonly string[]): boolean {
-  const pairs = query.split('&');
-  for (const pair of required) if (!pairs.includes(pair)) return false;
-  return true;
 }
 
 function same(url: string, literal: string, from: number): boolean {
@@ -130,7 +124,7 @@ function source(catalog: CompiledCatalog, endpoints: readonly CompiledEndpoint[]
   const prefixes = catalog.endpoints.prefixes.map((prefix) => `{ const after = start + ${prefix.length}; if (after <= end && same(url, ${lit(prefix)}, start) && (after === end || url.charCodeAt(after) === 47)) { start = after; break prefix; } }`).join(' ');
   return `
 "use strict";
-const { hasOwn, readBody, toStatus, toCode, observeCauses, retryAfterMs, readHeaders, resolveEndpoint, same, decode, text, headerText, hasPairs, before, E, UPPER, starts, ID_HEADERS } = deps;
+const { hasOwn, readBody, toStatus, toCode, observeCauses, retryAfterMs, readHeaders, resolveEndpoint, same, decode, text, headerText, before, E, UPPER, starts, ID_HEADERS } = deps;
 ${locateCode(catalog.endpoints, endpoints)}
 function locate(url, method) {
   const length = url.length;
@@ -290,7 +284,6 @@ export function compileObserver(catalog: CompiledCatalog): Observer | undefined 
     same,
     decode,
     text,
-    hasPairs,
     before,
     E: endpoints,
     UPPER,

@@ -95,10 +95,7 @@ export function readHeaders(headers: unknown, requestIdNames: readonly string[])
     }
     return facts;
   }
-  eachHeader(headers, (name, value) => {
-    // Most headers are neither: their length says so before a lowercase copy is made.
-    const length = name.length;
-    if (length !== 4 && length !== 11 && !lengths.has(length)) return;
+  const take = (name: string, value: unknown): void => {
     const lower = name.toLowerCase();
     if (lower === 'retry-after') facts.retryAfter ??= firstString(value);
     else if (lower === 'date') facts.date ??= firstString(value);
@@ -113,6 +110,24 @@ export function readHeaders(headers: unknown, requestIdNames: readonly string[])
         }
       }
     }
-  });
+  };
+  // Most headers are none of these: a name's length rules it out before a lowercase copy is made.
+  const wanted = (name: string): boolean => name.length === 11 || name.length === 4 || lengths.has(name.length);
+  if (Array.isArray(headers) || headers instanceof Map) {
+    eachHeader(headers, (name, value) => {
+      if (wanted(name)) take(name, value);
+    });
+    return facts;
+  }
+  // A plain record (Node's IncomingHttpHeaders, a JSON log line), walked without a callback.
+  let count = 0;
+  try {
+    for (const name in headers) {
+      if (++count > MAX_HEADERS) break;
+      if (wanted(name) && Object.hasOwn(headers, name)) take(name, (headers as Record<string, unknown>)[name]);
+    }
+  } catch {
+    // What was read stays.
+  }
   return facts;
 }
