@@ -45,9 +45,9 @@ function readerOf(out: string, paths: readonly (readonly string[])[]): string {
 }
 
 
-/** Code comparing a literal with the URL at an offset: inline char codes for short literals, a call for long ones. */
+/** Code comparing a literal with the URL at an offset: inline char codes for the shortest literals, a call (which the JIT inlines) for the rest, so the source stays small. */
 function sameCode(literal: string, at: string): string {
-  if (literal.length > 24) return `same(url, ${lit(literal)}, ${at})`;
+  if (literal.length > 3) return `same(url, ${lit(literal)}, ${at})`;
   return [...literal].map((_, i) => `url.charCodeAt(${at} + ${i}) === ${literal.charCodeAt(i)}`).join(' && ') || 'true';
 }
 
@@ -111,8 +111,13 @@ function before(a: CompiledEndpoint, b: CompiledEndpoint): boolean {
 
 const UPPER = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
+// Past this many endpoints a generated switch grows beyond what the JIT optimizes;
+// the generic index (endpoint.ts) is as fast there and costs nothing to compile.
+const MAX_INLINE_ENDPOINTS = 64;
+
 function source(catalog: CompiledCatalog, endpoints: readonly CompiledEndpoint[]): string {
   const paths = catalog.body;
+  const inline = endpoints.length <= MAX_INLINE_ENDPOINTS;
   const params = paths.params
     .map(([name, at]) => `{ let t; ${readerOf('t', at)} if (t !== undefined) { (params ??= {})[${lit(name)}] = t.length > ${MAX_PARAM_CHARS} ? t.slice(0, ${MAX_PARAM_CHARS}) : t; } }`)
     .join(' ');
@@ -125,7 +130,7 @@ function source(catalog: CompiledCatalog, endpoints: readonly CompiledEndpoint[]
   return `
 "use strict";
 const { hasOwn, readBody, toStatus, toCode, observeCauses, retryAfterMs, readHeaders, resolveEndpoint, same, decode, text, headerText, before, E, UPPER, starts, ID_HEADERS } = deps;
-${locateCode(catalog.endpoints, endpoints)}
+${inline ? locateCode(catalog.endpoints, endpoints) : 'function pick() { return -1; }'}
 function locate(url, method) {
   const length = url.length;
   if (length > ${MAX_URL_CHARS}) return -1;
@@ -192,7 +197,7 @@ return function observe(input, catalog) {
   if (byId !== undefined) endpoint = byId;
   else if (typeof url === 'string') {
     const method = input.method;
-    if (typeof method === 'string' && method !== '') {
+    if (${inline} && typeof method === 'string' && method !== '') {
       const i = locate(url, method);
       if (i >= 0) {
         endpoint = E[i];

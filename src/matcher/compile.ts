@@ -123,10 +123,24 @@ export function compileMeaning(from: MeaningSource, exactStep: MatchStep, driftS
   });
 }
 
-function compileEndpoint(catalog: CatalogInput, id: string, input: EndpointInput, order: number): CompiledEndpoint {
+/** Keys of a row that only a row has; a row with no other key means what its code means. */
+const ROW_ONLY: ReadonlySet<string> = new Set(['status', 'code', 'printed']);
+
+function compileEndpoint(catalog: CatalogInput, id: string, input: EndpointInput, order: number, shared: Map<string, Meaning>): CompiledEndpoint {
   const byCode = new Map<string, { first: Meaning | undefined; byStatus: Map<number, Meaning> }>();
   const byStatus = new Map<number, Meaning>();
   for (const row of input.rows) {
+    // Rows that add nothing to their code (Mastercard's spec repeats one per endpoint) share one compiled meaning.
+    const plain = row.code !== undefined && Object.keys(row).every((key) => ROW_ONLY.has(key));
+    const key = plain ? `${row.code}\u0000${row.status}\u0000${input.source}` : '';
+    const cached = plain ? shared.get(key) : undefined;
+    if (cached !== undefined && row.code !== undefined) {
+      const entry = byCode.get(row.code) ?? { first: undefined, byStatus: new Map<number, Meaning>() };
+      if (!entry.byStatus.has(row.status)) entry.byStatus.set(row.status, cached);
+      entry.first ??= cached;
+      byCode.set(row.code, entry);
+      continue;
+    }
     const resolved = resolveRow(catalog, input.source, row);
     if (row.code === undefined) {
       // With an undocumented code present, a status-only row answers for the status, not as a documented row.
@@ -134,6 +148,7 @@ function compileEndpoint(catalog: CatalogInput, id: string, input: EndpointInput
       continue;
     }
     const meaning = compileMeaning(resolved, 'row', 'endpoint-code', row.status);
+    if (plain) shared.set(key, meaning);
     const entry = byCode.get(row.code) ?? { first: undefined, byStatus: new Map<number, Meaning>() };
     if (!entry.byStatus.has(row.status)) entry.byStatus.set(row.status, meaning);
     // A row that overrides its code's provider-wide meaning holds for its own
@@ -192,8 +207,9 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
   const endpointsById = new Map<string, CompiledEndpoint>();
   const rowsAnywhere = new Map<string, Map<number, Meaning | null>>();
   let order = 0;
+  const shared = new Map<string, Meaning>();
   for (const [id, input] of Object.entries(catalog.endpoints ?? {})) {
-    const endpoint = compileEndpoint(catalog, id, input, order++);
+    const endpoint = compileEndpoint(catalog, id, input, order++, shared);
     endpointsById.set(id, endpoint);
     for (const [code, { byStatus }] of endpoint.byCode) {
       const statuses = rowsAnywhere.get(code) ?? new Map<number, Meaning | null>();

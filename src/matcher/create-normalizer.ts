@@ -332,7 +332,17 @@ export function normalizerOf<const Cs extends readonly Catalog[]>(catalogs: Cs, 
       else {
         const table = compileCatalog(catalog as CatalogInput);
         compiled.set(id, table);
-        readers.set(id, { catalog: table, observe: specialize?.(table) ?? ((input) => observe(input, compiled)) });
+        const generic: Observer = (input) => observe(input, compiled);
+        if (specialize === undefined) readers.set(id, { catalog: table, observe: generic });
+        else {
+          // Compiled on first use: a normalizer over every catalog costs only the catalogs it reads.
+          const reader = { catalog: table, observe: generic };
+          reader.observe = (input, catalog) => {
+            reader.observe = specialize(table) ?? generic;
+            return reader.observe(input, catalog);
+          };
+          readers.set(id, reader);
+        }
       }
     } catch {
       problems.push(`catalogs[${index}] could not be compiled: check it with parseCatalog`);
