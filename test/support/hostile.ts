@@ -131,7 +131,6 @@ const problemValid = (answer: unknown): boolean => {
 /** Every public function of every entry point. */
 export const CONTRACTS: readonly Contract[] = [
   { name: 'main.isKind', call: (a) => main.isKind(a), valid: isBoolean },
-  { name: 'main.isConnectionState', call: (a) => main.isConnectionState(a), valid: isBoolean },
   { name: 'main.shouldPage', call: (a) => main.shouldPage(a as never), valid: isBoolean },
   { name: 'main.needsEndUser', call: (a) => main.needsEndUser(a as never), valid: isBoolean },
   { name: 'main.isRetryable', call: (a) => main.isRetryable(a as never), valid: isBoolean },
