@@ -1,4 +1,5 @@
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
+import type { DetailedKind, KIND_DETAILS } from '../taxonomy/details.js';
 import type { CompiledCatalog, CompiledEndpoint, Meaning } from './compile.js';
 import { scrubUrls } from '../util/redact.js';
 import { matchTemplate } from './template-match.js';
@@ -84,7 +85,15 @@ export function build(meaning: Meaning, o: Observed, documented: boolean, pendin
     severity: meaning.severity,
     match: documented ? meaning.exact : meaning.drift,
   };
-  if (meaning.detailField !== undefined) error[meaning.detailField] = meaning.detail;
+  // Named stores: each keeps its own object shape, where a computed key would not
+  // (DETAIL_FIELDS below fails to compile when a kind gains another detail field).
+  const field = meaning.detailField;
+  if (field === 'reason') error['reason'] = meaning.detail;
+  else if (field === 'scope') error['scope'] = meaning.detail;
   else if (meaning.kind === 'unknown') error['pending'] = pendingStep;
   return error as unknown as NormalizedError;
 }
+
+// Every detail field a kind carries, written by name in build().
+const DETAIL_FIELDS: { readonly [F in (typeof KIND_DETAILS)[DetailedKind]['field']]: true } = { reason: true, scope: true };
+void DETAIL_FIELDS;

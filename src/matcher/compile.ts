@@ -8,6 +8,7 @@ import { splitTemplate, type ParsedTemplate } from '../catalog/message-template.
 import { inherit, overridesCode, resolveMeaning, resolveRow, sourceUrl, type ResolvedMeaning } from '../catalog/resolve.js';
 import type { CatalogInput, EndpointInput, MeaningInput } from '../catalog/types.js';
 import { pathOfUrl } from '../catalog/base-url.js';
+import { indexEndpoints, type EndpointTable } from './endpoint.js';
 
 /** A documented meaning with every default applied: what a lookup hands back. */
 export interface Meaning {
@@ -29,6 +30,9 @@ export interface Meaning {
 
 export interface CompiledEndpoint {
   readonly id: string;
+  /** How specific it is (literal segments, then query pairs) and its place in the catalog: who wins where two match. */
+  readonly rank: number;
+  readonly order: number;
   /** Per path segment: the literal it must equal, or `undefined` for a parameter. */
   readonly literals: readonly (string | undefined)[];
   /** Parameter positions and names. */
@@ -63,11 +67,10 @@ export interface BodyPaths {
 
 export interface CompiledCatalog {
   readonly id: string;
-  readonly prefixes: readonly string[];
   readonly body: BodyPaths;
   readonly requestIdHeaders: readonly string[];
-  /** Endpoints by method, then by segment count, most specific first. */
-  readonly endpoints: ReadonlyMap<string, ReadonlyMap<number, readonly CompiledEndpoint[]>>;
+  /** Endpoints indexed for inference from a method and URL. */
+  readonly endpoints: EndpointTable;
   readonly endpointsById: ReadonlyMap<string, CompiledEndpoint>;
   readonly codes: ReadonlyMap<string, Meaning>;
   /** Other spellings of codes (numeric ids), to the code they stand for. */
@@ -120,10 +123,24 @@ export function compileMeaning(from: MeaningSource, exactStep: MatchStep, driftS
   });
 }
 
-function compileEndpoint(catalog: CatalogInput, id: string, input: EndpointInput): CompiledEndpoint {
+/** Keys of a row that only a row has; a row with no other key means what its code means. */
+const ROW_ONLY: ReadonlySet<string> = new Set(['status', 'code', 'printed']);
+
+function compileEndpoint(catalog: CatalogInput, id: string, input: EndpointInput, order: number, shared: Map<string, Meaning>): CompiledEndpoint {
   const byCode = new Map<string, { first: Meaning | undefined; byStatus: Map<number, Meaning> }>();
   const byStatus = new Map<number, Meaning>();
   for (const row of input.rows) {
+    // Rows that add nothing to their code (Mastercard's spec repeats one per endpoint) share one compiled meaning.
+    const plain = row.code !== undefined && Object.keys(row).every((key) => ROW_ONLY.has(key));
+    const key = plain ? `${row.code}\u0000${row.status}\u0000${input.source}` : '';
+    const cached = plain ? shared.get(key) : undefined;
+    if (cached !== undefined && row.code !== undefined) {
+      const entry = byCode.get(row.code) ?? { first: undefined, byStatus: new Map<number, Meaning>() };
+      if (!entry.byStatus.has(row.status)) entry.byStatus.set(row.status, cached);
+      entry.first ??= cached;
+      byCode.set(row.code, entry);
+      continue;
+    }
     const resolved = resolveRow(catalog, input.source, row);
     if (row.code === undefined) {
       // With an undocumented code present, a status-only row answers for the status, not as a documented row.
@@ -131,6 +148,7 @@ function compileEndpoint(catalog: CatalogInput, id: string, input: EndpointInput
       continue;
     }
     const meaning = compileMeaning(resolved, 'row', 'endpoint-code', row.status);
+    if (plain) shared.set(key, meaning);
     const entry = byCode.get(row.code) ?? { first: undefined, byStatus: new Map<number, Meaning>() };
     if (!entry.byStatus.has(row.status)) entry.byStatus.set(row.status, meaning);
     // A row that overrides its code's provider-wide meaning holds for its own
@@ -139,11 +157,8 @@ function compileEndpoint(catalog: CatalogInput, id: string, input: EndpointInput
     byCode.set(row.code, entry);
   }
   const { literals, params, query } = splitEndpointId(id);
-  return { id, literals, params, query, byCode, byStatus };
-}
-
-function specificity(endpoint: CompiledEndpoint): number {
-  return endpoint.literals.filter((literal) => literal !== undefined).length * 16 + endpoint.query.length;
+  const rank = literals.filter((literal) => literal !== undefined).length * 16 + query.length;
+  return { id, rank, order, literals, params, query, byCode, byStatus };
 }
 
 function meaningsOf(catalog: CatalogInput, entries: Readonly<Record<string, MeaningInput>> | undefined, step: MatchStep): Map<string, Meaning> {
@@ -189,17 +204,13 @@ function withPendingAliases<T extends Pick<CompiledCatalog, 'aliases'>>(compiled
 
 /** Turns a validated catalog into lookup tables, so `normalize` only reads maps. */
 export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
-  const endpoints = new Map<string, Map<number, CompiledEndpoint[]>>();
   const endpointsById = new Map<string, CompiledEndpoint>();
   const rowsAnywhere = new Map<string, Map<number, Meaning | null>>();
+  let order = 0;
+  const shared = new Map<string, Meaning>();
   for (const [id, input] of Object.entries(catalog.endpoints ?? {})) {
-    const endpoint = compileEndpoint(catalog, id, input);
+    const endpoint = compileEndpoint(catalog, id, input, order++, shared);
     endpointsById.set(id, endpoint);
-    const method = id.slice(0, id.indexOf(' '));
-    const bySize = endpoints.get(method) ?? new Map<number, CompiledEndpoint[]>();
-    endpoints.set(method, bySize);
-    const size = endpoint.literals.length;
-    bySize.set(size, [...(bySize.get(size) ?? []), endpoint].sort((a, b) => specificity(b) - specificity(a)));
     for (const [code, { byStatus }] of endpoint.byCode) {
       const statuses = rowsAnywhere.get(code) ?? new Map<number, Meaning | null>();
       rowsAnywhere.set(code, statuses);
@@ -232,7 +243,6 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
   const body = catalog.body ?? {};
   return {
     id: catalog.id,
-    prefixes: [...prefixes].sort((a, b) => b.length - a.length),
     body: {
       code: splitPaths(body.code),
       message: splitPaths(body.message),
@@ -246,7 +256,7 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
       params: Object.entries(body.params ?? {}).map(([name, paths]) => [name, splitPaths(paths)] as const),
     },
     requestIdHeaders: catalog.requestIdHeaders ?? ['x-request-id'],
-    endpoints,
+    endpoints: indexEndpoints([...endpointsById.values()], [...prefixes]),
     endpointsById,
     ...withPendingAliases(compileCodes(catalog), pendingAliases),
     categories: meaningsOf(catalog, catalog.categories, 'category'),

@@ -104,25 +104,25 @@ function genericStatus(status: number): Meaning | undefined {
   return meaning ?? undefined;
 }
 
-function toStatus(value: unknown): number | undefined {
+export function toStatus(value: unknown): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' && value.length === 3 ? Number(value) : Number.NaN;
   return Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
 }
 
-function toCode(value: unknown): string | undefined {
+export function toCode(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /** An input as read: the fields of `NormalizeInput`, each of which may hold anything. */
-type RawInput = { readonly [K in keyof NormalizeInput]?: unknown };
+export type RawInput = { readonly [K in keyof NormalizeInput]?: unknown };
 
 /** Nested errors read from one body, and how deep causes of causes are followed. */
 const MAX_CAUSES = 8;
 const MAX_CAUSE_DEPTH = 2;
 
 /** Reads the fields the catalog's body shape names, causes included (bounded in count and depth). */
-function observeBody(o: Observed, body: object, catalog: CompiledCatalog, depth: number): void {
+export function observeBody(o: Observed, body: object, catalog: CompiledCatalog, depth: number): void {
   const paths = catalog.body;
   o.body = body;
   o.code = readText(body, paths.code);
@@ -139,8 +139,13 @@ function observeBody(o: Observed, body: object, catalog: CompiledCatalog, depth:
     o.params ??= {};
     o.params[name] = value.length > MAX_PARAM_CHARS ? value.slice(0, MAX_PARAM_CHARS) : value;
   }
+  if (paths.causes.length > 0) observeCauses(o, body, catalog, depth);
+}
+
+/** Nested errors the body reports (Plaid's causes), each classified by the same catalog; bounded in count and depth. */
+export function observeCauses(o: Observed, body: object, catalog: CompiledCatalog, depth: number): void {
   if (depth < MAX_CAUSE_DEPTH) {
-    for (const path of paths.causes) {
+    for (const path of catalog.body.causes) {
       const list = readPath(body, path);
       if (!Array.isArray(list) || list.length === 0) continue;
       const causes: NormalizedError[] = [];
@@ -161,7 +166,7 @@ function observeBody(o: Observed, body: object, catalog: CompiledCatalog, depth:
 }
 
 /** Caps the observed code and replaces a documented alias (MX's numeric status id) with the code it stands for. */
-function settleCode(o: Observed, catalog: CompiledCatalog | undefined): void {
+export function settleCode(o: Observed, catalog: CompiledCatalog | undefined): void {
   const code = o.code;
   if (code === undefined) return;
   if (code.length > MAX_CODE_CHARS) o.code = code.slice(0, MAX_CODE_CHARS);
@@ -191,7 +196,7 @@ function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>
       o.endpoint = byId;
       o.endpointId = byId.id;
     } else if (typeof url === 'string') {
-      const located = resolveEndpoint(catalog, input.method, url);
+      const located = resolveEndpoint(catalog.endpoints, input.method, url);
       if (located !== undefined) {
         o.endpoint = located.endpoint;
         o.endpointId = located.endpoint.id;
@@ -203,10 +208,16 @@ function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>
   const headers = input.headers;
   if (typeof headers === 'object' && headers !== null) {
     const facts = readHeaders(headers, catalog?.requestIdHeaders ?? DEFAULT_ID_HEADERS);
-    if (facts.retryAfter !== undefined) o.retryAfterMs = parseRetryAfter(facts.retryAfter);
+    if (facts.retryAfter !== undefined) o.retryAfterMs = retryAfterMs(facts.retryAfter, facts.date);
     o.requestId ??= facts.requestId;
   }
   return o;
+}
+
+/** A `Retry-After` wait; a date is measured against the response's own `Date` header when it has one, not the local clock. */
+export function retryAfterMs(value: string, date: string | undefined): number | undefined {
+  const sent = date === undefined ? Number.NaN : Date.parse(date);
+  return parseRetryAfter(value, Number.isFinite(sent) ? sent : Date.now());
 }
 
 function pendingOf(o: Observed): CompiledPending | undefined {
@@ -225,7 +236,7 @@ function atDocumentedStatus(meaning: Meaning, status: number | undefined): boole
   return status === undefined || meaning.statuses === undefined || meaning.statuses.includes(status);
 }
 
-function classify(o: Observed): NormalizedError {
+export function classify(o: Observed): NormalizedError {
   const { catalog, status, code, endpoint, category } = o;
   if (catalog !== undefined) {
     const step = pendingOf(o);
@@ -298,7 +309,17 @@ function safeProvider(input: unknown): string {
  * @public
  */
 export function createNormalizer<const Cs extends readonly Catalog[]>(catalogs: Cs): Normalizer<Cs> {
+  return normalizerOf(catalogs, undefined);
+}
+
+/** Reads one input of one catalog into what was observed (the generic reader, or one compiled for the catalog). */
+export type Observer = (input: RawInput, catalog: CompiledCatalog) => Observed;
+
+/** Builds a normalizer; `specialize` may compile a faster observer per catalog (the Node entry does). */
+export function normalizerOf<const Cs extends readonly Catalog[]>(catalogs: Cs, specialize: ((catalog: CompiledCatalog) => Observer | undefined) | undefined): Normalizer<Cs> {
   const compiled = new Map<string, CompiledCatalog>();
+  // One lookup a call: the catalog and how to read its inputs.
+  const readers = new Map<string, { readonly catalog: CompiledCatalog; readonly observe: Observer }>();
   const problems: string[] = [];
   const list = arrayItems(catalogs, MAX_CATALOGS);
   if (list.length === 0 && !isArray(catalogs)) problems.push('catalogs must be an array of catalogs');
@@ -308,7 +329,21 @@ export function createNormalizer<const Cs extends readonly Catalog[]>(catalogs: 
       const id = (catalog as CatalogInput).id;
       if (typeof id !== 'string') problems.push(`catalogs[${index}] is not a catalog`);
       else if (compiled.has(id)) problems.push(`catalogs[${index}] repeats the id "${id.slice(0, 64)}"; the first one is used`);
-      else compiled.set(id, compileCatalog(catalog as CatalogInput));
+      else {
+        const table = compileCatalog(catalog as CatalogInput);
+        compiled.set(id, table);
+        const generic: Observer = (input) => observe(input, compiled);
+        if (specialize === undefined) readers.set(id, { catalog: table, observe: generic });
+        else {
+          // Compiled on first use: a normalizer over every catalog costs only the catalogs it reads.
+          const reader = { catalog: table, observe: generic };
+          reader.observe = (input, catalog) => {
+            reader.observe = specialize(table) ?? generic;
+            return reader.observe(input, catalog);
+          };
+          readers.set(id, reader);
+        }
+      }
     } catch {
       problems.push(`catalogs[${index}] could not be compiled: check it with parseCatalog`);
     }
@@ -317,7 +352,9 @@ export function createNormalizer<const Cs extends readonly Catalog[]>(catalogs: 
   function normalize(input: NormalizeInputFor<Cs>): NormalizedError {
     try {
       if (typeof input !== 'object' || input === null) return build(UNKNOWN, blank('unknown'), true);
-      return classify(observe(input, compiled));
+      const provider = (input as RawInput).provider;
+      const reader = typeof provider === 'string' ? readers.get(provider) : undefined;
+      return classify(reader === undefined ? observe(input, compiled) : reader.observe(input, reader.catalog));
     } catch {
       // A hostile input (a throwing getter, a revoked proxy) still gets a valid answer.
       return build(UNKNOWN, blank(safeProvider(input)), true);

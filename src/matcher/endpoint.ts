@@ -1,56 +1,108 @@
-import type { CompiledCatalog, CompiledEndpoint } from './compile.js';
+/**
+ * Endpoint inference: which catalog endpoint a request went to, read from its
+ * method and URL. The URL is scanned in place (no slicing, no splitting) and
+ * candidates are indexed by their first path segment, so the cost does not grow
+ * with the number of endpoints a catalog documents (Plaid has 329, all POST).
+ */
+import type { CompiledEndpoint } from './compile.js';
 
 const MAX_URL_CHARS = 8192;
 const MAX_PARAM_CHARS = 256;
+const MAX_SEGMENTS = 64;
 
-function decode(segment: string): string {
-  let value = segment;
-  if (segment.includes('%')) {
+/** Candidates of one method and segment count, by the hash of their first segment's literal. */
+interface Bucket {
+  readonly byFirst: Map<number, CompiledEndpoint[]>;
+  /** Endpoints whose first segment is a parameter: they may match any first segment. */
+  readonly anyFirst: CompiledEndpoint[];
+}
+
+/** A catalog's endpoints, indexed for lookup. */
+export interface EndpointTable {
+  /** By upper-case method, then by segment count. */
+  readonly byMethod: Map<string, Map<number, Bucket>>;
+  /** The path prefixes stripped before matching (`'/v2'`, `'/v3.1'`), longest first. */
+  readonly prefixes: readonly string[];
+}
+
+function hashOf(text: string, from: number, to: number): number {
+  let h = 0;
+  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** Which of two endpoints wins where both match: the more specific, then the one the catalog lists first. */
+function before(a: CompiledEndpoint, b: CompiledEndpoint): boolean {
+  return a.rank > b.rank || (a.rank === b.rank && a.order < b.order);
+}
+
+/** Indexes endpoints, the winner first within every list. */
+export function indexEndpoints(endpoints: readonly CompiledEndpoint[], prefixes: readonly string[]): EndpointTable {
+  const byMethod = new Map<string, Map<number, Bucket>>();
+  for (const endpoint of [...endpoints].sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0))) {
+    const method = endpoint.id.slice(0, endpoint.id.indexOf(' '));
+    const bySize = byMethod.get(method) ?? new Map<number, Bucket>();
+    byMethod.set(method, bySize);
+    const size = endpoint.literals.length;
+    const bucket = bySize.get(size) ?? { byFirst: new Map<number, CompiledEndpoint[]>(), anyFirst: [] };
+    bySize.set(size, bucket);
+    const first = endpoint.literals[0];
+    if (first === undefined) bucket.anyFirst.push(endpoint);
+    else {
+      const key = hashOf(first, 0, first.length);
+      bucket.byFirst.set(key, [...(bucket.byFirst.get(key) ?? []), endpoint]);
+    }
+  }
+  return { byMethod, prefixes: [...prefixes].sort((a, b) => b.length - a.length) };
+}
+
+// Segment offsets of the URL being resolved: scratch space of one call (resolveEndpoint
+// is synchronous and calls nothing that could re-enter it).
+const starts = new Int32Array(MAX_SEGMENTS + 1);
+
+function sameAt(url: string, literal: string, from: number): boolean {
+  for (let i = 0; i < literal.length; i++) if (url.charCodeAt(from + i) !== literal.charCodeAt(i)) return false;
+  return true;
+}
+
+function matches(endpoint: CompiledEndpoint, url: string, query: string): boolean {
+  const { literals } = endpoint;
+  for (let i = 0; i < literals.length; i++) {
+    const literal = literals[i];
+    if (literal === undefined) continue;
+    const from = starts[i] ?? 0;
+    if ((starts[i + 1] ?? 0) - 1 - from !== literal.length || !sameAt(url, literal, from)) return false;
+  }
+  if (endpoint.query.length === 0) return true;
+  const pairs = query.split('&');
+  for (const pair of endpoint.query) if (!pairs.includes(pair)) return false;
+  return true;
+}
+
+function firstMatch(list: readonly CompiledEndpoint[] | undefined, url: string, query: string): CompiledEndpoint | undefined {
+  if (list !== undefined) for (const endpoint of list) if (matches(endpoint, url, query)) return endpoint;
+  return undefined;
+}
+
+function inBucket(bucket: Bucket | undefined, url: string, query: string, firstHash: number): CompiledEndpoint | undefined {
+  if (bucket === undefined) return undefined;
+  const named = firstMatch(bucket.byFirst.get(firstHash), url, query);
+  if (bucket.anyFirst.length === 0) return named;
+  const any = firstMatch(bucket.anyFirst, url, query);
+  if (named === undefined || any === undefined) return named ?? any;
+  return before(any, named) ? any : named;
+}
+
+function decode(url: string, from: number, to: number): string {
+  let value = url.slice(from, to);
+  if (value.includes('%')) {
     try {
-      value = decodeURIComponent(segment);
+      value = decodeURIComponent(value);
     } catch {
       // A malformed escape is kept as sent.
     }
   }
   return value.length > MAX_PARAM_CHARS ? value.slice(0, MAX_PARAM_CHARS) : value;
-}
-
-// Segment offsets of the URL being resolved: scratch space of one resolveEndpoint
-// call (synchronous, and it calls nothing that could re-enter it), so the scan
-// allocates nothing; scanning in place avoids slicing and splitting the URL.
-const MAX_SEGMENTS = 64;
-const starts = new Int32Array(MAX_SEGMENTS + 1);
-
-function matchIn(candidates: readonly CompiledEndpoint[] | undefined, url: string, query: string): CompiledEndpoint | undefined {
-  if (candidates === undefined) return undefined;
-  next: for (const endpoint of candidates) {
-    const { literals } = endpoint;
-    for (let i = 0; i < literals.length; i++) {
-      const literal = literals[i];
-      if (literal === undefined) continue;
-      const from = starts[i] ?? 0;
-      if ((starts[i + 1] ?? 0) - 1 - from !== literal.length || !url.startsWith(literal, from)) continue next;
-    }
-    if (endpoint.query.length > 0) {
-      const pairs = query.split('&');
-      for (const pair of endpoint.query) if (!pairs.includes(pair)) continue next;
-    }
-    return endpoint;
-  }
-  return undefined;
-}
-
-/** The path parameters of an endpoint just matched in `url`, read from the same scan. */
-function paramsIn(endpoint: CompiledEndpoint, url: string): Record<string, string> | undefined {
-  const { params } = endpoint;
-  if (params.length === 0) return undefined;
-  const out: Record<string, string> = {};
-  for (const [index, name] of params) {
-    const from = starts[index] ?? 0;
-    const to = (starts[index + 1] ?? 0) - 1;
-    if (to > from) out[name] = decode(url.slice(from, to));
-  }
-  return out;
 }
 
 /** The endpoint a request went to, and the path parameters read from its URL. */
@@ -64,10 +116,12 @@ export interface Located {
  * prefixes, the fragment and a trailing slash are ignored; the method is
  * compared in any case; without a method the path must name one endpoint only.
  */
-export function resolveEndpoint(catalog: CompiledCatalog, method: unknown, url: string): Located | undefined {
-  if (url.length > MAX_URL_CHARS) return undefined;
+export function resolveEndpoint(table: EndpointTable, method: unknown, url: string): Located | undefined {
+  const length = url.length;
+  if (length > MAX_URL_CHARS) return undefined;
   let start = 0;
-  // A path starts with "/"; anything else is looked at for a scheme ("https://").
+  // A path starts with "/"; anything else is looked at for a scheme ("https://") and an origin.
+  // indexOf scans in native code: faster than a loop of charCodeAt over the whole URL.
   if (url.charCodeAt(0) !== 47) {
     const scheme = url.indexOf('://');
     if (scheme >= 0 && scheme < 10) {
@@ -76,14 +130,14 @@ export function resolveEndpoint(catalog: CompiledCatalog, method: unknown, url: 
     }
   }
   let end = url.indexOf('#', start);
-  if (end < 0) end = url.length;
+  if (end < 0) end = length;
   const q = url.indexOf('?', start);
   const hasQuery = q >= 0 && q < end;
   const query = hasQuery ? url.slice(q + 1, end) : '';
   if (hasQuery) end = q;
-  for (const prefix of catalog.prefixes) {
+  for (const prefix of table.prefixes) {
     const after = start + prefix.length;
-    if (url.startsWith(prefix, start) && (after === end || url.charCodeAt(after) === 47)) {
+    if (after <= end && sameAt(url, prefix, start) && (after === end || url.charCodeAt(after) === 47)) {
       start = after;
       break;
     }
@@ -102,17 +156,28 @@ export function resolveEndpoint(catalog: CompiledCatalog, method: unknown, url: 
     }
   }
   starts[count] = end + 1;
+  const firstHash = count === 0 ? 0 : hashOf(url, starts[0] ?? 0, (starts[1] ?? 0) - 1);
   let found: CompiledEndpoint | undefined;
   if (typeof method === 'string' && method !== '') {
-    const bySize = catalog.endpoints.get(method) ?? catalog.endpoints.get(method.toUpperCase());
-    found = matchIn(bySize?.get(count), url, query);
+    const bySize = table.byMethod.get(method) ?? table.byMethod.get(method.toUpperCase());
+    found = inBucket(bySize?.get(count), url, query, firstHash);
   } else {
-    for (const bySize of catalog.endpoints.values()) {
-      const endpoint = matchIn(bySize.get(count), url, query);
+    for (const bySize of table.byMethod.values()) {
+      const endpoint = inBucket(bySize.get(count), url, query, firstHash);
       if (endpoint === undefined) continue;
       if (found !== undefined) return undefined;
       found = endpoint;
     }
   }
-  return found === undefined ? undefined : { endpoint: found, params: paramsIn(found, url) };
+  if (found === undefined) return undefined;
+  const names = found.params;
+  if (names.length === 0) return { endpoint: found, params: undefined };
+  let params: Record<string, string> | undefined;
+  for (let i = 0; i < names.length; i++) {
+    const entry = names[i] as readonly [number, string];
+    const from = starts[entry[0]] ?? 0;
+    const to = (starts[entry[0] + 1] ?? 0) - 1;
+    if (to > from) (params ??= {})[entry[1]] = decode(url, from, to);
+  }
+  return { endpoint: found, params };
 }

@@ -1,6 +1,8 @@
 /** What the matcher reads from response headers, and nothing else. */
 export interface HeaderFacts {
   retryAfter: string | undefined;
+  /** The response's `Date`, which a `Retry-After` date is measured against. */
+  date: string | undefined;
   requestId: string | undefined;
   requestIdRank: number;
 }
@@ -55,21 +57,35 @@ export function eachHeader(headers: unknown, visit: (name: string, value: unknow
   }
 }
 
+const LENGTHS = new WeakMap<readonly string[], ReadonlySet<number>>();
+
+/** The lengths of a list of header names, computed once per list. */
+function lengthsOf(names: readonly string[]): ReadonlySet<number> {
+  let lengths = LENGTHS.get(names);
+  if (lengths === undefined) {
+    lengths = new Set(names.map((name) => name.length));
+    LENGTHS.set(names, lengths);
+  }
+  return lengths;
+}
+
 function firstString(value: unknown): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
   return typeof v === 'string' && v.length > 0 ? v.slice(0, MAX_VALUE) : undefined;
 }
 
-/** Reads `Retry-After` and the first listed request id header present; never throws on odd shapes. */
+/** Reads `Retry-After` (with the response's `Date`) and the first listed request id header present; never throws on odd shapes. */
 export function readHeaders(headers: unknown, requestIdNames: readonly string[]): HeaderFacts {
-  const facts: HeaderFacts = { retryAfter: undefined, requestId: undefined, requestIdRank: Number.POSITIVE_INFINITY };
+  const lengths = lengthsOf(requestIdNames);
+  const facts: HeaderFacts = { retryAfter: undefined, date: undefined, requestId: undefined, requestIdRank: Number.POSITIVE_INFINITY };
   if (typeof headers !== 'object' || headers === null) return facts;
   // A fetch Headers and axios's AxiosHeaders look names up in any case; a Map does not, and is walked.
   const get = headers instanceof Map ? undefined : (headers as { get?: unknown }).get;
   if (typeof get === 'function') {
     try {
       facts.retryAfter = firstString(get.call(headers, 'retry-after'));
+      if (facts.retryAfter !== undefined) facts.date = firstString(get.call(headers, 'date'));
       for (const name of requestIdNames) {
         facts.requestId = firstString(get.call(headers, name));
         if (facts.requestId !== undefined) break;
@@ -79,9 +95,10 @@ export function readHeaders(headers: unknown, requestIdNames: readonly string[])
     }
     return facts;
   }
-  eachHeader(headers, (name, value) => {
+  const take = (name: string, value: unknown): void => {
     const lower = name.toLowerCase();
     if (lower === 'retry-after') facts.retryAfter ??= firstString(value);
+    else if (lower === 'date') facts.date ??= firstString(value);
     else {
       // The first listed request-id header wins, whatever order the headers came in.
       const rank = requestIdNames.indexOf(lower);
@@ -93,6 +110,24 @@ export function readHeaders(headers: unknown, requestIdNames: readonly string[])
         }
       }
     }
-  });
+  };
+  // Most headers are none of these: a name's length rules it out before a lowercase copy is made.
+  const wanted = (name: string): boolean => name.length === 11 || name.length === 4 || lengths.has(name.length);
+  if (Array.isArray(headers) || headers instanceof Map) {
+    eachHeader(headers, (name, value) => {
+      if (wanted(name)) take(name, value);
+    });
+    return facts;
+  }
+  // A plain record (Node's IncomingHttpHeaders, a JSON log line), walked without a callback.
+  let count = 0;
+  try {
+    for (const name in headers) {
+      if (++count > MAX_HEADERS) break;
+      if (wanted(name) && Object.hasOwn(headers, name)) take(name, (headers as Record<string, unknown>)[name]);
+    }
+  } catch {
+    // What was read stays.
+  }
   return facts;
 }

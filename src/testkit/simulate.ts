@@ -160,7 +160,7 @@ export function simulate(provider: SimulatedProvider, request: SimulatorRequest,
   const { catalog } = provider;
   const url = new URL(request.path, 'http://simulator.invalid');
   const path = `${url.pathname}${url.search}`;
-  const located = resolveEndpoint(provider.compiled, request.method, path);
+  const located = resolveEndpoint(provider.compiled.endpoints, request.method, path);
   const endpoint = located?.endpoint.id;
   const params: Readonly<Record<string, string>> = located?.params ?? {};
   const header = (name: string): string | undefined => request.headers[name] ?? url.searchParams.get(name) ?? undefined;
