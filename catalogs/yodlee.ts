@@ -87,8 +87,9 @@ const data = {
       statuses: [401, 400],
       message: 'Invalid token in authorization header',
       description: 'The admin access or user access token provided is invalid or has expired: regenerate it.',
-      note: 'The docs page prints 401; the OpenAPI spec prints 400, on the payment processor endpoints only (GET /partner/paymentProcessor/account, /balance, /holder, POST and DELETE /paymentProcessor/token). Encoded as documented: auth at either status, each row with its own. Tokens expire routinely: a gateway regenerates the token once before treating this as our credentials being broken. Y020 is sent with the same message on the /auth/token endpoints.',
+      note: 'The docs page prints 401; the OpenAPI spec prints 400, on the payment processor endpoints only (GET /partner/paymentProcessor/account, /balance, /holder, POST and DELETE /paymentProcessor/token). Encoded as documented: auth at either status, each row with its own. Tokens expire routinely: a gateway regenerates the token once before treating this as our credentials being broken. Y020 is sent with the same message on the /auth/token endpoints. Severity ticket, not page: the docs\' action is "Regenerate the admin access/user access token as the token you have provided is invalid or has expir[ed]", and a user access token is issued per Yodlee user (POST /auth/token with that user\'s loginName), so three users\' stale tokens are no outage; our own client id and secret failing is Y301/Y303, which page.',
       source: 'docs',
+      hints: { severity: 'ticket' },
       thirdParty: 'The rest of the cause, cut from Yodlee\'s own page ("…or has expir"), only in the mirror: "OR The cobSession/userSession you provided is invalid or expired. Regenerate the session token from login services." (https://docs.fingoal.com/common-errors/yodlee-error-reference/api-authentication-errors)',
     },
     Y009: {
@@ -141,8 +142,9 @@ const data = {
       kind: 'auth',
       statuses: [401],
       message: 'Token has expired',
-      note: 'Tokens expire routinely: a gateway regenerates the token once before treating this as our credentials being broken.',
+      note: 'Tokens expire routinely: a gateway regenerates the token once before treating this as our credentials being broken. Severity ticket, not page: the spec\'s wording, "Token has expired", is a token to renew (a user access token is issued per Yodlee user), not our client id and secret being rejected (Y301/Y303, which page).',
       source: 'openapi',
+      hints: { severity: 'ticket' },
     },
     Y027: { kind: 'auth', statuses: [401], message: 'Unsupported authentication type', source: 'openapi' },
     Y301: {

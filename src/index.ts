@@ -25,7 +25,7 @@ export { createNormalizer } from './matcher/create-normalizer.js';
 export type { NormalizeInput, NormalizeInputFor, Normalizer, PendingStep } from './matcher/create-normalizer.js';
 export type { HeadersLike } from './matcher/headers.js';
 
-export { CONNECTION_STATES, isConnectionState } from './connections/event.js';
+export { CONNECTION_DETAILS, CONNECTION_STATES, isConnectionState } from './connections/event.js';
 export type {
   ConnectionDetailMap,
   ConnectionEvent,

@@ -355,3 +355,123 @@ describe('the built command', () => {
     expect(stderr).toContain('stdin:2: not JSON');
   });
 });
+
+describe('normalize: providers, custom catalogs and lean output', () => {
+  let dir = '';
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'aggregator-errors-catalogs-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function file(name: string, text: string): Promise<string> {
+    const path = join(dir, name);
+    await writeFile(path, text);
+    return path;
+  }
+
+  test('a line with no provider and no --provider is a bad line, never classified as some provider', async () => {
+    const result = await run(['normalize'], '{"status":500,"body":"oops"}\n{"provider":"acme","code":"E102"}\n{"provider":42,"status":500}\n{"provider":"","status":503}\n');
+    expect(result.status).toBe(1);
+    const lines = outputLines(result.stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines[0]).toEqual({ line: 1, error: 'no "provider": name it in the line, or pass --provider for lines without one' });
+    expect(lines[1]).toMatchObject({ provider: 'acme', kind: 'not-found' });
+    expect(lines[2]).toEqual({ line: 3, error: '"provider" must be a string, got number' });
+    expect(lines[3]).toMatchObject({ line: 4 });
+    expect(result.stderr).toContain('stdin:1: no "provider"');
+    expect(result.stderr).toContain('3 of 4 lines failed');
+    expect(result.stdout).not.toContain('"provider":"unknown"');
+  });
+
+  test('--provider fills in lines without one (absent, null or empty), never overrides a named one', async () => {
+    const result = await run(['normalize', '--provider', 'acme'], '{"code":"E102"}\n{"provider":null,"code":"E102"}\n{"provider":"","code":"E102"}\n');
+    expect(result.status).toBe(0);
+    for (const line of outputLines(result.stdout)) expect(JSON.parse(line)).toMatchObject({ provider: 'acme', kind: 'not-found' });
+  });
+
+  test('a provider with no catalog is warned about once, with a close match, and still classified by status', async () => {
+    const result = await run(['normalize'], '{"provider":"acmee","status":503}\n{"provider":"acmee","status":500}\n{"provider":"zzz","status":500}\n');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe(
+      'aggregator-errors normalize: stdin:1: warning: no catalog for provider "acmee" (did you mean acme?): its lines are classified by their status alone\n' +
+        'aggregator-errors normalize: stdin:3: warning: no catalog for provider "zzz": its lines are classified by their status alone\n',
+    );
+    expect(outputLines(result.stdout).map((line) => (JSON.parse(line) as { kind: string }).kind)).toEqual(['provider-unavailable', 'provider-unavailable', 'provider-unavailable']);
+  });
+
+  test('--catalog loads a custom catalog, checked with parseCatalog, next to the shipped ones', async () => {
+    const custom = await file('acme.json', JSON.stringify({ $schema: 'https://unpkg.com/aggregator-errors/dist/schemas/catalog.schema.json', ...JSON.parse(JSON.stringify(acme)) }));
+    const result = await run(['normalize', '--catalog', custom], ndjson, allCatalogs);
+    expect(result).toEqual({ status: 0, stdout: `${expectedLines.join('\n')}\n`, stderr: '' });
+    // The shipped catalogs still answer.
+    const shipped = await run(['normalize', '-c', custom], '{"provider":"aerosync","status":400,"body":{"error":{"code":"AC-104"}}}\n', allCatalogs);
+    expect(JSON.parse(shipped.stdout)).toMatchObject({ provider: 'aerosync', kind: 'reconnect-required' });
+    // explain and catalog read it too.
+    expect((await run(['explain', 'acme', 'E102', '--catalog', custom], [], allCatalogs)).stdout).toContain('Acme (acme) code E102');
+    expect((await run(['catalog', '-p', 'acme', '-f', 'csv', '-c', custom], [], allCatalogs)).stdout).toContain('\nacme,code,,,404,E102,');
+  });
+
+  test('a loaded catalog with a shipped id replaces it; two loaded catalogs may not share an id', async () => {
+    const changed = { ...JSON.parse(JSON.stringify(acme)), codes: { ...acme.codes, E102: { ...acme.codes.E102, kind: 'conflict' } } };
+    const mine = await file('acme-fixed.json', JSON.stringify(changed));
+    const result = await run(['normalize', '--catalog', mine], '{"provider":"acme","code":"E102"}\n');
+    expect(JSON.parse(result.stdout)).toMatchObject({ kind: 'conflict' });
+    const twice = await run(['normalize', '--catalog', mine, '--catalog', await file('acme-again.json', JSON.stringify(acme))], '');
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/both have the id "acme"/);
+  });
+
+  test('an invalid catalog exits 2 and names every problem by its path', async () => {
+    const bad = await file('bad.json', JSON.stringify({ id: 'Bad Id', name: 'Bad', source: 'https://bad.example/errors', codes: { E1: { kind: 'nope', source: 'https://bad.example/errors' } }, colour: 'red' }));
+    const result = await run(['normalize', '--catalog', bad], '{"provider":"acme","code":"E102"}\n');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^aggregator-errors normalize: invalid catalog .*bad\.json \(3 problems\):\n/);
+    expect(result.stderr).toContain(`${bad}: id: `);
+    expect(result.stderr).toContain(`${bad}: codes.E1.kind: `);
+    expect(result.stderr).toContain(`${bad}: colour: unknown key`);
+    expect(result.stderr).toMatch(/Run "aggregator-errors normalize --help" for usage\.\n$/);
+  });
+
+  test('a catalog file that is missing, not a file or not JSON exits 2', async () => {
+    const cases: [string, RegExp][] = [
+      [join(dir, 'missing.json'), /cannot read catalog .*missing\.json \(ENOENT\)/],
+      [dir, /cannot read catalog .* \(not a file\)/],
+      [await file('text.json', 'not json'), /catalog .*text\.json is not JSON/],
+      [await file('array.json', '[]'), /invalid catalog .*array\.json/],
+    ];
+    for (const [path, message] of cases) {
+      const result = await run(['normalize', '--catalog', path], '');
+      expect(result.status, path).toBe(2);
+      expect(result.stderr, path).toMatch(message);
+    }
+  });
+
+  test('--lean drops match.description and match.note, and nothing else', async () => {
+    const all = allCatalogs.flatMap((catalog) => rowFixtures(catalog)).map((fixture) => `${JSON.stringify(fixture.input)}\n`).join('');
+    const full = await run(['normalize'], all, allCatalogs);
+    const lean = await run(['normalize', '--lean'], all, allCatalogs);
+    expect(lean.status).toBe(0);
+    const fullLines = outputLines(full.stdout).map((line) => JSON.parse(line) as { match: Record<string, unknown>; causes: unknown[] });
+    const leanLines = outputLines(lean.stdout).map((line) => JSON.parse(line) as { match: Record<string, unknown> });
+    expect(leanLines).toHaveLength(fullLines.length);
+    leanLines.forEach((line, i) => {
+      const { description: _d, note: _n, ...match } = fullLines[i]!.match;
+      expect(line).toEqual({ ...fullLines[i], match });
+      expect(Object.hasOwn(line.match, 'description') || Object.hasOwn(line.match, 'note')).toBe(false);
+    });
+    expect(fullLines.some((line) => typeof line.match['description'] === 'string')).toBe(true);
+    // How much depends on the provider (Plaid's rows lose a third, Finicity's, with little prose, a twentieth).
+    expect(lean.stdout.length).toBeLessThan(full.stdout.length);
+  });
+
+  test('--lean drops the prose of nested causes too', async () => {
+    const body = { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'x', causes: [{ error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'y', item_id: 'i-1' }] };
+    const result = await run(['normalize', '--lean'], `${JSON.stringify({ provider: 'plaid', status: 400, body })}\n`, allCatalogs);
+    const line = JSON.parse(result.stdout) as { match: object; causes: { match: object }[] };
+    expect(line.causes).toHaveLength(1);
+    expect(Object.keys(line.causes[0]!.match)).not.toContain('description');
+    expect(Object.keys(line.match)).toContain('source');
+  });
+});

@@ -10,7 +10,7 @@ import { AggregatorError, createNormalizer, type NormalizedError } from '../src/
 import { defineCatalog, parseCatalog, type CatalogInput } from '../src/catalog/index.js';
 import { fromError, fromResponse, parseRetryAfter, readError, readResponse, retryDecision, toProblem } from '../src/gateway/index.js';
 import { renderMessage } from '../src/messages/index.js';
-import { errorLabels, logFields, otelAttributes } from '../src/observability/index.js';
+import { errorLabels, logFields, clientSpanAttributes } from '../src/observability/index.js';
 import { rowFixtures, startSimulator } from '../src/testkit/index.js';
 import { triggered } from '../src/testkit/simulate.js';
 import { normalizeStream } from '../src/cli/normalize-stream.js';
@@ -330,6 +330,6 @@ describe('12. smaller findings', () => {
     revoke();
     expect(errorLabels(proxy as never)).toMatchObject({ kind: 'unknown', provider: 'other' });
     expect(logFields(proxy as never)).toMatchObject({ kind: 'unknown' });
-    expect(otelAttributes(proxy as never)).toMatchObject({ 'error.type': 'unknown' });
+    expect(clientSpanAttributes(proxy as never)).toMatchObject({ 'error.type': 'unknown' });
   });
 });

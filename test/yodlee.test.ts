@@ -27,10 +27,10 @@ describe('Yodlee API error bodies', () => {
     expect(normalize({ provider: 'yodlee', body: body('Y804', 'Permitted values of top between 1 - 500') }).match).toMatchObject({ by: 'code', source: ERRORS });
   });
 
-  test('an invalid or expired token is auth and pages', () => {
+  test('an invalid or expired token is auth, and a ticket: user access tokens are issued per Yodlee user, so one expired token is not our key breaking', () => {
     const error = normalize({ provider: 'yodlee', status: 401, body: body('Y008', 'Invalid token in authorization header') });
     expect(error.kind).toBe('auth');
-    expect(error.severity).toBe('page');
+    expect(error.severity).toBe('ticket');
     expect(error.owner).toBe('integrator');
     expect(error.match.documentedStatus).toBeUndefined();
   });

@@ -55,8 +55,8 @@ export interface Explanation {
   readonly sandbox: readonly SandboxTriggerInput[];
 }
 
-// The matcher's own compilation, so that what is explained is what normalize returns.
-function effective(meaning: ResolvedMeaning): { hints: EffectiveHints; detail: string | undefined } {
+/** A meaning's hints and detail as the matcher compiles them, so that what is explained is what normalize returns. */
+export function effective(meaning: ResolvedMeaning): { hints: EffectiveHints; detail: string | undefined } {
   const compiled = compileMeaning(meaning, 'row', 'row', undefined);
   return {
     hints: { retryable: compiled.retry.retryable, afterMs: compiled.retry.afterMs, userAction: compiled.userAction, owner: compiled.owner, severity: compiled.severity },

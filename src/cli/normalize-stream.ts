@@ -1,6 +1,9 @@
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import type { Normalizer } from '../matcher/create-normalizer.js';
+import { own } from '../util/own.js';
+import { closeMatches } from '../util/suggest.js';
+import { leanError } from './lean-output.js';
 
 /**
  * What a run of {@link normalizeStream} did.
@@ -10,7 +13,7 @@ export interface NormalizeCounts {
   readonly lines: number;
   /** Lines normalized and written as a normalized error. */
   readonly normalized: number;
-  /** Lines that were not a JSON object (each written as an error line). */
+  /** Lines that were not a JSON object, or named no provider (each written as an error line). */
   readonly failed: number;
 }
 
@@ -18,15 +21,28 @@ export interface NormalizeCounts {
  * Options of {@link normalizeStream}.
  */
 export interface NormalizeStreamOptions {
-  /** Called for each line that is not a JSON object, with its 1-based line number and the reason. */
+  /** Called for each line that is not a JSON object or names no provider, with its 1-based line number and the reason. */
   readonly onBadLine?: (line: number, reason: string) => void;
   /**
    * Where a report of each bad line goes (the CLI's stderr), written with the
-   * same backpressure as the output, so memory stays flat however many lines fail.
+   * same backpressure as the output, so memory stays flat however many lines fail;
+   * `warn` formats a warning (a provider with no catalog), once per provider.
    */
-  readonly reports?: { readonly stream: NodeJS.WritableStream; readonly format: (line: number, reason: string) => string };
-  /** The provider to assume for lines that name none. */
+  readonly reports?: {
+    readonly stream: NodeJS.WritableStream;
+    readonly format: (line: number, reason: string) => string;
+    readonly warn?: (line: number, message: string) => string;
+  };
+  /** The provider to assume for lines that name none; without it, such a line is a bad line, never classified as some provider. */
   readonly provider?: string;
+  /** The providers with a catalog: a line naming another is still normalized (by its status alone), and warned about once. */
+  readonly providers?: readonly string[];
+  /**
+   * Drop the catalog's prose from each result (`match.description`, `match.note`): from a twentieth to half of the bytes, by provider.
+   *
+   * @defaultValue false
+   */
+  readonly lean?: boolean;
   /**
    * The longest line accepted, in characters; a longer line fails without being held in memory.
    *
@@ -44,6 +60,17 @@ export interface BadLine {
 }
 
 const DEFAULT_MAX_LINE = 16 * 1024 * 1024;
+// Warnings about providers without a catalog stop after this many distinct ids: memory stays flat.
+const MAX_WARNED_PROVIDERS = 32;
+
+/** The provider a line names (or the default), or why it names none. */
+function providerOf(line: object, fallback: string | undefined): { ok: true; provider: string } | { ok: false; reason: string } {
+  const value = own(line, 'provider');
+  if (typeof value === 'string' && value !== '') return { ok: true, provider: value };
+  if ((value === undefined || value === null || value === '') && fallback !== undefined) return { ok: true, provider: fallback };
+  if (value === undefined || value === null || value === '') return { ok: false, reason: 'no "provider": name it in the line, or pass --provider for lines without one' };
+  return { ok: false, reason: `"provider" must be a string, got ${Array.isArray(value) ? 'an array' : typeof value}` };
+}
 
 /** Why a line is not a raw response, or the raw response it holds. */
 function parseLine(text: string): { ok: true; value: object } | { ok: false; reason: string } {
@@ -65,8 +92,9 @@ function parseLine(text: string): { ok: true; value: object } | { ok: false; rea
  * @remarks
  * Input is processed chunk by chunk: at most one line is held in memory, and the
  * output of a chunk is written at once, waiting for `drain` when the output is
- * full. Blank lines are skipped. A line that is not a JSON object is written as
- * a {@link BadLine} and reported through `onBadLine`; the rest is processed.
+ * full. Blank lines are skipped. A line that is not a JSON object, or names no
+ * provider when no default is given, is written as a {@link BadLine} and
+ * reported through `onBadLine`; the rest is processed.
  *
  * @example
  * ```ts
@@ -90,6 +118,9 @@ export async function normalizeStream(
   let overlong = false;
   let out = '';
   let reported = '';
+  const known = options.providers === undefined ? undefined : new Set(options.providers);
+  const warned = new Set<string>();
+  const warn = options.reports?.warn;
 
   const fail = (reason: string): void => {
     failed++;
@@ -114,8 +145,20 @@ export async function normalizeStream(
     lines++;
     const parsed = parseLine(line);
     if (!parsed.ok) return fail(parsed.reason);
-    const raw = options.provider !== undefined && !('provider' in parsed.value) ? { ...parsed.value, provider: options.provider } : parsed.value;
-    out += `${JSON.stringify(normalizer.normalize(raw as Parameters<Normalizer['normalize']>[0]))}\n`;
+    const named = providerOf(parsed.value, options.provider);
+    if (!named.ok) return fail(named.reason);
+    const { provider } = named;
+    // Only a bounded prefix of an unknown id is kept or compared: a huge "provider" costs nothing extra.
+    const shown = provider.slice(0, 64);
+    if (known !== undefined && !known.has(provider) && warn !== undefined && warned.size < MAX_WARNED_PROVIDERS && !warned.has(shown)) {
+      warned.add(shown);
+      const close = closeMatches(shown, [...known]);
+      const name = JSON.stringify(shown);
+      reported += warn(lineNumber, `no catalog for provider ${name}${close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : ''}: its lines are classified by their status alone`);
+    }
+    const raw = own(parsed.value, 'provider') === provider ? parsed.value : { ...parsed.value, provider };
+    const error = normalizer.normalize(raw as Parameters<Normalizer['normalize']>[0]);
+    out += `${JSON.stringify(options.lean === true ? leanError(error) : error)}\n`;
     normalized++;
   };
 

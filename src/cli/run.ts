@@ -2,7 +2,9 @@ import { createReadStream } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Catalog } from '../catalog/types.js';
 import { createNormalizer } from '../matcher/create-normalizer.js';
+import { catalogsCsv } from './catalog-csv.js';
 import { catalogMarkdown, catalogsMarkdown } from './catalog-docs.js';
+import { loadCatalogFile, withLoaded } from './load-catalog.js';
 import { coverageTable } from './coverage.js';
 import { explain, findCatalog, formatExplanation } from './explain.js';
 import { HELP } from './help.js';
@@ -24,7 +26,8 @@ export interface CliContext {
 }
 
 const COMMANDS = ['normalize', 'explain', 'catalog', 'help'] as const;
-const FORMATS = ['json', 'markdown', 'coverage'] as const;
+const FORMATS = ['json', 'markdown', 'coverage', 'csv'] as const;
+const CATALOG_OPTION = { type: 'string', short: 'c', multiple: true } as const;
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -45,18 +48,39 @@ function write(stream: NodeJS.WritableStream, text: string): void {
   stream.write(text);
 }
 
+/** The shipped catalogs, with each `--catalog` file loaded, checked, and put in place of a shipped one of the same id. */
+async function catalogsFor(files: readonly string[] | undefined, ctx: CliContext): Promise<readonly Catalog[]> {
+  if (files === undefined || files.length === 0) return ctx.catalogs;
+  const loaded = [];
+  for (const file of files) loaded.push({ file, catalog: await loadCatalogFile(file) });
+  return withLoaded(ctx.catalogs, loaded);
+}
+
 async function runNormalize(args: readonly string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parse(args, { provider: { type: 'string', short: 'p' }, help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parse(args, {
+    provider: { type: 'string', short: 'p' },
+    catalog: CATALOG_OPTION,
+    lean: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return help('normalize', ctx);
   if (positionals.length > 1) throw new UsageError(`expected at most one file, got ${positionals.length}: ${positionals.join(' ')}`);
-  const provider = values.provider === undefined ? undefined : findCatalog(ctx.catalogs, values.provider).id;
+  const catalogs = await catalogsFor(values.catalog, ctx);
+  const provider = values.provider === undefined ? undefined : findCatalog(catalogs, values.provider).id;
   const file = positionals[0];
   const input = file === undefined || file === '-' ? ctx.stdin : createReadStream(file);
-  const normalizer = createNormalizer(ctx.catalogs);
+  const normalizer = createNormalizer(catalogs);
+  const where = file === undefined || file === '-' ? 'stdin' : file;
   try {
     const counts = await normalizeStream(input, ctx.stdout, normalizer, {
       ...(provider === undefined ? {} : { provider }),
-      reports: { stream: ctx.stderr, format: (line, reason) => `aggregator-errors normalize: ${file === undefined || file === '-' ? 'stdin' : file}:${line}: ${reason}\n` },
+      providers: catalogs.map((catalog) => catalog.id),
+      lean: values.lean === true,
+      reports: {
+        stream: ctx.stderr,
+        format: (line, reason) => `aggregator-errors normalize: ${where}:${line}: ${reason}\n`,
+        warn: (line, message) => `aggregator-errors normalize: ${where}:${line}: warning: ${message}\n`,
+      },
     });
     if (counts.failed > 0) {
       write(ctx.stderr, `aggregator-errors normalize: ${counts.failed} of ${counts.lines} line${counts.lines === 1 ? '' : 's'} failed\n`);
@@ -72,21 +96,22 @@ async function runNormalize(args: readonly string[], ctx: CliContext): Promise<n
   }
 }
 
-function runExplain(args: readonly string[], ctx: CliContext): number {
-  const { values, positionals } = parse(args, { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+async function runExplain(args: readonly string[], ctx: CliContext): Promise<number> {
+  const { values, positionals } = parse(args, { json: { type: 'boolean' }, catalog: CATALOG_OPTION, help: { type: 'boolean', short: 'h' } });
   if (values.help === true) return help('explain', ctx);
   const [provider, code, ...extra] = positionals;
   if (provider === undefined || code === undefined) throw new UsageError('expected a provider and a code, e.g. "explain aerosync AC-102"');
   if (extra.length > 0) throw new UsageError(`unexpected argument${extra.length === 1 ? '' : 's'}: ${extra.join(' ')}`);
-  const explanation = explain(ctx.catalogs, provider, code);
+  const explanation = explain(await catalogsFor(values.catalog, ctx), provider, code);
   write(ctx.stdout, values.json === true ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
   return 0;
 }
 
-function runCatalog(args: readonly string[], ctx: CliContext): number {
+async function runCatalog(args: readonly string[], ctx: CliContext): Promise<number> {
   const { values, positionals } = parse(args, {
     provider: { type: 'string', short: 'p' },
     format: { type: 'string', short: 'f', default: 'json' },
+    catalog: CATALOG_OPTION,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return help('catalog', ctx);
@@ -96,9 +121,11 @@ function runCatalog(args: readonly string[], ctx: CliContext): number {
     const close = closeMatches(format, FORMATS);
     throw new UsageError(`unknown format "${format}".${close.length > 0 ? ` Did you mean ${close.join(', ')}?` : ''} Formats: ${FORMATS.join(', ')}.`);
   }
-  const one = values.provider === undefined ? undefined : findCatalog(ctx.catalogs, values.provider);
-  const catalogs = one === undefined ? ctx.catalogs : [one];
+  const available = await catalogsFor(values.catalog, ctx);
+  const one = values.provider === undefined ? undefined : findCatalog(available, values.provider);
+  const catalogs = one === undefined ? available : [one];
   if (format === 'coverage') write(ctx.stdout, coverageTable(catalogs));
+  else if (format === 'csv') write(ctx.stdout, catalogsCsv(catalogs));
   else if (format === 'markdown') write(ctx.stdout, one === undefined ? catalogsMarkdown(catalogs) : catalogMarkdown(one));
   else write(ctx.stdout, `${JSON.stringify(one ?? catalogs, null, 2)}\n`);
   return 0;

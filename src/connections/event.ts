@@ -1,4 +1,4 @@
-import type { ReconnectReason } from '../taxonomy/details.js';
+import { KIND_DETAILS, type ReconnectReason } from '../taxonomy/details.js';
 import type { Severity, UserAction } from '../taxonomy/hints.js';
 import type { NormalizedError } from '../taxonomy/normalized-error.js';
 
@@ -104,6 +104,22 @@ export interface ConnectionEventBase<S extends ConnectionState = ConnectionState
 }
 
 /**
+ * The closed detail values of the states that carry one, at run time (labels and
+ * validators read them); {@link ConnectionDetailMap} derives its types from them.
+ *
+ * @public
+ */
+export const CONNECTION_DETAILS: {
+  readonly 'needs-reconnect': { readonly field: 'reason'; readonly values: (typeof KIND_DETAILS)['reconnect-required']['values'] };
+  readonly revoked: { readonly field: 'scope'; readonly values: readonly ['connection', 'accounts'] };
+  readonly failed: { readonly field: 'reason'; readonly values: readonly ['error', 'institution-unsupported', 'institution-not-found', 'widget'] };
+} = {
+  'needs-reconnect': { field: 'reason', values: KIND_DETAILS['reconnect-required'].values },
+  revoked: { field: 'scope', values: ['connection', 'accounts'] },
+  failed: { field: 'reason', values: ['error', 'institution-unsupported', 'institution-not-found', 'widget'] },
+};
+
+/**
  * The detail each state carries.
  *
  * @public
@@ -114,13 +130,13 @@ export interface ConnectionDetailMap {
   /** When the connection stops working, where the provider says (ISO 8601). */
   expiring: { readonly expiresAt: string | undefined };
   /** Whether the whole connection or some accounts of it were revoked. */
-  revoked: { readonly scope: 'connection' | 'accounts' };
+  revoked: { readonly scope: (typeof CONNECTION_DETAILS)['revoked']['values'][number] };
   /** The step under way, as the provider names it (`'mfa'`). */
   pending: { readonly step: string | undefined };
   /** Where in the widget the user left, as the provider names it (Plaid's `status`, `'requires_credentials'`). */
   cancelled: { readonly step: string | undefined };
   /** Why the attempt failed. */
-  failed: { readonly reason: 'error' | 'institution-unsupported' | 'institution-not-found' | 'widget' };
+  failed: { readonly reason: (typeof CONNECTION_DETAILS)['failed']['values'][number] };
 }
 
 /**

@@ -1,12 +1,28 @@
-import { arrayItems, own } from '../util/own.js';
 import type { CatalogInput } from '../catalog/types.js';
 import type { Kind } from '../taxonomy/kinds.js';
 import { KINDS } from '../taxonomy/kinds.js';
 import { ALERT_ROUTING, type AlertAction } from './alert-routing.js';
 import { ERRORS_METRIC } from './error-labels.js';
+import {
+  alternatives,
+  catalogIds,
+  closedList,
+  duration,
+  groupName,
+  metricName,
+  option,
+  renderRuleFile,
+  type RuleSet,
+  selector,
+  spikeExpr,
+  zeroFilledRate,
+  threshold,
+  type AlertRule,
+  type RecordRule,
+} from './rule-file.js';
 
 /**
- * Thresholds and names of the generated rules.
+ * Thresholds and names of the rules {@link prometheusRules} generates.
  *
  * @public
  */
@@ -27,7 +43,7 @@ export interface PrometheusRuleOptions {
    */
   readonly window?: string;
   /**
-   * Errors per second of `severity="page"`, per provider and kind, above which someone is paged.
+   * Errors per second of `severity="page"`, per provider and kind (but `auth`, which has its burst rule), above which someone is paged.
    * @defaultValue `0.05`
    */
   readonly pageRate?: number;
@@ -37,7 +53,7 @@ export interface PrometheusRuleOptions {
    */
   readonly pageFor?: string;
   /**
-   * `auth` errors of one provider within `window` that page at once: our credentials broke.
+   * Errors of `kind="auth"` and `severity="page"` (our own credentials, as the catalog says) of one provider within `window` that page at once.
    * @defaultValue `3`
    */
   readonly authBurst?: number;
@@ -56,89 +72,43 @@ export interface PrometheusRuleOptions {
    * @defaultValue `'1h'`
    */
   readonly undocumentedWindow?: string;
+  /**
+   * The kinds, each one end user's problem alone, whose provider-wide jump above their own baseline pages: a provider-side breakage. An empty list leaves the rule out.
+   * @defaultValue `['reconnect-required', 'fi-unavailable']`
+   */
+  readonly spikeKinds?: readonly Kind[];
+  /**
+   * How many times its baseline a spike kind's rate must be to page.
+   * @defaultValue `4`
+   */
+  readonly spikeFactor?: number;
+  /**
+   * The fewest errors of a spike kind within `window` that can page, whatever the baseline (a quiet provider's 0 to 2 is no breakage).
+   * @defaultValue `20`
+   */
+  readonly spikeMin?: number;
+  /**
+   * The range a spike kind's baseline averages over (the current `window` left out).
+   * @defaultValue `'1d'`
+   */
+  readonly baselineWindow?: string;
+  /**
+   * How long a spike must hold before paging.
+   * @defaultValue `'5m'`
+   */
+  readonly spikeFor?: string;
 }
 
-const DURATION = /^\d+(ms|s|m|h|d|w|y)$/;
-const METRIC = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
-const CATALOG_ID = /^[a-z][a-z0-9-]{0,63}$/;
-
-/** An option given by the caller, read without running a getter twice or trusting a proxy. */
-function option(options: PrometheusRuleOptions | undefined, key: keyof PrometheusRuleOptions): unknown {
-  return own(options, key);
-}
-
-function duration(value: unknown, name: string): string {
-  if (typeof value !== 'string' || !DURATION.test(value)) throw new TypeError(`aggregator-errors: ${name} must be a Prometheus duration such as "5m", got "${String(value).slice(0, 64)}"`);
-  return value;
-}
-
-function threshold(value: unknown, name: string): string {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new TypeError(`aggregator-errors: ${name} must be a finite number >= 0, got ${String(value).slice(0, 64)}`);
-  return String(value);
-}
-
-// YAML single-quoted scalars need only one escape, and PromQL's double quotes pass through untouched.
-function yaml(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
-}
-
-function regexEscape(value: string): string {
-  return value.replace(/[\\^$.*+?()[\]{}|"]/g, '\\$&');
-}
+const DEFAULT_SPIKE_KINDS: readonly Kind[] = ['reconnect-required', 'fi-unavailable'];
 
 function kindsRouted(action: AlertAction): readonly Kind[] {
   return KINDS.filter((kind) => ALERT_ROUTING[kind].action === action);
 }
 
-interface Rule {
-  readonly alert: string;
-  readonly expr: string;
-  readonly for?: string;
-  readonly severity: 'page' | 'ticket';
-  readonly summary: string;
-  readonly description: string;
-}
-
-function renderRule(rule: Rule): string {
-  return [
-    `      - alert: ${rule.alert}`,
-    `        expr: ${yaml(rule.expr)}`,
-    ...(rule.for === undefined ? [] : [`        for: ${rule.for}`]),
-    '        labels:',
-    `          severity: ${rule.severity}`,
-    '        annotations:',
-    `          summary: ${yaml(rule.summary)}`,
-    `          description: ${yaml(rule.description)}`,
-  ].join('\n');
-}
-
-/**
- * Example Prometheus alerting rules (YAML) for the given catalogs, from the routing table.
- *
- * @remarks
- * The rules read one counter (default `aggregator_errors_total`) incremented
- * with {@link errorLabels}: page on a sustained rate of `severity="page"`
- * errors per provider and kind; page at once on a burst of `auth` errors (our
- * credentials broke); open a ticket on a sustained rate of `severity="ticket"`
- * errors, on any undocumented code (`code="other"`) or error nothing documented
- * matched (`match="none"`), and on
- * errors from a provider with no catalog. Kinds routed `count` never alert.
- * Throws a `TypeError` on an invalid option.
- *
- * @example
- * ```ts
- * import { allCatalogs } from 'aggregator-errors/catalogs/all';
- * await writeFile('aggregator-errors.rules.yml', prometheusRules(allCatalogs));
- * ```
- *
- * @public
- */
-export function prometheusRules(catalogs: readonly CatalogInput[], options?: PrometheusRuleOptions): string {
-  const metric = option(options, 'metric') ?? ERRORS_METRIC.name;
-  if (typeof metric !== 'string' || !METRIC.test(metric)) throw new TypeError(`aggregator-errors: metric must be a Prometheus metric name, got "${String(metric).slice(0, 64)}"`);
-  const rawGroup = option(options, 'group') ?? 'aggregator-errors';
-  if (typeof rawGroup !== 'string' || rawGroup.length > 256) throw new TypeError('aggregator-errors: group must be a string of at most 256 characters');
-  const group = rawGroup;
+/** The rules {@link prometheusRules} writes, as data: tests read their annotations from here. */
+export function errorRuleSet(catalogs: readonly CatalogInput[], options?: PrometheusRuleOptions): RuleSet {
+  const metric = metricName(option(options, 'metric') ?? ERRORS_METRIC.name, 'metric');
+  const group = groupName(option(options, 'group') ?? 'aggregator-errors');
   const window = duration(option(options, 'window') ?? '5m', 'window');
   const pageRate = threshold(option(options, 'pageRate') ?? 0.05, 'pageRate');
   const pageFor = duration(option(options, 'pageFor') ?? '5m', 'pageFor');
@@ -146,71 +116,128 @@ export function prometheusRules(catalogs: readonly CatalogInput[], options?: Pro
   const ticketRate = threshold(option(options, 'ticketRate') ?? 0.1, 'ticketRate');
   const ticketFor = duration(option(options, 'ticketFor') ?? '30m', 'ticketFor');
   const undocumentedWindow = duration(option(options, 'undocumentedWindow') ?? '1h', 'undocumentedWindow');
+  const spikeKinds = closedList(option(options, 'spikeKinds'), 'spikeKinds', KINDS, DEFAULT_SPIKE_KINDS);
+  const spikeFactor = threshold(option(options, 'spikeFactor') ?? 4, 'spikeFactor', 1);
+  const spikeMin = threshold(option(options, 'spikeMin') ?? 20, 'spikeMin', 1);
+  const baselineWindow = duration(option(options, 'baselineWindow') ?? '1d', 'baselineWindow');
+  const spikeFor = duration(option(options, 'spikeFor') ?? '5m', 'spikeFor');
 
   // Ids become regex alternatives in PromQL: only catalog-shaped ids, read without trusting the list.
-  const ids = [...new Set(arrayItems(catalogs, 1024).map((catalog) => own(catalog, 'id')))]
-    .filter((id): id is string => typeof id === 'string' && CATALOG_ID.test(id))
-    .sort();
-  const known = ids.length === 0 ? '' : `provider=~"${ids.map(regexEscape).join('|')}",`;
-  const select = (matchers: string): string => `${metric}{${known}${matchers}}`;
+  const ids = catalogIds(catalogs);
+  const known = ids.length === 0 ? '' : `provider=~"${alternatives(ids)}"`;
+  const select = (...matchers: string[]): string => selector(metric, [known, ...matchers]);
   const paging = kindsRouted('page');
   const ticketing = kindsRouted('ticket');
   const counted = kindsRouted('count');
+  const recorded = `provider_kind:${metric}:rate${window}`;
 
-  const rules: Rule[] = [
-    {
-      alert: 'AggregatorErrorsPaging',
-      expr: `sum by (provider, kind) (rate(${select('severity="page"')}[${window}])) > ${pageRate}`,
-      for: pageFor,
-      severity: 'page',
-      summary: '{{ $labels.provider }}: {{ $labels.kind }} errors above ' + pageRate + '/s',
-      description: `Errors that need an operator now (by default ${paging.join(', ')}): our credentials or the provider itself failed for every user.`,
-    },
+  const rules: (AlertRule | RecordRule)[] = [
+    // One series per provider and kind (a zero for a spike kind a provider has not had yet): the spike's
+    // baseline averages a day of these, not of every raw series.
+    { record: recorded, expr: zeroFilledRate(`${select()}[${window}]`, 'kind', spikeKinds) },
     {
       alert: 'AggregatorAuthBurst',
-      expr: `sum by (provider) (increase(${select('kind="auth"')}[${window}])) >= ${authBurst}`,
+      expr: `sum by (provider) (increase(${select('kind="auth"', 'severity="page"')}[${window}])) >= ${authBurst}`,
       severity: 'page',
       summary: '{{ $labels.provider }} rejects our API credentials',
-      description: `${authBurst} or more auth errors in ${window}: the API key, secret or token of this provider is broken, for every user.`,
+      description: `${authBurst} or more auth errors in ${window} that the catalog says mean our own API key, secret, certificate or app token: broken for every user. An auth code about one end user's token is marked ticket in its catalog and never counts here.`,
     },
+    {
+      alert: 'AggregatorErrorsPaging',
+      expr: `sum by (provider, kind) (rate(${select('severity="page"', 'kind!="auth"')}[${window}])) > ${pageRate}`,
+      for: pageFor,
+      severity: 'page',
+      summary: `{{ $labels.provider }}: {{ $labels.kind }} errors above ${pageRate}/s`,
+      description: `Errors that need an operator now (by default ${paging.filter((kind) => kind !== 'auth').join(', ')}, including requests that got no response: timeouts and resets): the provider failed for every user. Auth errors page through AggregatorAuthBurst.`,
+    },
+  ];
+  if (spikeKinds.length > 0) {
+    const kinds = `kind=~"${alternatives(spikeKinds)}"`;
+    rules.push({
+      alert: 'AggregatorErrorSpike',
+      expr: spikeExpr(`${recorded}{${kinds}}`, spikeFactor, baselineWindow, window, spikeMin),
+      for: spikeFor,
+      severity: 'page',
+      summary: `{{ $labels.provider }}: {{ $labels.kind }} errors jumped over ${spikeFactor}x their ${baselineWindow} average`,
+      description: `Each ${spikeKinds.join(' or ')} error is one end user's problem and never pages alone; ${spikeMin} or more in ${window} at over ${spikeFactor} times the provider's own ${baselineWindow} baseline is a provider-side breakage that affects many users at once.`,
+    });
+  }
+  rules.push(
     {
       alert: 'AggregatorErrorsTicket',
       expr: `sum by (provider, kind) (rate(${select('severity="ticket"')}[${window}])) > ${ticketRate}`,
       for: ticketFor,
       severity: 'ticket',
-      summary: '{{ $labels.provider }}: {{ $labels.kind }} errors above ' + ticketRate + '/s',
-      description: `Integration errors to look at in working hours (by default ${ticketing.join(', ')}).`,
+      summary: `{{ $labels.provider }}: {{ $labels.kind }} errors above ${ticketRate}/s`,
+      description: `Integration errors to look at in working hours (by default ${ticketing.join(', ')}, and auth errors about one end user's token).`,
     },
     {
       alert: 'AggregatorUndocumentedErrors',
       expr:
-        `sum by (provider, kind) (increase(${select('code="other"')}[${undocumentedWindow}])) > 0` +
+        `sum by (provider, kind) (increase(${select('code="other"', 'match!="no-response"')}[${undocumentedWindow}])) > 0` +
         ` or sum by (provider, kind) (increase(${select('match="none"')}[${undocumentedWindow}])) > 0`,
       severity: 'ticket',
       summary: '{{ $labels.provider }} returned an error its catalog does not document',
       description:
-        'A code the catalog does not document (code="other"), or nothing documented matched (match="none"): the provider changed its errors or the catalog misses one. The log fields of these errors carry the raw code.',
+        'A code the catalog does not document (code="other"), or nothing documented matched (match="none"): the provider changed its errors or the catalog misses one. The log fields of these errors carry the raw code. A request that got no response (match="no-response") is not counted here.',
     },
-  ];
+  );
   if (ids.length > 0) {
     rules.push({
       alert: 'AggregatorUnknownProvider',
-      expr: `sum by (provider) (increase(${metric}{provider!~"${ids.map(regexEscape).join('|')}"}[${undocumentedWindow}])) > 0`,
+      expr: `sum by (provider) (increase(${metric}{provider!~"${alternatives(ids)}"}[${undocumentedWindow}])) > 0`,
       severity: 'ticket',
       summary: 'Errors counted for provider {{ $labels.provider }}, which has no catalog',
       description: 'Load its catalog in createNormalizer, or fix the provider id passed to normalize.',
     });
   }
 
-  return [
-    `# Generated by prometheusRules() (aggregator-errors); regenerate instead of editing.`,
-    `# Counter: ${metric}{${ERRORS_METRIC.labelNames.join(', ')}}, incremented with errorLabels(error).`,
-    `# Providers: ${ids.length === 0 ? '(none)' : ids.join(', ')}.`,
-    `# Counted only, never alerted: ${counted.join(', ')}.`,
-    'groups:',
-    `  - name: ${yaml(group)}`,
-    '    rules:',
-    ...rules.map(renderRule),
-    '',
-  ].join('\n');
+  return {
+    comments: [
+      'Generated by prometheusRules() (aggregator-errors); regenerate instead of editing.',
+      `Counter: ${metric}{${ERRORS_METRIC.labelNames.join(', ')}}, incremented with errorLabels(error).`,
+      `Providers: ${ids.length === 0 ? '(none)' : ids.join(', ')}.`,
+      `Counted only, never alerted one by one: ${counted.join(', ')}.`,
+      ...(spikeKinds.length === 0 ? [] : [`A provider-wide jump of ${spikeKinds.join(', ')} above its ${baselineWindow} baseline pages (AggregatorErrorSpike).`]),
+    ],
+    group,
+    rules,
+  };
+}
+
+/**
+ * Prometheus rules (YAML) for the counter of normalized errors, for the given catalogs: recording rules, and alerts
+ * that page on our broken credentials or a provider-wide breakage, never on one end user's problem.
+ *
+ * @remarks
+ * The rules read one counter (default `aggregator_errors_total`) incremented
+ * with {@link errorLabels}, and:
+ * - page at once on a burst of `auth` errors the catalog marks `severity="page"`:
+ *   our API key, secret or certificate (an auth code about one end user's token,
+ *   marked `ticket` in its catalog, never counts);
+ * - page on a sustained rate of other `severity="page"` errors (the provider is
+ *   down or unreachable for everyone: timeouts and resets count here);
+ * - page when a provider's `reconnect-required` or `fi-unavailable` rate (each
+ *   error one user's problem) jumps well above its own baseline, which is how a
+ *   provider-side breakage shows;
+ * - open a ticket on a sustained rate of `severity="ticket"` errors, on any
+ *   undocumented code (`code="other"`) or unmatched error (`match="none"`), and
+ *   on errors from a provider with no catalog. A failure with no response
+ *   (`match="no-response"`) is not catalog drift and never opens that ticket.
+ * Kinds routed `count` never alert on their own.
+ * Throws a `TypeError` on an invalid option.
+ *
+ * @example
+ * ```ts
+ * import { writeFile } from 'node:fs/promises';
+ * import { allCatalogs } from 'aggregator-errors/catalogs/all';
+ * import { prometheusRules } from 'aggregator-errors/observability';
+ *
+ * await writeFile('aggregator-errors.rules.yml', prometheusRules(allCatalogs));
+ * ```
+ *
+ * @public
+ */
+export function prometheusRules(catalogs: readonly CatalogInput[], options?: PrometheusRuleOptions): string {
+  return renderRuleFile(errorRuleSet(catalogs, options));
 }

@@ -20,11 +20,7 @@ import { MATCH_STEPS, type MatchStep } from './normalized-error.js';
  */
 export const DOCUMENTED_STEPS: readonly MatchStep[] = ['row', 'endpoint-code', 'category-code', 'code', 'pending'];
 
-/**
- * The longest endpoint template kept as a label value.
- *
- * @public
- */
+/** The longest endpoint template kept as a label value. */
 export const MAX_ENDPOINT_LENGTH = 128;
 
 // A catalog endpoint id: an upper-case method, one space, a path template
@@ -93,11 +89,7 @@ export function providerOf(error: unknown, allowed?: readonly string[]): string 
   return typeof provider === 'string' && PROVIDER.test(provider) && (allowed === undefined || allowed.includes(provider)) ? provider : 'other';
 }
 
-/**
- * The longest code kept as a label value.
- *
- * @public
- */
+/** The longest code kept as a label value. */
 export const MAX_CODE_LABEL_LENGTH = 32;
 
 /** The code as a bounded label: kept when documented, `'other'` when not, `'none'` when absent. */
