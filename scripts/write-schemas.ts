@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { catalogJsonSchema, normalizedErrorJsonSchema, type JsonSchemaDocument } from '../src/schemas/json-schema.js';
+import { catalogJsonSchema, normalizedErrorJsonSchema, problemBodyJsonSchema, type JsonSchemaDocument } from '../src/schemas/json-schema.js';
 
 /**
  * The JSON Schema files the package ships, by file name.
@@ -12,6 +12,7 @@ import { catalogJsonSchema, normalizedErrorJsonSchema, type JsonSchemaDocument }
 export const SCHEMA_FILES: Readonly<Record<string, () => JsonSchemaDocument>> = {
   'normalized-error.json': normalizedErrorJsonSchema,
   'catalog.json': catalogJsonSchema,
+  'problem.json': problemBodyJsonSchema,
 };
 
 /**

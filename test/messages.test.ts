@@ -250,12 +250,20 @@ describe("the provider's end-user text", () => {
   });
 });
 
+test('reconnect copy is true for every documented cause: it never says the password changed (a wrong password at first link, an expired consent)', () => {
+  for (const locale of [MESSAGES_EN, MESSAGES_ES]) {
+    const credentials = locale.details['reconnect-required.credentials']?.body ?? '';
+    expect(credentials).not.toMatch(/chang|cambi/i);
+    expect(locale.details['reconnect-required.consent']?.body ?? '').not.toMatch(/^Your permission .* expired\.$/);
+  }
+});
+
 describe('JSON from a gateway', () => {
   test("the README's example: Aerosync's wrong-credentials code asks to update the login", () => {
     const error = normalize({ provider: 'aerosync', code: 'AC-117' });
     expect(renderMessage(JSON.parse(JSON.stringify(error)))).toEqual({
       title: 'Check your bank login',
-      body: 'Your bank username or password changed.',
+      body: "Your bank didn't accept the sign-in details. Please sign in again.",
       action: { kind: 'reenter-credentials', label: 'Update login' },
     });
   });

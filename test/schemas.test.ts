@@ -195,15 +195,49 @@ describe('the JSON Schema documents, checked by a JSON Schema validator (ajv)', 
 });
 
 describe('writeSchemas', () => {
-  test('writes both documents as JSON files', async () => {
+  test('writes every document as a JSON file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'aggregator-errors-schemas-'));
     try {
       const written = await writeSchemas(join(dir, 'nested', 'schemas'));
-      expect(written.map((path) => path.slice(dir.length + 1))).toEqual([join('nested', 'schemas', 'normalized-error.json'), join('nested', 'schemas', 'catalog.json')]);
+      expect(written.map((path) => path.slice(dir.length + 1))).toEqual([join('nested', 'schemas', 'normalized-error.json'), join('nested', 'schemas', 'catalog.json'), join('nested', 'schemas', 'problem.json')]);
       expect(JSON.parse(await readFile(written[0] ?? '', 'utf8'))).toEqual(normalizedErrorJsonSchema());
       expect(JSON.parse(await readFile(written[1] ?? '', 'utf8'))).toEqual(catalogJsonSchema());
     } finally {
       await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the problem+json body: JSON Schema, zod schema and the tiny guard agree with toProblem', () => {
+  test('every documented row, as a gateway answers it, validates and passes the guard', async () => {
+    const { toProblem } = await import('../src/gateway/index.js');
+    const { isProblemBody } = await import('../src/messages/index.js');
+    const { problemBodySchema, problemBodyJsonSchema } = await import('../src/catalog/index.js');
+    const { Ajv2020: Ajv } = await import('ajv/dist/2020.js');
+    const { allCatalogs: catalogs } = await import('../catalogs/all.js');
+    const { createNormalizer: create } = await import('../src/index.js');
+    const { rowFixtures: rows } = await import('../src/testkit/fixtures.js');
+    const validate = new Ajv({ strict: false }).compile(problemBodyJsonSchema());
+    const normalizer = create(catalogs);
+    let count = 0;
+    for (const catalog of catalogs) {
+      for (const fixture of rows(catalog).slice(0, 40)) {
+        const body = JSON.parse(JSON.stringify(toProblem(normalizer.normalize(fixture.input), { exposeRequestId: true, exposeDisplayMessage: true }).body)) as unknown;
+        expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
+        expect(problemBodySchema.safeParse(body).success).toBe(true);
+        expect(isProblemBody(body)).toBe(true);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(100);
+  });
+
+  test('the guard refuses what is not a problem body, and never throws', async () => {
+    const { isProblemBody } = await import('../src/messages/index.js');
+    const good = { type: 't', title: 't', status: 409, detail: 'd', kind: 'conflict', provider: 'mx', userAction: 'wait' };
+    expect(isProblemBody(good)).toBe(true);
+    for (const bad of [null, 1, [], {}, { ...good, kind: 'nope' }, { ...good, status: 200 }, { ...good, userAction: 'x' }, { ...good, retryAfter: -1 }, { ...good, code: 5 }, new Proxy({}, { ownKeys: () => { throw new Error('x'); }, getOwnPropertyDescriptor: () => { throw new Error('x'); } })]) {
+      expect(isProblemBody(bad)).toBe(false);
     }
   });
 });

@@ -23,6 +23,7 @@ export type {
   SourceRef,
 } from './types.js';
 export { normalizedErrorSchema } from '../schemas/normalized-error.js';
-export { catalogJsonSchema, normalizedErrorJsonSchema } from '../schemas/json-schema.js';
+export { catalogJsonSchema, normalizedErrorJsonSchema, problemBodyJsonSchema } from '../schemas/json-schema.js';
+export { problemBodySchema } from '../schemas/problem-body.js';
 export type { JsonSchemaDocument } from '../schemas/json-schema.js';
 export { KIND_DOCS } from '../taxonomy/kind-docs.js';

@@ -23,9 +23,11 @@ export const MESSAGES_EN: CompleteMessageCatalog = {
   },
   // Kinds whose detail changes what the end user should know; other details use the kind's text.
   details: {
-    'reconnect-required.credentials': { title: 'Check your bank login', body: 'Your bank username or password changed.' },
-    'reconnect-required.consent': { body: 'Your permission to share this account expired.' },
-    'reconnect-required.account-locked': { body: 'Your bank locked this account. Please contact your bank.' },
+    // True for every documented cause: a wrong password at first link, a changed one, a login the bank wants again.
+    'reconnect-required.credentials': { title: 'Check your bank login', body: "Your bank didn't accept the sign-in details. Please sign in again." },
+    // Consent expired, was withdrawn, or was never given for what is asked.
+    'reconnect-required.consent': { body: 'Permission to share this account has ended or was not given.' },
+    'reconnect-required.account-locked': { body: 'Your bank has locked this account. Contact your bank, or sign in on its website, to unlock it.' },
   },
   actions: {
     none: 'OK',

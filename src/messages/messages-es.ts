@@ -23,9 +23,9 @@ export const MESSAGES_ES: CompleteMessageCatalog = {
   },
   // Kinds whose detail changes what the end user should know; other details use the kind's text.
   details: {
-    'reconnect-required.credentials': { title: 'Revisa tu acceso al banco', body: 'Tu usuario o contraseña del banco cambió.' },
-    'reconnect-required.consent': { body: 'Tu permiso para compartir esta cuenta venció.' },
-    'reconnect-required.account-locked': { body: 'Tu banco bloqueó esta cuenta. Contacta a tu banco.' },
+    'reconnect-required.credentials': { title: 'Revisa tu acceso al banco', body: 'Tu banco no aceptó los datos de acceso. Vuelve a iniciar sesión.' },
+    'reconnect-required.consent': { body: 'El permiso para compartir esta cuenta terminó o no se otorgó.' },
+    'reconnect-required.account-locked': { body: 'Tu banco bloqueó esta cuenta. Contacta a tu banco o inicia sesión en su sitio para desbloquearla.' },
   },
   actions: {
     none: 'Aceptar',

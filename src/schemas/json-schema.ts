@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogSchema } from '../catalog/schema.js';
 import { normalizedErrorSchema } from './normalized-error.js';
+import { problemBodySchema } from './problem-body.js';
 
 /**
  * A JSON Schema document (draft 2020-12), as plain JSON data.
@@ -62,4 +63,13 @@ export function catalogJsonSchema(): JsonSchemaDocument {
     'aggregator-errors provider catalog',
     `A bank-aggregation provider's documented errors, as data. ${CATALOG_CROSS_CHECKS}`,
   );
+}
+
+/**
+ * Generates the JSON Schema of a gateway's problem+json body (what `toProblem` writes), from its zod schema.
+ *
+ * @public
+ */
+export function problemBodyJsonSchema(): JsonSchemaDocument {
+  return generate(problemBodySchema, 'aggregator-errors problem details', 'An RFC 9457 problem details body written by aggregator-errors/gateway toProblem: kind, reason or scope and userAction as the normalized error names them.');
 }

@@ -12,7 +12,7 @@
 export type RawBody = string | Uint8Array | ArrayBuffer;
 
 /** The largest body read by default: webhooks are small, and a larger one is refused before any work. */
-export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_BODY_BYTES: number = 1024 * 1024;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: false });
