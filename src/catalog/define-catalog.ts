@@ -2,6 +2,7 @@ import { closeMatches } from '../util/suggest.js';
 import { CatalogError, formatPath, type CatalogProblem } from './catalog-error.js';
 import { catalogSchema, keysAt, type Issue } from './schema.js';
 import { snapshot } from './snapshot.js';
+import type { CheckCatalog } from './check.js';
 import type { Catalog, CatalogInput } from './types.js';
 
 /**
@@ -81,6 +82,11 @@ export function parseCatalog(value: unknown): CatalogResult {
 /**
  * Validates a catalog and keeps its literal types, so endpoint ids and codes autocomplete.
  *
+ * @remarks
+ * The mistakes a compiler can see are type errors at their place, before the
+ * check runs: an unknown key, a detail of the wrong kind, a malformed endpoint
+ * id, a row whose code has no meaning ({@link CheckCatalog}).
+ *
  * @returns the validated copy, deeply frozen (never the object passed in).
  *
  * @throws {@link CatalogError} naming every problem by its path.
@@ -98,7 +104,7 @@ export function parseCatalog(value: unknown): CatalogResult {
  *
  * @public
  */
-export function defineCatalog<const C extends CatalogInput>(catalog: C): Catalog<C> {
+export function defineCatalog<const C extends CatalogInput>(catalog: C & CheckCatalog<C>): Catalog<C> {
   const result = check(catalog);
   if ('problems' in result) throw new CatalogError(result.problems);
   return result.catalog as Catalog<C>;
