@@ -19,6 +19,7 @@ import { normalizeStream } from '../src/cli/normalize-stream.js';
 import { handWritten } from './hand-written.js';
 import { plain } from './plain.js';
 import { compare, median } from './measure.js';
+import { runLoad } from './load.js';
 
 const dist = resolve(import.meta.dirname, '../../dist');
 const report = (line: string): void => console.log(line);
@@ -204,3 +205,7 @@ async function peakWith(lines: number): Promise<number> {
 const small = await peakWith(1_000);
 const large = await peakWith(1_000_000);
 report(`memory: 1,000,000 bad lines to a slow stderr raise the resident set by ${(large / 1024 / 1024).toFixed(1)} MB, 1,000 lines by ${(small / 1024 / 1024).toFixed(1)} MB`);
+
+// ---------------------------------------------------------------------------
+section('Gateway under load (example gateway in front of the simulator, over loopback)');
+for (const line of await runLoad()) report(line);

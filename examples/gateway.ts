@@ -1,24 +1,28 @@
 /**
- * An example API gateway: it proxies `/<provider>/<path>` to the provider, and
- * when the provider fails it normalizes the failure, retries what is worth
- * retrying, and answers its own client with RFC 9457 problem+json.
+ * An example API gateway on Fastify: it proxies `/<provider>/<path>` to the
+ * provider and, when the provider fails, classifies the failure, retries what is
+ * worth retrying within the provider's retry budget (the same idempotency key on
+ * every attempt), and answers its own client with RFC 9457 problem+json and
+ * `Retry-After` through `fastifyErrorHandler`.
  *
  * Run it (after `npm run build`, or with any TypeScript runner) to try it against
  * the simulator: `node .tools/examples/gateway.js`, then
  * `curl -i localhost:8080/aerosync/v2/accounts/u-1/balance -H 'x-simulate: 400 AC-106'`.
  *
- * In an application, import from 'aggregator-errors', 'aggregator-errors/gateway'
- * and 'aggregator-errors/catalogs/<id>' instead of the relative paths below.
+ * In an application, import from 'aggregator-errors', 'aggregator-errors/resilience',
+ * 'aggregator-errors/frameworks' and 'aggregator-errors/catalogs/<id>' instead of
+ * the relative paths below.
  */
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { createNormalizer } from '../src/index.js';
-import type { Catalog, NormalizedError, NormalizeInput, PendingStep } from '../src/index.js';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { AggregatorError, createNormalizer } from '../src/index.js';
+import type { Catalog, NormalizedError } from '../src/index.js';
 import { aerosync } from '../catalogs/aerosync.js';
 import { synapse } from '../catalogs/synapse.js';
-import { readResponse, fromError, retryDecision, toProblem, type NormalizerLike, type RetryOptions } from '../src/gateway/index.js';
+import { fastifyErrorHandler } from '../src/frameworks/index.js';
+import { createRetryBudget, sendWithRetries, type RetryBudget, type RetryTuning } from '../src/resilience/index.js';
 import { startSimulator } from '../src/testkit/index.js';
 
 /** How the example gateway reaches each provider and how hard it tries. */
@@ -31,138 +35,122 @@ export interface GatewayOptions {
   readonly credentials?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** The deadline of one attempt in milliseconds. @defaultValue the catalog's recommended `timeout.ms`, else 10000 */
   readonly timeoutMs?: number;
-  /** Retry options; `idempotent` is derived from the method and idempotency key. */
-  readonly retry?: Omit<RetryOptions, 'idempotent' | 'attempt'>;
+  /** Backoff and limits of the retries. */
+  readonly retry?: RetryTuning;
+  /**
+   * The retry budget shared by every request of this gateway, per provider; `false` retries without one.
+   *
+   * @defaultValue a budget with the AWS SDKs' standard-mode numbers
+   */
+  readonly budget?: RetryBudget | false;
+  /**
+   * The idempotency-key header each provider documents: a non-idempotent request the client sent without
+   * a key gets one, the same on every attempt, so that it may be retried.
+   *
+   * @defaultValue Synapse's `x-sp-idempotency-key` (its official Node client sends it)
+   */
+  readonly idempotencyHeaders?: Readonly<Record<string, string>>;
   /** Called with every normalized failure (for logs and metrics). */
   readonly onError?: (error: NormalizedError, attempt: number, instance: string) => void;
 }
-
-type GatewayNormalizer = NormalizerLike & { pending(input: NormalizeInput): PendingStep | undefined };
 
 const MAX_REQUEST_BYTES = 1024 * 1024;
 // Only these client headers reach the provider. x-simulate* drive the test simulator; a
 // production gateway would not forward them.
 const FORWARDED = /^(content-type|accept|idempotency-key|x-sp-idempotency-key|x-simulate(-[a-z-]+)?)$/;
 const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const DEFAULT_IDEMPOTENCY_HEADERS: Readonly<Record<string, string>> = { synapse: 'x-sp-idempotency-key' };
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
-}
-
-async function readRequest(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > MAX_REQUEST_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-function answerProblem(res: ServerResponse, error: NormalizedError, instance: string): void {
-  const { status, headers, body } = toProblem(error, { instance });
-  res.writeHead(status, headers).end(JSON.stringify(body));
-}
-
-function answerPlain(res: ServerResponse, status: number, title: string): void {
-  res.writeHead(status, { 'content-type': 'application/problem+json' }).end(JSON.stringify({ type: 'about:blank', title, status }));
+function plainProblem(reply: FastifyReply, status: number, title: string): FastifyReply {
+  return reply.code(status).header('content-type', 'application/problem+json').send(JSON.stringify({ type: 'about:blank', title, status }));
 }
 
 /**
- * Creates the example gateway's HTTP server (not yet listening).
+ * Creates the example gateway's Fastify app (not yet listening).
  *
  * @example
  * ```ts
- * const server = createGateway({ upstreams: { aerosync: 'https://api.sandbox.aerosync.com' } });
- * server.listen(8080);
+ * const app = createGateway({ upstreams: { aerosync: 'https://api.sandbox.aerosync.com' } });
+ * await app.listen({ port: 8080 });
  * ```
  */
-export function createGateway(options: GatewayOptions): Server {
+export function createGateway(options: GatewayOptions): FastifyInstance {
   const catalogs: readonly Catalog[] = options.catalogs ?? [aerosync, synapse];
-  // Typed as NormalizerLike: inputs read from the wire carry an open provider string.
-  const normalizer: GatewayNormalizer = createNormalizer(catalogs);
+  const normalizer = createNormalizer(catalogs);
   const timeouts = new Map(catalogs.map((catalog) => [catalog.id, catalog.timeout?.ms]));
+  const budget = options.budget === false ? undefined : (options.budget ?? createRetryBudget());
+  const keyHeaders = options.idempotencyHeaders ?? DEFAULT_IDEMPOTENCY_HEADERS;
+  const instances = new WeakMap<object, string>();
 
-  async function handle(req: IncomingMessage, res: ServerResponse, clientGone: AbortSignal): Promise<void> {
-    const incoming = new URL(req.url ?? '/', 'http://gateway.invalid');
-    const [, provider = '', ...rest] = incoming.pathname.split('/');
+  const app = Fastify({ bodyLimit: MAX_REQUEST_BYTES });
+  // A proxy forwards bodies as bytes, whatever their type.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+  app.setErrorHandler(fastifyErrorHandler({ instance: (request) => (typeof request === 'object' && request !== null ? instances.get(request) : undefined) }));
+
+  app.all('/:provider/*', async (request: FastifyRequest<{ Params: { provider: string } }>, reply) => {
+    const { provider } = request.params;
     const upstream = Object.hasOwn(options.upstreams, provider) ? options.upstreams[provider] : undefined;
-    if (upstream === undefined) return answerPlain(res, 404, 'No such provider');
-    const method = (req.method ?? 'GET').toUpperCase();
-    const body = await readRequest(req);
-    if (body === undefined) return answerPlain(res, 413, 'Request body too large');
-    const url = `${upstream.replace(/\/+$/, '')}/${rest.join('/')}${incoming.search}`;
+    if (upstream === undefined) return plainProblem(reply, 404, 'No such provider');
+    const incoming = new URL(request.raw.url ?? '/', 'http://gateway.invalid');
+    const rest = incoming.pathname.split('/').slice(2).join('/');
+    const url = `${upstream.replace(/\/+$/, '')}/${rest}${incoming.search}`;
+    const method = request.method.toUpperCase();
+    const body = Buffer.isBuffer(request.body) ? request.body : undefined;
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (FORWARDED.test(name) && typeof value === 'string') headers[name] = value;
+    for (const [name, value] of Object.entries(request.headers)) if (FORWARDED.test(name) && typeof value === 'string') headers[name] = value;
     Object.assign(headers, options.credentials?.[provider]);
-    const idempotent = IDEMPOTENT_METHODS.has(method) || 'idempotency-key' in headers || 'x-sp-idempotency-key' in headers;
-    const timeoutMs = options.timeoutMs ?? timeouts.get(provider) ?? 10_000;
+    const keyHeader = Object.hasOwn(keyHeaders, provider) ? keyHeaders[provider] : undefined;
+    // One key per client request, reused on every attempt: a retry is then the same request, never a second one.
+    if (keyHeader !== undefined && !IDEMPOTENT_METHODS.has(method) && headers[keyHeader] === undefined) headers[keyHeader] = randomUUID();
+    const idempotencyKey = headers['idempotency-key'] ?? (keyHeader === undefined ? undefined : headers[keyHeader]);
     const instance = `urn:uuid:${randomUUID()}`;
+    instances.set(request, instance);
+    const clientGone = new AbortController();
+    reply.raw.once('close', () => clientGone.abort());
 
-    for (let attempt = 1; ; attempt++) {
-      const signal = AbortSignal.any([clientGone, AbortSignal.timeout(timeoutMs)]);
-      let error: NormalizedError;
-      try {
-        const response = await fetch(url, { method, headers, signal, ...(body.byteLength > 0 ? { body: new Uint8Array(body) } : {}) });
-        if (response.ok) {
-          // Success, and steps such as Synapse's MFA question (202), pass through untouched.
-          res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' });
-          res.end(Buffer.from(await response.arrayBuffer()));
-          return;
-        }
-        const input = await readResponse(response, { provider, request: { method, url }, signal });
-        if (normalizer.pending(input) !== undefined) {
-          res.writeHead(response.status, { 'content-type': 'application/json' }).end(typeof input.body === 'string' ? input.body : '');
-          return;
-        }
-        error = normalizer.normalize(input);
-      } catch (cause) {
-        error = fromError(cause, { normalizer, provider, request: { method, url } });
-      }
-      options.onError?.(error, attempt, instance);
-      if (clientGone.aborted) return;
-      const next = retryDecision(error, { attempt, ...options.retry, idempotent });
-      // A running job is the client's to poll (409 with Retry-After); this gateway never starts another.
-      if (next.action !== 'retry') return answerProblem(res, error, instance);
-      await sleep(next.delayMs, clientGone);
-    }
-  }
-
-  return createServer((req, res) => {
-    const gone = new AbortController();
-    res.on('close', () => gone.abort());
-    handle(req, res, gone.signal).catch(() => {
-      if (!res.headersSent) answerPlain(res, 500, 'Gateway error');
-      else res.destroy();
+    const result = await sendWithRetries({
+      provider,
+      normalizer,
+      ...(budget === undefined ? {} : { budget }),
+      request: { method, url, ...(idempotencyKey === undefined ? {} : { idempotencyKey }) },
+      send: ({ signal }) => fetch(url, { method, headers, signal, ...(body !== undefined && body.byteLength > 0 ? { body: new Uint8Array(body) } : {}) }),
+      timeoutMs: options.timeoutMs ?? timeouts.get(provider) ?? 10_000,
+      signal: clientGone.signal,
+      ...(options.retry === undefined ? {} : { retry: options.retry }),
+      onAttempt: (event) => {
+        if (event.error !== undefined) options.onError?.(event.error, event.attempt, instance);
+      },
     });
+    if (result.outcome === 'response') {
+      // Success, and steps such as Synapse's MFA question (202), pass through untouched.
+      const { response } = result;
+      return reply
+        .code(response.status)
+        .header('content-type', response.headers.get('content-type') ?? 'application/octet-stream')
+        .send(Buffer.from(await response.arrayBuffer()));
+    }
+    if (result.outcome === 'pending') {
+      return reply.code(typeof result.input.status === 'number' ? result.input.status : 200).header('content-type', 'application/json').send(typeof result.input.body === 'string' ? result.input.body : '');
+    }
+    // "Probably done": the provider did not confirm the attempt that may have succeeded. Answer that
+    // attempt (504, wait), never the 409 of the retry, so the client checks before it sends again.
+    throw new AggregatorError(result.plan.action === 'reconcile' ? (result.earlier ?? result.error) : result.error);
   });
+  return app;
 }
 
 /** Starts the example gateway on a free loopback port. */
 export async function startGateway(options: GatewayOptions, port = 0): Promise<{ readonly url: string; close(): Promise<void> }> {
-  const server = createGateway(options);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  const { port: bound } = server.address() as AddressInfo;
+  const app = createGateway(options);
+  await app.listen({ port, host: '127.0.0.1' });
+  const { port: bound } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${bound}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      app.server.closeAllConnections();
+      await app.close();
+    },
   };
 }
 
@@ -184,4 +172,5 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) void main();
+// The file name too: bundled into another script (a load test), import.meta.url is that script's.
+if (process.argv[1] !== undefined && /gateway\.[cm]?[jt]s$/.test(process.argv[1]) && import.meta.url === pathToFileURL(process.argv[1]).href) void main();

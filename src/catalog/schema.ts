@@ -104,6 +104,34 @@ const trigger = z.strictObject({
   source: sourceRef,
 });
 
+const headerName = z.string().max(128).regex(/^[a-z0-9-]+$/, 'must be a lowercase header name');
+const rateLimits = z.strictObject({
+  headers: z
+    .strictObject({
+      limit: headerName.optional(),
+      remaining: headerName.optional(),
+      reset: headerName.optional(),
+      resetFormat: z.enum(['delta-seconds', 'epoch-seconds', 'epoch-milliseconds', 'date']).optional(),
+    })
+    .optional(),
+  bodyWaits: z
+    .array(
+      z.strictObject({
+        message: text.max(2048),
+        unit: z.enum(['milliseconds', 'seconds', 'minutes', 'hours']),
+        codes: z.array(code).min(1).optional(),
+        source: sourceRef,
+      }),
+    )
+    .min(1)
+    .optional(),
+  dailyQuotas: z
+    .record(code, z.strictObject({ resetsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM in UTC').optional(), note: text.optional(), source: sourceRef }))
+    .optional(),
+  note: text.optional(),
+  source: sourceRef,
+});
+
 const catalogObject = z.strictObject({
   $schema: z.string().optional(),
   id: z.string().max(64).regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase id such as "aerosync"'),
@@ -138,6 +166,7 @@ const catalogObject = z.strictObject({
   pending: z.array(pending).optional(),
   sandbox: z.array(trigger).optional(),
   notes: z.array(text).optional(),
+  rateLimits: rateLimits.optional(),
 });
 
 /** A problem found by the schema or the cross checks, by raw property path. */
@@ -255,6 +284,10 @@ function* sourceRefs(catalog: unknown): Generator<readonly [Path, unknown]> {
   for (const section of ['pending', 'sandbox'] as const) {
     for (const [index, entry] of listOf(own(catalog, section)).entries()) yield [[section, index, 'source'], own(entry, 'source')];
   }
+  const limits = own(catalog, 'rateLimits');
+  if (limits !== undefined) yield [['rateLimits', 'source'], own(limits, 'source')];
+  for (const [index, entry] of listOf(own(limits, 'bodyWaits')).entries()) yield [['rateLimits', 'bodyWaits', index, 'source'], own(entry, 'source')];
+  for (const [key, entry] of entriesOf(own(limits, 'dailyQuotas'))) yield [['rateLimits', 'dailyQuotas', key, 'source'], own(entry, 'source')];
 }
 
 function checkSources(catalog: unknown, issues: Issue[]): void {
@@ -266,6 +299,25 @@ function checkSources(catalog: unknown, issues: Issue[]): void {
     else if (!isHttpUrl(ref)) issues.push({ path, message: `must be an http(s) URL or a key of sources (no source "${ref.slice(0, 64)}" in sources)` });
   }
   for (const [key] of entriesOf(table)) if (!used.has(key)) issues.push({ path: ['sources', key], message: 'is cited by no entry: remove it, or name it in the source of what it documents' });
+}
+
+// A body wait is read with its one {wait} placeholder; a quota or a wait names only documented codes.
+function checkRateLimits(limits: unknown, codes: unknown, issues: Issue[]): void {
+  listOf(own(limits, 'bodyWaits')).forEach((entry, index) => {
+    const path = ['rateLimits', 'bodyWaits', index];
+    const message = ownString(entry, 'message');
+    if (message !== undefined) {
+      for (const problem of templateProblems(message)) issues.push({ path: [...path, 'message'], message: `malformed template: ${problem}` });
+      const names = [...message.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((match) => match[1]);
+      if (names.length !== 1 || names[0] !== 'wait') issues.push({ path: [...path, 'message'], message: 'must hold exactly one placeholder, {wait}, where the number stands' });
+    }
+    listOf(own(entry, 'codes')).forEach((name, at) => {
+      if (typeof name === 'string' && own(codes, name) === undefined) issues.push({ path: [...path, 'codes', at], message: `code "${name.slice(0, 64)}" has no provider-wide meaning in codes: document it there` });
+    });
+  });
+  for (const [name] of entriesOf(own(limits, 'dailyQuotas'))) {
+    if (own(codes, name) === undefined) issues.push({ path: ['rateLimits', 'dailyQuotas', name], message: `code "${name.slice(0, 64)}" has no provider-wide meaning in codes: document it there` });
+  }
 }
 
 /** Rules that span entries: the ones a field-by-field schema cannot see. */
@@ -292,6 +344,7 @@ function crossCheck(catalog: unknown): Issue[] {
     if (pendingSeen.has(key)) issues.push({ path: ['pending', index], message: 'duplicate pending step' });
     pendingSeen.add(key);
   });
+  checkRateLimits(own(catalog, 'rateLimits'), codes, issues);
   checkSources(catalog, issues);
   return issues;
 }

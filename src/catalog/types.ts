@@ -202,6 +202,82 @@ export interface SandboxTriggerInput {
 }
 
 /**
+ * The response headers in which a provider states its rate limit, as its docs name them.
+ *
+ * @public
+ */
+export interface RateLimitHeadersInput {
+  /** The header with the number of requests the window allows, lowercase (e.g. `'x-ratelimit-limit'`). */
+  readonly limit?: string;
+  /** The header with the number of requests left in the window, lowercase (e.g. `'x-ratelimit-remaining'`). */
+  readonly remaining?: string;
+  /** The header that says when the window resets, lowercase (e.g. `'x-ratelimit-reset'`). */
+  readonly reset?: string;
+  /**
+   * How `reset` counts: seconds from the response, a Unix time in seconds or in
+   * milliseconds, or a date (an HTTP date or ISO 8601); a time or date is
+   * measured against the response's `Date` header, not the local clock.
+   *
+   * @defaultValue 'delta-seconds'
+   */
+  readonly resetFormat?: 'delta-seconds' | 'epoch-seconds' | 'epoch-milliseconds' | 'date';
+}
+
+/**
+ * A wait the provider states in its error message, as its docs print the message.
+ *
+ * @public
+ */
+export interface BodyWaitInput {
+  /** The message as documented, with `{wait}` where the number stands (e.g. `'Too many requests, retry in {wait} seconds'`). */
+  readonly message: string;
+  /** The unit of the number. */
+  readonly unit: 'milliseconds' | 'seconds' | 'minutes' | 'hours';
+  /** The codes whose message states the wait; any code when absent. */
+  readonly codes?: readonly string[];
+  /** The documentation: a URL or a key of `sources`. */
+  readonly source: SourceRef;
+}
+
+/**
+ * A documented quota that resets at a fixed time of day, not in a window that slides.
+ *
+ * @public
+ */
+export interface DailyQuotaInput {
+  /**
+   * When the quota resets, `HH:MM` in UTC.
+   *
+   * @defaultValue '00:00'
+   */
+  readonly resetsAt?: string;
+  /** A note on the quota as documented. */
+  readonly note?: string;
+  /** The documentation: a URL or a key of `sources`. */
+  readonly source: SourceRef;
+}
+
+/**
+ * Where a provider states how long to wait beyond `Retry-After`: rate-limit
+ * headers, waits in its messages, quotas that reset daily. Read by
+ * `aggregator-errors/resilience`, never by the matcher.
+ *
+ * @public
+ */
+export interface RateLimitsInput {
+  /** The rate-limit response headers the provider documents. */
+  readonly headers?: RateLimitHeadersInput;
+  /** Waits the provider states in its error messages. */
+  readonly bodyWaits?: readonly BodyWaitInput[];
+  /** Codes that answer a quota spent for the day, by code (each documented in `codes`). */
+  readonly dailyQuotas?: Readonly<Record<string, DailyQuotaInput>>;
+  /** A note on the provider's rate limits as documented. */
+  readonly note?: string;
+  /** The documentation of the rate limits: a URL or a key of `sources`. */
+  readonly source: SourceRef;
+}
+
+/**
  * A provider's documented errors, as declarative, JSON-serializable data.
  *
  * @public
@@ -242,6 +318,8 @@ export interface CatalogInput {
   readonly pending?: readonly PendingInput[];
   /** Documented sandbox triggers. */
   readonly sandbox?: readonly SandboxTriggerInput[];
+  /** Where the provider states how long to wait: rate-limit headers, waits in messages, daily quotas. */
+  readonly rateLimits?: RateLimitsInput;
   /** Notes on the provider's documentation as a whole. */
   readonly notes?: readonly string[];
 }

@@ -86,5 +86,10 @@ export function normalizerOption(options: unknown): NormalizerLike | undefined {
 /** An `AbortSignal` option, when it is one. */
 export function signalOption(options: unknown): AbortSignal | undefined {
   const signal = own(options, 'signal');
-  return typeof AbortSignal !== 'undefined' && signal instanceof AbortSignal ? signal : undefined;
+  try {
+    return typeof AbortSignal !== 'undefined' && signal instanceof AbortSignal ? signal : undefined;
+  } catch {
+    // instanceof runs a proxy's getPrototypeOf trap, which may throw.
+    return undefined;
+  }
 }
