@@ -123,7 +123,7 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
       },
     });
     if (result.outcome === 'response') {
-      // Success, and steps such as Synapse's MFA question (202), pass through untouched.
+      // A plain success passes through untouched (a 2xx the catalog documents as a step or a running job does not: see below).
       const { response } = result;
       return reply
         .code(response.status)
@@ -131,6 +131,7 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
         .send(Buffer.from(await response.arrayBuffer()));
     }
     if (result.outcome === 'pending') {
+      // A documented step (Synapse's MFA question, 202) is the client's to answer: passed on as read.
       return reply.code(typeof result.input.status === 'number' ? result.input.status : 200).header('content-type', 'application/json').send(typeof result.input.body === 'string' ? result.input.body : '');
     }
     // "Probably done": the provider did not confirm the attempt that may have succeeded. Answer that

@@ -136,13 +136,12 @@ describe('sendWithRetries against the simulator', () => {
     expect(budget.state('aerosync')).toMatchObject({ tokens: 0, granted: 2, retrying: false });
   });
 
-  test('a step that is not a failure comes back as pending (here: Synapse MFA, when only 200 is success)', async () => {
+  test('a step that is not a failure comes back as pending (Synapse MFA at 202: the catalog documents that 2xx, so it is read)', async () => {
     const url = `${sim.baseUrl('synapse')}/users/u-mfa/nodes`;
     const result = await sendWithRetries({
       provider: 'synapse',
       normalizer,
       request: { method: 'POST', url },
-      isSuccess: (response) => response.status === 200,
       send: ({ signal }) =>
         fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'ACH-US', info: { bank_id: 'synapse_good', bank_pw: 'test1234', bank_name: 'fake' } }), signal }),
     });

@@ -2,6 +2,8 @@ export { fromResponse, readResponse } from './from-response.js';
 export type { FromResponseOptions, ReadResponseOptions, ResponseLike } from './from-response.js';
 export { fromError, readError } from './from-error.js';
 export type { FromErrorOptions, ReadErrorOptions } from './from-error.js';
+export { isSuccess } from './is-success.js';
+export type { IsSuccessOptions } from './is-success.js';
 export { networkFailure } from './network-failure.js';
 export type { NetworkFailure } from './network-failure.js';
 export type { GatewayRequest, NormalizerLike } from './options.js';

@@ -1,5 +1,6 @@
 import type { CatalogInput } from '../catalog/types.js';
 import { fromError } from '../gateway/from-error.js';
+import { isSuccess } from '../gateway/is-success.js';
 import { readResponse, type ResponseLike } from '../gateway/from-response.js';
 import { normalizerOption, numberOption, providerOption, requestOption, signalOption, type GatewayRequest, type NormalizerLike } from '../gateway/options.js';
 import { createNormalizer, type NormalizeInput, type PendingStep } from '../matcher/create-normalizer.js';
@@ -66,7 +67,7 @@ export interface SendWithRetriesOptions<R extends ResponseLike = ResponseLike> {
   /**
    * Whether a response is the success to pass through.
    *
-   * @defaultValue a 2xx status
+   * @defaultValue `isSuccess` of aggregator-errors/gateway: a 2xx the provider's catalog documents as nothing else
    */
   readonly isSuccess?: (response: R) => boolean;
   /** The provider's retry budget, shared by every request of this process. */
@@ -139,9 +140,9 @@ function tuningOf(tuning: unknown): RetryTuning {
   return out as RetryTuning;
 }
 
-function defaultSuccess(response: unknown): boolean {
-  const status = read(response, 'status');
-  return typeof status === 'number' && status >= 200 && status <= 299;
+// A 2xx the catalog documents as a step or a running job (Synapse's MFA 202, MX's 202) is read, not passed on.
+function defaultSuccess(response: unknown, normalizer: unknown, provider: string): boolean {
+  return isSuccess(response as { status: number }, { normalizer: normalizer as { catalogs: readonly unknown[] }, provider });
 }
 
 /**
@@ -175,7 +176,7 @@ export async function sendWithRetries<R extends ResponseLike = ResponseLike>(opt
   const request = requestOption(options);
   const idempotencyRequest = own(options, 'request') as IdempotencyRequest | undefined;
   const send = own(options, 'send');
-  const isSuccess = own(options, 'isSuccess');
+  const successOption = own(options, 'isSuccess');
   const rawBudget = own(options, 'budget');
   const budget = typeof own(rawBudget, 'acquire') === 'function' ? (rawBudget as RetryBudget) : undefined;
   const catalogs = own(options, 'catalogs') ?? read(normalizer, 'catalogs');
@@ -222,9 +223,9 @@ export async function sendWithRetries<R extends ResponseLike = ResponseLike>(opt
       const response = (await send({ attempt, signal: attemptSignal, idempotencyKey })) as R;
       let ok = false;
       try {
-        ok = typeof isSuccess === 'function' ? isSuccess(response) === true : defaultSuccess(response);
+        ok = typeof successOption === 'function' ? successOption(response) === true : defaultSuccess(response, normalizer, provider);
       } catch {
-        ok = defaultSuccess(response);
+        ok = defaultSuccess(response, normalizer, provider);
       }
       if (ok) {
         succeeded();

@@ -258,6 +258,8 @@ export const CONTRACTS: readonly Contract[] = [
       return decision.action === 'stop' ? isDelay(decision.retryAfterMs) : (decision.action === 'retry' || decision.action === 'poll-job') && typeof decision.delayMs === 'number' && isDelay(decision.delayMs);
     },
   },
+  { name: 'gateway.isSuccess', call: (a, b) => gateway.isSuccess(a as never, b as never), valid: isBoolean },
+  { name: 'gateway.isSuccess#catalogs', call: (a) => gateway.isSuccess(a as never, { normalizer, provider: 'synapse' }), valid: isBoolean },
   { name: 'gateway.problemStatus', call: (a) => gateway.problemStatus(a as never), valid: isStatus },
   { name: 'gateway.toProblem', call: (a, b) => gateway.toProblem(a as never, b as never), valid: problemValid },
   { name: 'gateway.parseRetryAfter', call: (a, b) => gateway.parseRetryAfter(a, b as never), valid: isDelay },
