@@ -18,7 +18,7 @@ test.each([
   ['nobody', 202, true, 'a provider with no catalog: the status alone'],
   ['mx', 301, false, 'a redirect is not a success'],
   ['mx', 404, false, 'an error status'],
-] as const)('%s %i: isSuccess is %s (%s)', (provider, status, expected) => {
+] as const)('%s %i: isSuccess is %s (%s)', (provider, status, expected, _why) => {
   expect(isSuccess({ status }, { normalizer, provider })).toBe(expected);
 });
 
