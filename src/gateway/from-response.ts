@@ -201,14 +201,15 @@ export async function readResponse(response: ResponseLike, options: ReadResponse
  * Reads a fetch `Response` with {@link readResponse} and classifies it.
  *
  * @remarks
- * Call it for every response that is not the success you expected: a provider
- * error may come with a 2xx status (MX answers 202 when a job of the same type
- * is already running; Plaid answers one documented error with 208). Never throws.
+ * Call it for every response that is not a plain success ({@link isSuccess}):
+ * a provider error may come with a 2xx status (MX answers 202 when a job of the
+ * same type is already running; Plaid answers one documented error with 208).
+ * Never throws.
  *
  * @example
  * ```ts
  * const response = await fetch(`${base}/v2/accounts/${userId}/balance`);
- * if (response.status !== 200) return toProblem(await fromResponse(response, { normalizer, provider: 'aerosync', request: { method: 'GET' } }));
+ * if (!isSuccess(response, { normalizer, provider: 'aerosync' })) return toProblem(await fromResponse(response, { normalizer, provider: 'aerosync', request: { method: 'GET', url: response.url } }));
  * ```
  *
  * @public
