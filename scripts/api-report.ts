@@ -1,40 +1,17 @@
 /**
  * Checks (or, with --local, updates) the committed API report of every entry
- * point in package.json's `exports`: api-extractor takes one entry at a time.
+ * point in package.json's `exports`: api-extractor takes one entry at a time,
+ * over one shared analysis of the built declarations. The doc model of each
+ * entry (the API reference's input, scripts/docs.ts) is written on the way.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { Extractor, ExtractorConfig, ExtractorLogLevel, type IConfigFile } from '@microsoft/api-extractor';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ExtractorConfig, ExtractorLogLevel } from '@microsoft/api-extractor';
+import { apiEntries, declarationsStamp, docModelPath, entryConfig, extractEntries, writeDocModelStamp } from './api-entries.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const local = process.argv.includes('--local');
-const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as {
-  exports: Record<string, string | { types?: string }>;
-};
 const base = ExtractorConfig.loadFile(resolve(root, 'api-extractor.json'));
-
-/** Every entry point, with `*` patterns expanded against the built files they match. */
-function entries(): [string, { types: string }][] {
-  const out: [string, { types: string }][] = [];
-  for (const [subpath, target] of Object.entries(pkg.exports)) {
-    if (typeof target === 'string' || target.types === undefined) continue;
-    if (!subpath.includes('*')) {
-      out.push([subpath, { types: target.types }]);
-      continue;
-    }
-    const [head = '', tail = ''] = target.types.split('*');
-    const dir = resolve(root, dirname(head + 'x'));
-    const prefix = head.slice(head.lastIndexOf('/') + 1);
-    for (const file of existsSync(dir) ? readdirSync(dir).sort() : []) {
-      if (!file.startsWith(prefix) || !file.endsWith(tail)) continue;
-      const star = file.slice(prefix.length, file.length - tail.length);
-      const expanded = subpath.replace('*', star);
-      // An entry name has no dot: aerosync.lean.d.ts is catalogs/aerosync/lean's, not catalogs/*'s.
-      if (!star.includes('.')) out.push([expanded, { types: `${head}${star}${tail}` }]);
-    }
-  }
-  return out;
-}
 
 /** The names a committed report exports. */
 function exportedNames(report: string): string[] {
@@ -45,55 +22,58 @@ function exportedNames(report: string): string[] {
 let failed = 0;
 const forgotten = new Map<string, Set<string>>();
 const exported: string[] = [];
-const all = entries();
-for (const [subpath, target] of all) {
-  const name = subpath === '.' ? 'aggregator-errors' : `aggregator-errors.${subpath.slice(2).replaceAll('/', '-')}`;
-  // Entries use types other entries export (NormalizedError from the main entry, the
-  // catalog input types from aggregator-errors/catalog): a type an entry uses but does
-  // not export is checked below to be exported by some entry. A catalog's own type is
-  // its private literal and the full catalog it strips: not checked.
-  const messages = {
-    ...base.messages,
-    extractorMessageReporting: {
-      ...base.messages?.extractorMessageReporting,
-      'ae-forgotten-export': { logLevel: ExtractorLogLevel.Warning, addToApiReportFile: false },
+const all = apiEntries(root);
+const stamp = declarationsStamp(root);
+for (const { subpath, types } of all) {
+  if (existsSync(resolve(root, types))) continue;
+  failed++;
+  console.error(`api-report: ${subpath}: ${types} was not built`);
+}
+// Entries use types other entries export (NormalizedError from the main entry, the
+// catalog input types from aggregator-errors/catalog): a type an entry uses but does
+// not export is checked below to be exported by some entry. A catalog's own type is
+// its private literal and the full catalog it strips: not checked.
+const messages = {
+  ...base.messages,
+  extractorMessageReporting: {
+    ...base.messages?.extractorMessageReporting,
+    'ae-forgotten-export': { logLevel: ExtractorLogLevel.Warning, addToApiReportFile: false },
+  },
+};
+const results = extractEntries(
+  root,
+  all,
+  (entry) =>
+    entryConfig(root, entry, {
+      apiReport: { ...base.apiReport, enabled: true, reportFileName: `${entry.reportName}.api.md` },
+      docModel: { enabled: true, apiJsonFilePath: docModelPath(root, entry) },
+      messages,
+    }),
+  ({ subpath }) => ({
+    localBuild: local,
+    showVerboseMessages: false,
+    messageCallback: (message) => {
+      if (message.messageId === 'ae-forgotten-export') {
+        const symbol = /The symbol "([^"]+)"/.exec(message.text)?.[1];
+        if (symbol !== undefined && !subpath.startsWith('./catalogs/')) (forgotten.get(symbol) ?? forgotten.set(symbol, new Set()).get(symbol))?.add(subpath);
+        // Checked across entries below, so neither counted as a warning here nor printed.
+        message.logLevel = ExtractorLogLevel.None;
+        message.handled = true;
+        return;
+      }
+      // Report-file messages are reviewed in the report itself; print the rest.
+      if (message.logLevel === 'warning' || message.logLevel === 'error') message.handled = false;
     },
-  };
-  const isCatalog = subpath.startsWith('./catalogs/');
-  const configObject = {
-    ...base,
-    mainEntryPointFilePath: resolve(root, target.types),
-    apiReport: { ...base.apiReport, enabled: true, reportFileName: `${name}.api.md` },
-    messages,
-  } as IConfigFile;
-  if (!existsSync(resolve(root, target.types))) {
-    failed++;
-    console.error(`api-report: ${subpath}: ${target.types} was not built`);
-    continue;
-  }
-  const config = ExtractorConfig.prepare({
-    configObject,
-    configObjectFullPath: resolve(root, 'api-extractor.json'),
-    packageJsonFullPath: resolve(root, 'package.json'),
-  });
-  const result = Extractor.invoke(config, { localBuild: local, showVerboseMessages: false, messageCallback: (message) => {
-    if (message.messageId === 'ae-forgotten-export') {
-      const symbol = /The symbol "([^"]+)"/.exec(message.text)?.[1];
-      if (symbol !== undefined && !isCatalog) (forgotten.get(symbol) ?? forgotten.set(symbol, new Set()).get(symbol))?.add(subpath);
-      // Checked across entries below, so neither counted as a warning here nor printed.
-      message.logLevel = ExtractorLogLevel.None;
-      message.handled = true;
-      return;
-    }
-    // Report-file messages are reviewed in the report itself; print the rest.
-    if (message.logLevel === 'warning' || message.logLevel === 'error') message.handled = false;
-  } });
-  exported.push(...exportedNames(resolve(root, 'test/api-report', `${name}.api.md`)));
+  }),
+);
+for (const { entry, result } of results) {
+  exported.push(...exportedNames(resolve(root, 'test/api-report', `${entry.reportName}.api.md`)));
   if (!result.succeeded || (!local && result.apiReportChanged)) {
     failed++;
-    console.error(`api-report: ${subpath} ${result.apiReportChanged ? 'drifted from test/api-report/' + name + '.api.md (run npm run api:update and review the diff)' : 'failed'} (${result.errorCount} errors)`);
+    console.error(`api-report: ${entry.subpath} ${result.apiReportChanged ? `drifted from test/api-report/${entry.reportName}.api.md (run npm run api:update and review the diff)` : 'failed'} (${result.errorCount} errors)`);
   }
 }
+if (results.length === all.length) writeDocModelStamp(root, stamp);
 // Every type an entry's signatures use must be importable from some entry.
 const importable = new Set(exported);
 for (const [symbol, users] of forgotten) {

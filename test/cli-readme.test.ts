@@ -1,33 +1,50 @@
-import { expect, test } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
 import { allCatalogs } from '../catalogs/all.js';
 import { coverageOf, coverageTable } from '../src/cli/coverage.js';
 import { catalogMarkdown } from '../src/cli/catalog-docs.js';
-import { syncReadmeBlock } from './support/readme.js';
+import { findBlocks, readBlock } from '../scripts/docs/markers.js';
+import { providerPagePath } from '../scripts/docs/provider-pages.js';
+import { expectedBlock, sourceTargets } from '../scripts/docs/registry.js';
+import { checkDocs } from '../scripts/docs/sync.js';
 
-test('the README provider coverage table is what `catalog --format coverage` prints (UPDATE_README=1 rewrites it)', () => {
+const ROOT = resolve(import.meta.dirname, '..');
+const read = (file: string): string => readFileSync(resolve(ROOT, file), 'utf8');
+
+test('the README provider coverage table is what `catalog --format coverage` prints (npm run docs rewrites it)', () => {
   const expected = coverageTable(allCatalogs);
-  expect(
-    syncReadmeBlock('provider-coverage', expected),
-    `README block "provider-coverage" must read (the output of \`aggregator-errors catalog --format coverage\`):\n${expected}`,
-  ).toBe(expected);
+  expect(expectedBlock('README.md', 'provider-coverage')).toBe(expected);
+  expect(readBlock(read('README.md'), 'provider-coverage'), 'README block "provider-coverage" drifted: run npm run docs').toBe(expected);
 });
 
-// Every row of every catalog, as `catalog --provider <id> --format markdown` prints it,
-// with headings moved under the README's "Providers" section and each provider folded.
-function providerTables(): string {
-  return allCatalogs
-    .map((catalog) => {
-      const { rows, codes } = coverageOf(catalog);
-      const body = catalogMarkdown(catalog)
-        .trim()
-        .replace(/^### /gm, '##### ')
-        .replace(/^## .*\n+/, '');
-      return `<details>\n<summary><b>${catalog.name}</b> (<code>${catalog.id}</code>): ${rows} rows, ${codes} codes</summary>\n\n${body}\n\n</details>\n`;
-    })
-    .join('\n');
-}
+describe('docs/providers', () => {
+  test.each(allCatalogs.map((catalog) => [catalog.id, catalog] as const))('the page of %s is up to date (npm run docs rewrites it)', (id, catalog) => {
+    const file = providerPagePath(catalog);
+    expect(existsSync(resolve(ROOT, `catalogs/${id}.ts`)), `the page names the entry aggregator-errors/catalogs/${id}: catalogs/${id}.ts must exist`).toBe(true);
+    const targets = sourceTargets().filter((target) => target.kind === 'blocks' && target.file === file);
+    expect(checkDocs(ROOT, targets, { scan: [] }).map((d) => `${d.file}: ${d.reason}`), `${file} drifted: run npm run docs`).toEqual([]);
+    const text = read(file);
+    // The page holds every row `catalog --provider <id> --format markdown` prints, below the hand-written prose.
+    const tables = readBlock(text, 'catalog') ?? '';
+    const markdown = catalogMarkdown(catalog);
+    expect(tables).toContain(markdown.slice(markdown.indexOf('\n### ') + 1));
+    const { rows } = coverageOf(catalog);
+    const endpointRows = tables.split('\n').filter((line) => /^\| \d{3}/.test(line)).length;
+    expect(endpointRows).toBeGreaterThanOrEqual(rows);
+    const [summary, prose, catalogBlock] = [findBlocks(text).blocks[0], text.indexOf('## About this catalog'), findBlocks(text).blocks[1]];
+    expect(summary?.name).toBe('summary');
+    expect(catalogBlock?.name).toBe('catalog');
+    expect(prose, 'the hand-written prose sits between the two generated blocks').toBeGreaterThan(summary?.end ?? Infinity);
+    expect(prose).toBeLessThan(catalogBlock?.start ?? -1);
+  });
 
-test('the README provider tables are what `catalog --format markdown` prints (UPDATE_README=1 rewrites them)', () => {
-  const expected = providerTables();
-  expect(syncReadmeBlock('provider-tables', expected), 'README block "provider-tables" drifted from the catalogs: run UPDATE_README=1 npx vitest run test/cli-readme.test.ts').toBe(expected);
+  test('the index links every provider page and counts as the CLI does', () => {
+    const targets = sourceTargets().filter((target) => target.kind === 'file' && target.file === 'docs/providers/README.md');
+    expect(checkDocs(ROOT, targets, { scan: [] }).map((d) => `${d.file}: ${d.reason}`), 'docs/providers/README.md drifted: run npm run docs').toEqual([]);
+    const index = read('docs/providers/README.md');
+    for (const catalog of allCatalogs) expect(index).toContain(`| [${catalog.name}](${catalog.id}.md) (\`${catalog.id}\`) |`);
+    const table = (text: string): string[] => text.split('\n').filter((line) => line.startsWith('|'));
+    expect(table(index).map((line) => line.replace(/^\| \[([^\]]+)\]\([a-z]+\.md\)/, '| $1'))).toEqual(table(coverageTable(allCatalogs)));
+  });
 });

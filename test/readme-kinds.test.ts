@@ -1,19 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { KINDS, KIND_DEFAULTS, KIND_DETAILS } from '../src/index.js';
-import { KIND_DOCS } from '../src/catalog/index.js';
-import { syncReadmeBlock } from './support/readme.js';
+import { KINDS, KIND_DEFAULTS } from '../src/index.js';
+import { kindsTable } from '../scripts/docs/kinds-table.js';
+import { readBlock } from '../scripts/docs/markers.js';
+import { expectedBlock } from '../scripts/docs/registry.js';
 
-function kindsTable(): string {
-  const details = KIND_DETAILS as Record<string, { readonly field: string; readonly values: readonly string[] } | undefined>;
-  const rows = KINDS.map((kind) => {
-    const d = KIND_DEFAULTS[kind];
-    const detail = details[kind];
-    return `| \`${kind}\` | ${KIND_DOCS[kind].meaning} | ${KIND_DOCS[kind].whoActs} | ${d.retryable ? 'yes' : 'no'} | \`${d.userAction}\` | \`${d.owner}\` | \`${d.severity}\` | ${detail === undefined ? '' : `\`${detail.field}\`: ${detail.values.map((v) => `\`${v}\``).join(', ')}`} |`;
-  });
-  return ['| kind | meaning | who acts | retryable | user action | owner | severity | detail |', '|---|---|---|---|---|---|---|---|', ...rows, ''].join('\n');
-}
+const README = readFileSync(resolve(import.meta.dirname, '../README.md'), 'utf8');
 
-test('the README kinds table is generated from the taxonomy (UPDATE_README=1 rewrites it)', () => {
-  const expected = kindsTable();
-  expect(syncReadmeBlock('kinds', expected), `README block "kinds" must read:\n${expected}`).toBe(expected);
+test('the README kinds table is generated from the taxonomy (npm run docs rewrites it)', () => {
+  const expected = expectedBlock('README.md', 'kinds');
+  expect(expected).toBe(kindsTable());
+  expect(readBlock(README, 'kinds'), 'README block "kinds" drifted: run npm run docs').toBe(expected);
+});
+
+test('the kinds table has one row per kind, in taxonomy order, with its default hints', () => {
+  const rows = kindsTable().split('\n').slice(2, -1);
+  expect(rows.map((row) => /^\| `([^`]+)` \|/.exec(row)?.[1])).toEqual([...KINDS]);
+  for (const [index, kind] of KINDS.entries()) {
+    const { retryable, userAction, owner, severity } = KIND_DEFAULTS[kind];
+    expect(rows[index]).toContain(`| ${retryable ? 'yes' : 'no'} | \`${userAction}\` | \`${owner}\` | \`${severity}\` |`);
+  }
 });

@@ -105,21 +105,12 @@ export interface Problem {
  * The status a gateway answers its own client with, by kind.
  *
  * @remarks
- * | kind | status | why |
- * |---|---|---|
- * | `auth` | 502 | our credentials with the provider broke; never 401, which would sign the frontend's user out |
- * | `invalid-request` | 500 | we built a request the provider refused: our bug |
- * | `not-found` | 404 | the user, account or job does not exist at the provider |
- * | `conflict` | 409 | a job is already running for this resource |
- * | `rate-limited` | 429 for scope `end-user`, else 503 | only a per-user lock is the client's to respect; our own throttling is our outage |
- * | `mfa-expired` | 409 | the MFA session is gone: the user starts again |
- * | `reconnect-required` | 409 | the user's bank connection must be renewed before this can work |
- * | `manual-link-unsupported` | 422 | the operation cannot be done for a manually linked account |
- * | `unsupported` | 422 | the institution or account does not support the operation |
- * | `no-accounts` | 422 | the login worked but no eligible account exists |
- * | `fi-unavailable` | 503 | the bank is down: try later |
- * | `provider-unavailable` | 504 for reason `timeout`, else 503 | the provider is down or did not answer in time |
- * | `unknown` | 502 | the provider answered something nothing documents |
+ * Our own credentials broken (`auth`) and answers nothing documents (`unknown`)
+ * are 502, never a 401 that would sign the frontend's user out; a request we
+ * built wrong (`invalid-request`) is our 500; only a per-user lock (`rate-limited`
+ * with scope `end-user`) is a 429 the client must respect; a provider that did not
+ * answer in time is 504. The whole table, generated from this function, is in the
+ * package's docs/gateway.md ("The status each kind answers").
  *
  * @example
  * ```ts
