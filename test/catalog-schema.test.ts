@@ -89,6 +89,14 @@ describe('catalog schema', () => {
     expect(problems({ ...valid, codez: {} })).toEqual(['codez: unknown key: did you mean "codes"?']);
   });
 
+  test('a catalog file may name its JSON Schema ($schema, as CatalogInput documents it); it must be a string', () => {
+    const named = { $schema: 'https://unpkg.com/aggregator-errors/dist/schemas/catalog.json', ...structuredClone(valid) };
+    const result = parseCatalog(JSON.parse(JSON.stringify(named)));
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.catalog.$schema).toBe(named.$schema);
+    expect(problems({ ...valid, $schema: 42 })).toEqual([expect.stringMatching(/^\$schema: /)]);
+  });
+
   test('defineCatalog throws a CatalogError that lists every problem', () => {
     const bad = { ...valid, id: 'X', source: 'ftp://x' } as unknown as CatalogInput;
     expect(() => defineCatalog(bad)).toThrow(CatalogError);

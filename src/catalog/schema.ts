@@ -1,3 +1,4 @@
+import type { IsEqual, JsonValue, OptionalKeysOf } from 'type-fest';
 import { z } from 'zod';
 import { KINDS, isKind } from '../taxonomy/kinds.js';
 import { OWNERS, SEVERITIES, USER_ACTIONS } from '../taxonomy/hints.js';
@@ -5,7 +6,49 @@ import { KIND_DETAILS } from '../taxonomy/details.js';
 import { own, ownString } from '../util/own.js';
 import { endpointIdProblems } from './endpoint-id.js';
 import { templateProblems } from './message-template.js';
-import type { CatalogInput } from './types.js';
+import type {
+  BodyShapeInput,
+  BodyWaitInput,
+  CatalogInput,
+  CategoryCodeInput,
+  CodeInput,
+  DailyQuotaInput,
+  EndpointInput,
+  HintsInput,
+  MeaningInput,
+  PendingInput,
+  RateLimitHeadersInput,
+  RateLimitsInput,
+  RowInput,
+  SandboxTriggerInput,
+} from './types.js';
+
+type JsonMark = { readonly '~json': true };
+/**
+ * A type as the catalog format means it, for comparing a schema with its interface.
+ * Two differences carry no meaning and are erased: `readonly` (a compile-time
+ * modifier; the validated copy is deeply frozen at run time) and the `| undefined`
+ * zod adds to an optional property (the snapshot drops every key whose value is
+ * undefined before the schema runs, so none reaches it). A JSON value is compared
+ * by name: type-fest's JsonValue and zod's z.json() both mean "any JSON".
+ */
+type Shape<T> = IsEqual<T, JsonValue> extends true
+  ? JsonMark
+  : IsEqual<T, z.core.util.JSONType> extends true
+    ? JsonMark
+    : T extends readonly (infer E)[]
+      ? Shape<E>[]
+      : T extends object
+        ? { -readonly [K in keyof T]: Shape<K extends OptionalKeysOf<T> ? Exclude<T[K], undefined> : T[K]> }
+        : T;
+
+/**
+ * `true` when both what schema `S` accepts (z.input) and what it returns (z.output)
+ * equal type `T`, up to `readonly` and an optional property's `| undefined`.
+ *
+ * @internal
+ */
+export type SchemaMatches<S extends z.ZodType, T> = [IsEqual<Shape<z.input<S>>, Shape<T>>, IsEqual<Shape<z.output<S>>, Shape<T>>] extends [true, true] ? true : false;
 
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/;
 const isHttpUrl = (value: string): boolean => value.length <= 2048 && HTTP_URL.test(value) && URL.canParse(value);
@@ -105,31 +148,40 @@ const trigger = z.strictObject({
 });
 
 const headerName = z.string().max(128).regex(/^[a-z0-9-]+$/, 'must be a lowercase header name');
+const rateLimitHeaders = z.strictObject({
+  limit: headerName.optional(),
+  remaining: headerName.optional(),
+  reset: headerName.optional(),
+  resetFormat: z.enum(['delta-seconds', 'epoch-seconds', 'epoch-milliseconds', 'date']).optional(),
+});
+const bodyWait = z.strictObject({
+  message: text.max(2048),
+  unit: z.enum(['milliseconds', 'seconds', 'minutes', 'hours']),
+  codes: z.array(code).min(1).optional(),
+  source: sourceRef,
+});
+const dailyQuota = z.strictObject({ resetsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM in UTC').optional(), note: text.optional(), source: sourceRef });
 const rateLimits = z.strictObject({
-  headers: z
-    .strictObject({
-      limit: headerName.optional(),
-      remaining: headerName.optional(),
-      reset: headerName.optional(),
-      resetFormat: z.enum(['delta-seconds', 'epoch-seconds', 'epoch-milliseconds', 'date']).optional(),
-    })
-    .optional(),
-  bodyWaits: z
-    .array(
-      z.strictObject({
-        message: text.max(2048),
-        unit: z.enum(['milliseconds', 'seconds', 'minutes', 'hours']),
-        codes: z.array(code).min(1).optional(),
-        source: sourceRef,
-      }),
-    )
-    .min(1)
-    .optional(),
-  dailyQuotas: z
-    .record(code, z.strictObject({ resetsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM in UTC').optional(), note: text.optional(), source: sourceRef }))
-    .optional(),
+  headers: rateLimitHeaders.optional(),
+  bodyWaits: z.array(bodyWait).min(1).optional(),
+  dailyQuotas: z.record(code, dailyQuota).optional(),
   note: text.optional(),
   source: sourceRef,
+});
+
+const bodyShape = z.strictObject({
+  code: paths.optional(),
+  message: paths.optional(),
+  displayMessage: paths.optional(),
+  requestId: paths.optional(),
+  category: paths.optional(),
+  status: paths.optional(),
+  documentationUrl: paths.optional(),
+  suggestedAction: paths.optional(),
+  causes: paths.optional(),
+  params: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _'), paths).optional(),
+  encode: z.strictObject({ code: z.enum(['string', 'number']).optional(), status: z.enum(['string', 'number']).optional() }).optional(),
+  constant: z.record(z.string(), z.json()).optional(),
 });
 
 const catalogObject = z.strictObject({
@@ -141,22 +193,7 @@ const catalogObject = z.strictObject({
   baseUrls: z.record(z.string().max(64), url).optional(),
   pathPrefix: z.string().max(256, 'must be at most 256 characters').regex(/^(\/[^/?#\s{}]+)+$/, 'must be a path such as "/v2"').optional(),
   timeout: z.strictObject({ ms: z.int().positive(), source: sourceRef, note: text.optional() }).optional(),
-  body: z
-    .strictObject({
-      code: paths.optional(),
-      message: paths.optional(),
-      displayMessage: paths.optional(),
-      requestId: paths.optional(),
-      category: paths.optional(),
-      status: paths.optional(),
-      documentationUrl: paths.optional(),
-      suggestedAction: paths.optional(),
-      causes: paths.optional(),
-      params: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a name of letters, digits and _'), paths).optional(),
-      encode: z.strictObject({ code: z.enum(['string', 'number']).optional(), status: z.enum(['string', 'number']).optional() }).optional(),
-      constant: z.record(z.string(), z.json()).optional(),
-    })
-    .optional(),
+  body: bodyShape.optional(),
   requestIdHeaders: z.array(z.string().max(128).regex(/^[a-z0-9-]+$/, 'must be a lowercase header name')).optional(),
   codes: z.record(code, codeEntry).optional(),
   categories: z.record(text, meaning).optional(),
@@ -168,6 +205,27 @@ const catalogObject = z.strictObject({
   notes: z.array(text).optional(),
   rateLimits: rateLimits.optional(),
 });
+
+// Compile-time proof that the schema accepts exactly the documented format: for each
+// part, z.input (what the schema takes, as defineCatalog takes a CatalogInput) and
+// z.output (what parseCatalog returns typed as a Catalog) equal the interface it mirrors.
+type Expect<T extends true> = T;
+type SchemaMatchesTypes = [
+  Expect<SchemaMatches<typeof hints, HintsInput>>,
+  Expect<SchemaMatches<typeof meaning, MeaningInput>>,
+  Expect<SchemaMatches<typeof categoryCode, CategoryCodeInput>>,
+  Expect<SchemaMatches<typeof codeEntry, CodeInput>>,
+  Expect<SchemaMatches<typeof row, RowInput>>,
+  Expect<SchemaMatches<typeof endpoint, EndpointInput>>,
+  Expect<SchemaMatches<typeof bodyShape, BodyShapeInput>>,
+  Expect<SchemaMatches<typeof pending, PendingInput>>,
+  Expect<SchemaMatches<typeof trigger, SandboxTriggerInput>>,
+  Expect<SchemaMatches<typeof rateLimitHeaders, RateLimitHeadersInput>>,
+  Expect<SchemaMatches<typeof bodyWait, BodyWaitInput>>,
+  Expect<SchemaMatches<typeof dailyQuota, DailyQuotaInput>>,
+  Expect<SchemaMatches<typeof rateLimits, RateLimitsInput>>,
+  Expect<SchemaMatches<typeof catalogObject, CatalogInput>>,
+];
 
 /** A problem found by the schema or the cross checks, by raw property path. */
 export interface Issue {

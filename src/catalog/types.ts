@@ -283,6 +283,8 @@ export interface RateLimitsInput {
  * @public
  */
 export interface CatalogInput {
+  /** The JSON Schema a catalog file names so that editors check it (`aggregator-errors/schemas/catalog.json`); kept in the validated copy, never used to classify. */
+  readonly $schema?: string;
   /** A lowercase id, used as `provider` on every normalized error. */
   readonly id: string;
   /** The provider's display name. */
