@@ -25,6 +25,11 @@ describe('defineCatalog at compile time', () => {
     defineCatalog({ id: 'x', name: 'X', source, codes: { A: { kind: 'auth', source, mesage: 'typo' } } });
     // @ts-expect-error: retryable misspelt in hints
     defineCatalog({ id: 'x', name: 'X', source, codes: { A: { kind: 'auth', source, hints: { retriable: true } } } });
+    // @ts-expect-error: nott is not a key of rateLimits
+    defineCatalog({ id: 'x', name: 'X', source, rateLimits: { source, nott: 'x' } });
+    // @ts-expect-error: millis is not a key of timeout
+    defineCatalog({ id: 'x', name: 'X', source, timeout: { ms: 1000, source, millis: 1000 } });
+    defineCatalog({ id: 'x', name: 'X', source, rateLimits: { source, note: 'fine' }, timeout: { ms: 1000, source } });
   });
 
   test('a detail of the wrong kind is an error', () => {

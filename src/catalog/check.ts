@@ -16,6 +16,7 @@ import type {
   HintsInput,
   MeaningInput,
   PendingInput,
+  RateLimitsInput,
   RowInput,
   SandboxTriggerInput,
 } from './types.js';
@@ -80,4 +81,6 @@ export type CheckCatalog<C> = NoExtra<C, CatalogInput> &
   (C extends { readonly endpoints: infer E } ? { readonly endpoints: CheckEndpoints<E, C extends { readonly codes: infer Codes } ? Codes : {}> } : unknown) &
   (C extends { readonly body: infer B } ? { readonly body: NoExtra<B, BodyShapeInput> } : unknown) &
   (C extends { readonly pending: infer P extends readonly unknown[] } ? { readonly pending: { readonly [I in keyof P]: NoExtra<P[I], PendingInput> } } : unknown) &
-  (C extends { readonly sandbox: infer S extends readonly unknown[] } ? { readonly sandbox: { readonly [I in keyof S]: NoExtra<S[I], SandboxTriggerInput> } } : unknown);
+  (C extends { readonly sandbox: infer S extends readonly unknown[] } ? { readonly sandbox: { readonly [I in keyof S]: NoExtra<S[I], SandboxTriggerInput> } } : unknown) &
+  (C extends { readonly timeout: infer T } ? { readonly timeout: NoExtra<T, NonNullable<CatalogInput['timeout']>> } : unknown) &
+  (C extends { readonly rateLimits: infer R } ? { readonly rateLimits: NoExtra<R, RateLimitsInput> } : unknown);
