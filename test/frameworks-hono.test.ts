@@ -30,7 +30,10 @@ beforeAll(async () => {
       retry: { baseMs: 1, capMs: 2 },
     });
     if (result.outcome === 'error') throw new AggregatorError(result.error);
-    return result.outcome === 'response' ? new Response(result.response.body, { status: result.response.status, headers: { 'content-type': 'application/json' } }) : c.json({});
+    if (result.outcome === 'response') return new Response(result.response.body, { status: result.response.status, headers: { 'content-type': 'application/json' } });
+    // A documented step (Synapse's MFA question at 202) is the client's to answer: passed on as the provider sent it.
+    const { body: step, status } = result.input;
+    return new Response(typeof step === 'string' ? step : JSON.stringify(step), { status: typeof status === 'number' ? status : 200, headers: { 'content-type': 'application/json' } });
   });
   app.get('/forbidden', () => {
     throw new HTTPException(403, { message: 'not for you' });
