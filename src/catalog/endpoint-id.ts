@@ -3,8 +3,19 @@
  * taken apart in one place, once per catalog, never on the hot path.
  */
 
-/** The methods an endpoint id may start with. */
-export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
+/**
+ * The HTTP methods an endpoint id may start with.
+ *
+ * @public
+ */
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS';
+
+const methods = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const satisfies readonly HttpMethod[];
+const everyMethod: [Exclude<HttpMethod, (typeof methods)[number]>] extends [never] ? true : never = true;
+void everyMethod;
+
+/** The methods an endpoint id may start with: every {@link HttpMethod}, checked by the compiler. */
+export const METHODS: readonly HttpMethod[] = methods;
 
 /** An endpoint id taken apart; a path segment is a literal, or `undefined` where a `{name}` parameter stands. */
 export interface EndpointParts {

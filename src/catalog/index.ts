@@ -2,7 +2,8 @@
 // main entry, which gateways import to classify, does not.
 export { defineCatalog, parseCatalog } from './define-catalog.js';
 export type { CatalogResult } from './define-catalog.js';
-export type { CheckCatalog } from './check.js';
+export type { CheckCatalog, CheckCodes, CheckEndpoints, CheckMeaning, CheckRecord, CheckRow, DetailsOf, KindOfCode, NoExtra } from './check.js';
+export type { HttpMethod } from './endpoint-id.js';
 export { CatalogError } from './catalog-error.js';
 export type { CatalogProblem } from './catalog-error.js';
 export { leanCatalog, PROSE_KEYS } from './lean.js';
