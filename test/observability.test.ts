@@ -94,6 +94,19 @@ describe('errorLabels', () => {
     expect(errorLabels({ ...base, code: 'X'.repeat(100) }).code).toBe('X'.repeat(MAX_CODE_LABEL_LENGTH));
   });
 
+  test('every code a shipped catalog documents is its own label, whole', () => {
+    const codes = allCatalogs.flatMap((catalog) => [
+      ...Object.keys(catalog.codes ?? {}).map((code) => [catalog.id, code] as const),
+      ...(catalog.pending ?? []).map((step) => [catalog.id, step.code] as const),
+    ]);
+    expect(codes.length).toBeGreaterThan(500);
+    for (const [provider, code] of codes) {
+      expect(code.length, `${provider} ${code}`).toBeLessThanOrEqual(MAX_CODE_LABEL_LENGTH);
+      const error = normalize({ provider, code });
+      if (error.match.by === 'code' || error.match.by === 'pending') expect(errorLabels(error).code, `${provider} ${code}`).toBe(code);
+    }
+  });
+
   test('the label names are the counter\'s', () => {
     expect(Object.keys(errorLabels(balance()))).toEqual([...ERROR_LABEL_NAMES]);
     expect(ERRORS_METRIC.labelNames).toEqual(ERROR_LABEL_NAMES);

@@ -82,7 +82,7 @@ export function codeLabel(error: unknown): string {
  * @remarks
  * Cardinality stays bounded: `code` is kept only when the catalog documents it
  * (`match.by` is `row`, `endpoint-code`, `category-code`, `code` or `pending`)
- * and is capped at 32 characters; a failure with no response (`no-response`)
+ * and is capped at 64 characters (longer than any shipped catalog's code); a failure with no response (`no-response`)
  * keeps only a known system code (`ETIMEDOUT`), never counted as catalog drift;
  * `endpoint` is a template id, never a URL; every other label comes from a
  * closed list. A user id or a request id never becomes a label value.

@@ -89,8 +89,12 @@ export function providerOf(error: unknown, allowed?: readonly string[]): string 
   return typeof provider === 'string' && PROVIDER.test(provider) && (allowed === undefined || allowed.includes(provider)) ? provider : 'other';
 }
 
-/** The longest code kept as a label value. */
-export const MAX_CODE_LABEL_LENGTH = 32;
+/**
+ * The longest code kept as a label value: longer than any code a shipped
+ * catalog documents (Plaid's longest is 45 characters), short enough that a
+ * forged value cannot blow up a label.
+ */
+export const MAX_CODE_LABEL_LENGTH = 64;
 
 /** The code as a bounded label: kept when documented, `'other'` when not, `'none'` when absent. */
 export function codeLabelOf(error: unknown): string {
