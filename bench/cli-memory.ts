@@ -77,13 +77,22 @@ async function feed(stdin: Writable, lines: number, block: string, perBlock: num
 }
 
 /** Runs the built CLI once on `lines` input lines cycled from `sample`. */
-export async function runCli(options: { readonly lines: number; readonly kind: 'good' | 'bad'; readonly sample: readonly string[]; readonly maxOldSpaceMb: number }): Promise<CliRun> {
+export async function runCli(options: {
+  readonly lines: number;
+  readonly kind: 'good' | 'bad';
+  readonly sample: readonly string[];
+  readonly maxOldSpaceMb: number;
+}): Promise<CliRun> {
   const perBlock = 1000;
   const block = `${Array.from({ length: perBlock }, (_, i) => options.sample[i % options.sample.length]).join('\n')}\n`;
   const started = performance.now();
-  const child = spawn(process.execPath, [`--max-old-space-size=${options.maxOldSpaceMb}`, '--import', `data:text/javascript,${encodeURIComponent(PROBE)}`, cliPath(), 'normalize'], {
-    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${options.maxOldSpaceMb}`, '--import', `data:text/javascript,${encodeURIComponent(PROBE)}`, cliPath(), 'normalize'],
+    {
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
+    },
+  );
   let outputLines = 0;
   child.stdout.on('data', (chunk: Buffer) => {
     for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) outputLines++;
@@ -103,5 +112,14 @@ export async function runCli(options: { readonly lines: number; readonly kind: '
   } catch {
     // The child died before its exit handler ran (killed, or out of memory): nothing measured.
   }
-  return { lines: options.lines, kind: options.kind, exit: code ?? signal ?? 'unknown', outputLines, stderrBytes, maxRss: measured.maxRss, maxHeap: measured.heap, ms: performance.now() - started };
+  return {
+    lines: options.lines,
+    kind: options.kind,
+    exit: code ?? signal ?? 'unknown',
+    outputLines,
+    stderrBytes,
+    maxRss: measured.maxRss,
+    maxHeap: measured.heap,
+    ms: performance.now() - started,
+  };
 }

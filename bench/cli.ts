@@ -48,7 +48,9 @@ export async function measureThroughput(report: Report): Promise<void> {
     }
   }
   const streamMs = median(streamTimes);
-  report(`throughput (no budget): ${Math.round(lineCount / (streamMs / 1000)).toLocaleString('en-US')} lines/s, ${(streamMs / median(floorTimes)).toFixed(2)}x the time of JSON.parse + JSON.stringify of the same ${lineCount.toLocaleString('en-US')} lines (median of 9 interleaved rounds, in process)`);
+  report(
+    `throughput (no budget): ${Math.round(lineCount / (streamMs / 1000)).toLocaleString('en-US')} lines/s, ${(streamMs / median(floorTimes)).toFixed(2)}x the time of JSON.parse + JSON.stringify of the same ${lineCount.toLocaleString('en-US')} lines (median of 9 interleaved rounds, in process)`,
+  );
 }
 
 const MB = 1024 * 1024;
@@ -74,13 +76,18 @@ export async function measureCliMemory(report: Report): Promise<BudgetCheck[]> {
     for (const lines of SIZES) {
       const run = await runCli({ lines, kind, sample: samples[kind], maxOldSpaceMb: OLD_SPACE_MB });
       runs.push(run);
-      report(`| ${lines.toLocaleString('en-US')} | ${kind === 'good' ? 'documented rows' : 'bad lines'} | ${run.exit} | ${run.outputLines.toLocaleString('en-US')} | ${mb(run.stderrBytes)} | ${mb(run.maxRss)} | ${mb(run.maxHeap)} | ${(run.ms / 1000).toFixed(1)} s |`);
+      report(
+        `| ${lines.toLocaleString('en-US')} | ${kind === 'good' ? 'documented rows' : 'bad lines'} | ${run.exit} | ${run.outputLines.toLocaleString('en-US')} | ${mb(run.stderrBytes)} | ${mb(run.maxRss)} | ${mb(run.maxHeap)} | ${(run.ms / 1000).toFixed(1)} s |`,
+      );
     }
   }
   // A run counts only when the child finished as documented (0 for good lines, 1 when lines failed) and answered every line.
   const sound = (run: CliRun): boolean => run.exit === (run.kind === 'good' ? 0 : 1) && run.outputLines === run.lines && run.maxRss !== undefined;
   const broken = runs.filter((run) => !sound(run));
-  for (const run of broken) report(`the ${run.kind} run of ${run.lines.toLocaleString('en-US')} lines did not finish soundly: exit ${run.exit}, ${run.outputLines} output lines, peak RSS ${mb(run.maxRss)}`);
+  for (const run of broken)
+    report(
+      `the ${run.kind} run of ${run.lines.toLocaleString('en-US')} lines did not finish soundly: exit ${run.exit}, ${run.outputLines} output lines, peak RSS ${mb(run.maxRss)}`,
+    );
   const at = (kind: 'good' | 'bad', lines: number): number => runs.find((run) => run.kind === kind && run.lines === lines)?.maxRss ?? Number.NaN;
   const ratio = (kind: 'good' | 'bad'): number => at(kind, 1_000_000) / at(kind, 100_000);
   const perLine = (kind: 'good' | 'bad'): string => `${((at(kind, 1_000_000) - at(kind, 100_000)) / 900_000).toFixed(1)} B`;

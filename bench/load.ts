@@ -33,8 +33,20 @@ const MIX: readonly Shape[] = [
   { name: 'success', weight: 50, method: 'GET', headers: {}, sendOnce: false },
   { name: 'documented AC-104 (reconnect)', weight: 5, method: 'GET', headers: { 'x-simulate': '400 AC-104' }, sendOnce: false },
   { name: 'documented AC-106 (fi paused sharing)', weight: 3, method: 'GET', headers: { 'x-simulate': '400 AC-106' }, sendOnce: false },
-  { name: 'documented AC-108 (one user locked, Retry-After 30)', weight: 4, method: 'GET', headers: { 'x-simulate': '429 AC-108', 'x-simulate-retry-after': '30' }, sendOnce: false },
-  { name: '429 Retry-After 1, once', weight: 3, method: 'GET', headers: { 'x-simulate': '429', 'x-simulate-retry-after': '1', 'x-simulate-times': '1' }, sendOnce: false },
+  {
+    name: 'documented AC-108 (one user locked, Retry-After 30)',
+    weight: 4,
+    method: 'GET',
+    headers: { 'x-simulate': '429 AC-108', 'x-simulate-retry-after': '30' },
+    sendOnce: false,
+  },
+  {
+    name: '429 Retry-After 1, once',
+    weight: 3,
+    method: 'GET',
+    headers: { 'x-simulate': '429', 'x-simulate-retry-after': '1', 'x-simulate-times': '1' },
+    sendOnce: false,
+  },
   { name: '429 Retry-After 120', weight: 4, method: 'GET', headers: { 'x-simulate': '429', 'x-simulate-retry-after': '120' }, sendOnce: false },
   { name: '503, once', weight: 8, method: 'GET', headers: { 'x-simulate': '503', 'x-simulate-times': '1' }, sendOnce: false },
   { name: '503 AC-500, always', weight: 5, method: 'GET', headers: { 'x-simulate': '503' }, sendOnce: false },
@@ -72,8 +84,14 @@ async function startBareProxy(upstreams: Readonly<Record<string, string>>): Prom
       const chunks: Buffer[] = [];
       for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
       try {
-        const response = await fetch(`${upstream}/${rest.join('/')}${incoming.search}`, { method: req.method ?? 'GET', ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}), signal: AbortSignal.timeout(TIMEOUT_MS) });
-        res.writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' }).end(Buffer.from(await response.arrayBuffer()));
+        const response = await fetch(`${upstream}/${rest.join('/')}${incoming.search}`, {
+          method: req.method ?? 'GET',
+          ...(chunks.length > 0 ? { body: Buffer.concat(chunks) } : {}),
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+        res
+          .writeHead(response.status, { 'content-type': response.headers.get('content-type') ?? 'application/octet-stream' })
+          .end(Buffer.from(await response.arrayBuffer()));
       } catch {
         res.writeHead(502).end();
       }
@@ -105,7 +123,12 @@ async function drive(
   count: number,
   shapeOf: (i: number) => Shape,
   deadline: number,
-): Promise<{ readonly clients: number; readonly upstream: number; readonly twice: number; readonly byShape: Map<string, { clients: number; upstream: number }> }> {
+): Promise<{
+  readonly clients: number;
+  readonly upstream: number;
+  readonly twice: number;
+  readonly byShape: Map<string, { clients: number; upstream: number }>;
+}> {
   let upstream = 0;
   let twice = 0;
   let clients = 0;
@@ -123,7 +146,12 @@ async function drive(
           const path = `/v2/accounts/${user}/${shape.method === 'GET' ? 'balance' : 'refresh'}`;
           paths.set(path, shape);
           const headers = { ...shape.headers, ...(shape.headers['idempotency-key'] === undefined ? {} : { 'idempotency-key': `key-${user}` }) };
-          const response = await fetch(`${gatewayUrl}/aerosync${path}`, { method: shape.method, headers, ...(shape.method === 'POST' ? { body: '{}' } : {}), signal: AbortSignal.timeout(10_000) }).catch(() => undefined);
+          const response = await fetch(`${gatewayUrl}/aerosync${path}`, {
+            method: shape.method,
+            headers,
+            ...(shape.method === 'POST' ? { body: '{}' } : {}),
+            signal: AbortSignal.timeout(10_000),
+          }).catch(() => undefined);
           await response?.arrayBuffer().catch(() => undefined);
         }
       }),
@@ -170,7 +198,8 @@ export async function runLoad(): Promise<string[]> {
   const deadline = Date.now() + DEADLINE_MS;
   const sim = await startSimulator({ catalogs: [aerosync, synapse], hangMs: 2_000 });
   const upstreams = { aerosync: sim.baseUrl('aerosync'), synapse: sim.baseUrl('synapse') };
-  const gatewayWith = (budget: RetryBudget | false): ReturnType<typeof startGateway> => startGateway({ upstreams, timeoutMs: TIMEOUT_MS, retry: RETRY, budget });
+  const gatewayWith = (budget: RetryBudget | false): ReturnType<typeof startGateway> =>
+    startGateway({ upstreams, timeoutMs: TIMEOUT_MS, retry: RETRY, budget });
   const bare = await startBareProxy(upstreams);
   const latencyGateway = await gatewayWith(createRetryBudget());
   try {
@@ -201,11 +230,16 @@ export async function runLoad(): Promise<string[]> {
       const started = Date.now();
       const run = await drive(sim, gateway.url, `mix-${budget === false ? 'none' : 'aws'}`, MIXED_REQUESTS, shapeAt, deadline);
       await gateway.close();
-      lines.push(`mixed traffic ${label}: ${(run.upstream / run.clients).toFixed(3)} provider requests per client request (${run.upstream} for ${run.clients}, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      lines.push(
+        `mixed traffic ${label}: ${(run.upstream / run.clients).toFixed(3)} provider requests per client request (${run.upstream} for ${run.clients}, ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
       const once = [...run.byShape].filter(([name]) => MIX.find((shape) => shape.name === name)?.sendOnce === true);
-      lines.push(`  non-idempotent requests that may have succeeded, sent more than once: ${run.twice} of ${once.reduce((sum, [, entry]) => sum + entry.clients, 0)} (${once.map(([name, entry]) => `${name}: ${entry.upstream}/${entry.clients}`).join('; ')})`);
+      lines.push(
+        `  non-idempotent requests that may have succeeded, sent more than once: ${run.twice} of ${once.reduce((sum, [, entry]) => sum + entry.clients, 0)} (${once.map(([name, entry]) => `${name}: ${entry.upstream}/${entry.clients}`).join('; ')})`,
+      );
       const keyed = run.byShape.get('POST hang with Idempotency-Key');
-      if (keyed !== undefined) lines.push(`  POST with an idempotency key that hangs (retried, same key): ${(keyed.upstream / keyed.clients).toFixed(2)} attempts each`);
+      if (keyed !== undefined)
+        lines.push(`  POST with an idempotency key that hangs (retried, same key): ${(keyed.upstream / keyed.clients).toFixed(2)} attempts each`);
     }
 
     // 3. A provider that fails every request: the budget must keep amplification under 1.1x.
@@ -219,7 +253,10 @@ export async function runLoad(): Promise<string[]> {
       await gateway.close();
       const ratio = run.upstream / run.clients;
       const verdict = budget === false ? '' : ratio < 1.1 ? ' (under 1.1x: ok)' : ' (OVER the 1.1x budget)';
-      const state = budget === false ? '' : `; bucket after: ${budget.state('aerosync').tokens.toFixed(1)} tokens, ${budget.state('aerosync').granted} retries granted, ${budget.state('aerosync').refused} refused`;
+      const state =
+        budget === false
+          ? ''
+          : `; bucket after: ${budget.state('aerosync').tokens.toFixed(1)} tokens, ${budget.state('aerosync').granted} retries granted, ${budget.state('aerosync').refused} refused`;
       lines.push(`provider failing every request, ${label}: ${ratio.toFixed(3)}x (${run.upstream} provider requests for ${run.clients})${verdict}${state}`);
     }
     if (Date.now() >= deadline) lines.push(`stopped at the ${DEADLINE_MS / 1000} s deadline: counts above are partial`);

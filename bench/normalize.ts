@@ -22,9 +22,21 @@ export type Parsed = NormalizeInput & { readonly method: string; readonly url: s
 
 /** Every documented row of a catalog, as parsed inputs. */
 export const parsed = (catalog: CatalogInput): Parsed[] =>
-  rowFixtures(catalog).map((f) => ({ ...f.input, method: f.input.method ?? 'GET', url: f.input.url ?? '/', status: f.input.status ?? 0, body: JSON.parse(f.input.body ?? '{}') as Record<string, unknown> }));
+  rowFixtures(catalog).map((f) => ({
+    ...f.input,
+    method: f.input.method ?? 'GET',
+    url: f.input.url ?? '/',
+    status: f.input.status ?? 0,
+    body: JSON.parse(f.input.body ?? '{}') as Record<string, unknown>,
+  }));
 
-function sameAnswers(label: string, inputs: readonly Parsed[], a: (input: Parsed) => object, b: (input: Parsed) => object, pick: (answer: object) => unknown): void {
+function sameAnswers(
+  label: string,
+  inputs: readonly Parsed[],
+  a: (input: Parsed) => object,
+  b: (input: Parsed) => object,
+  pick: (answer: object) => unknown,
+): void {
   for (const input of inputs) {
     const x = JSON.stringify(pick(a(input)));
     const y = JSON.stringify(pick(b(input)));
@@ -63,20 +75,39 @@ export function measureAgainstPlain(report: Report): BudgetCheck[] {
   sameAnswers('plain vs normalize', seedInputs, plain as (input: Parsed) => object, interpreted.normalize, fields);
   sameAnswers('plain vs compiled normalize', seedInputs, plain as (input: Parsed) => object, compiled.normalize, fields);
   sameAnswers('interpreted vs compiled', seedInputs, interpreted.normalize, compiled.normalize, (r) => r);
-  report(`the plain classifier and both matchers answer alike (kind, endpoint, params, userAction, owner, severity, retryable) on all ${seedInputs.length} Aerosync and Synapse rows`);
+  report(
+    `the plain classifier and both matchers answer alike (kind, endpoint, params, userAction, owner, severity, retryable) on all ${seedInputs.length} Aerosync and Synapse rows`,
+  );
   const plainLoop = loop(plain as (input: Parsed) => { readonly kind: string }, seedInputs);
   for (const [name, normalizer, limit] of [
     ['compiled (Node, the default there)', compiled, 1.0],
     ['interpreted (browsers, edge, no code generation)', interpreted, 1.5],
   ] as const) {
     const run = compare(plainLoop, loop(normalizer.normalize, seedInputs), seedInputs.length);
-    const check: BudgetCheck = { name: `normalize ${name} vs the plain classifier`, figure: run.ratio, limit, bound: 'at-most', unit: 'x', note: `${run.candidateNsPerOp.toFixed(0)} ns vs ${run.baselineNsPerOp.toFixed(0)} ns per error` };
+    const check: BudgetCheck = {
+      name: `normalize ${name} vs the plain classifier`,
+      figure: run.ratio,
+      limit,
+      bound: 'at-most',
+      unit: 'x',
+      note: `${run.candidateNsPerOp.toFixed(0)} ns vs ${run.baselineNsPerOp.toFixed(0)} ns per error`,
+    };
     checks.push(check);
     report(budgetLine(check));
   }
-  sameAnswers('rich vs normalize', aerosyncInputs, handWritten as (input: Parsed) => object, interpreted.normalize, (r) => [(r as { kind: string }).kind, (r as { endpoint?: string }).endpoint, (r as { params: object }).params]);
-  const rich = compare(loop(handWritten as (input: Parsed) => { readonly kind: string }, aerosyncInputs), loop(compiled.normalize, aerosyncInputs), aerosyncInputs.length);
-  report(`normalize compiled vs the richer hand-written switch (${aerosyncInputs.length} Aerosync rows, every output field; no budget): ${rich.ratio.toFixed(2)}x; ${rich.candidateNsPerOp.toFixed(0)} ns vs ${rich.baselineNsPerOp.toFixed(0)} ns`);
+  sameAnswers('rich vs normalize', aerosyncInputs, handWritten as (input: Parsed) => object, interpreted.normalize, (r) => [
+    (r as { kind: string }).kind,
+    (r as { endpoint?: string }).endpoint,
+    (r as { params: object }).params,
+  ]);
+  const rich = compare(
+    loop(handWritten as (input: Parsed) => { readonly kind: string }, aerosyncInputs),
+    loop(compiled.normalize, aerosyncInputs),
+    aerosyncInputs.length,
+  );
+  report(
+    `normalize compiled vs the richer hand-written switch (${aerosyncInputs.length} Aerosync rows, every output field; no budget): ${rich.ratio.toFixed(2)}x; ${rich.candidateNsPerOp.toFixed(0)} ns vs ${rich.baselineNsPerOp.toFixed(0)} ns`,
+  );
   return checks;
 }
 
@@ -90,8 +121,12 @@ function synthetic(codes: number, endpoints: number): CatalogInput {
     name: 'Synthetic',
     source,
     body: { code: ['error.code'], message: ['error.message'] },
-    codes: Object.fromEntries(Array.from({ length: codes }, (_, i) => [`E${i}`, { kind: i % 2 === 0 ? 'invalid-request' : 'reconnect-required', statuses: [400], source }])),
-    endpoints: Object.fromEntries(Array.from({ length: endpoints }, (_, i) => [`GET /r${i}/{id}/items`, { source, rows: [{ status: 400, code: `E${i % codes}` }] }])),
+    codes: Object.fromEntries(
+      Array.from({ length: codes }, (_, i) => [`E${i}`, { kind: i % 2 === 0 ? 'invalid-request' : 'reconnect-required', statuses: [400], source }]),
+    ),
+    endpoints: Object.fromEntries(
+      Array.from({ length: endpoints }, (_, i) => [`GET /r${i}/{id}/items`, { source, rows: [{ status: 400, code: `E${i % codes}` }] }]),
+    ),
   });
   if (!result.ok) throw new Error('synthetic catalog is invalid');
   return result.catalog;
@@ -110,21 +145,46 @@ export function measureScaling(report: Report): BudgetCheck[] {
     const all = create(allCatalogs);
     sameAnswers('2 vs 8 catalogs', seedInputs, two.normalize, all.normalize, (r) => r);
     const run = compare(loop(two.normalize, seedInputs), loop(all.normalize, seedInputs), seedInputs.length);
-    budget({ name: `normalize ${name}, ${allCatalogs.length} catalogs loaded vs 2 (same cost)`, figure: run.ratio, limit: SAME_COST, bound: 'at-most', unit: 'x', note: `the same ${seedInputs.length} Aerosync and Synapse rows` });
+    budget({
+      name: `normalize ${name}, ${allCatalogs.length} catalogs loaded vs 2 (same cost)`,
+      figure: run.ratio,
+      limit: SAME_COST,
+      bound: 'at-most',
+      unit: 'x',
+      note: `the same ${seedInputs.length} Aerosync and Synapse rows`,
+    });
   }
   // The small Plaid catalog: only the codes and endpoints these inputs use; the full one has every code and endpoint.
   const plaidInputs = [
     ...parsed(plaid),
     ...codeFixtures(plaid)
       .slice(0, 60)
-      .map((f) => ({ provider: 'plaid', method: 'POST', url: '/accounts/get', status: 400, body: { error_type: (plaid.codes as Record<string, { category?: string }>)[f.expected.code ?? '']?.category ?? 'ITEM_ERROR', error_code: f.expected.code ?? '' } })),
+      .map((f) => ({
+        provider: 'plaid',
+        method: 'POST',
+        url: '/accounts/get',
+        status: 400,
+        body: {
+          error_type: (plaid.codes as Record<string, { category?: string }>)[f.expected.code ?? '']?.category ?? 'ITEM_ERROR',
+          error_code: f.expected.code ?? '',
+        },
+      })),
   ] as Parsed[];
   const usedCodes = new Set(plaidInputs.map((input) => String(input.body['error_code'])));
-  const usedEndpoints = new Set(rowFixtures(plaid).map((f) => f.expected.endpoint ?? '').concat('POST /accounts/get'));
+  const usedEndpoints = new Set(
+    rowFixtures(plaid)
+      .map((f) => f.expected.endpoint ?? '')
+      .concat('POST /accounts/get'),
+  );
   const smallCodes = Object.fromEntries(Object.entries(plaid.codes).filter(([code]) => usedCodes.has(code)));
   const smallEndpoints = Object.fromEntries(Object.entries(plaid.endpoints).filter(([id]) => usedEndpoints.has(id)));
   const cited = JSON.stringify([smallCodes, smallEndpoints, plaid.categories, plaid.sandbox, plaid.source]);
-  const smallPlaid = parseCatalog({ ...plaid, sources: Object.fromEntries(Object.entries(plaid.sources).filter(([key]) => cited.includes(`"${key}"`))), codes: smallCodes, endpoints: smallEndpoints });
+  const smallPlaid = parseCatalog({
+    ...plaid,
+    sources: Object.fromEntries(Object.entries(plaid.sources).filter(([key]) => cited.includes(`"${key}"`))),
+    codes: smallCodes,
+    endpoints: smallEndpoints,
+  });
   if (!smallPlaid.ok) throw new Error(`small Plaid: ${smallPlaid.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
   for (const [name, create] of CREATES) {
     const small = create([smallPlaid.catalog]);
@@ -140,7 +200,13 @@ export function measureScaling(report: Report): BudgetCheck[] {
       note: `${Object.keys(plaid.codes).length} codes and ${Object.keys(plaid.endpoints).length} endpoints vs ${usedCodes.size} and ${usedEndpoints.size}, the same ${plaidInputs.length} inputs`,
     });
   }
-  const syntheticInputs: Parsed[] = Array.from({ length: 50 }, (_, i) => ({ provider: 'synthetic', method: 'GET', url: `/r${i}/x-${i}/items`, status: 400, body: { error: { code: `E${i}` } } }));
+  const syntheticInputs: Parsed[] = Array.from({ length: 50 }, (_, i) => ({
+    provider: 'synthetic',
+    method: 'GET',
+    url: `/r${i}/x-${i}/items`,
+    status: 400,
+    body: { error: { code: `E${i}` } },
+  }));
   for (const [name, create] of CREATES) {
     const before = process.memoryUsage().heapUsed;
     const big = create([synthetic(10_000, 500) as never]);
@@ -175,7 +241,14 @@ export function measureCreate(report: Report): BudgetCheck[] {
       copyTimes.push(performance.now() - start);
     }
     const ms = median(createTimes);
-    const check: BudgetCheck = { name: `createNormalizer ${name}, over all ${allCatalogs.length} catalogs (median of 51)`, figure: ms, limit: 5, bound: 'under', unit: 'ms', note: `${(ms / median(copyTimes)).toFixed(2)}x a structuredClone of the same catalogs` };
+    const check: BudgetCheck = {
+      name: `createNormalizer ${name}, over all ${allCatalogs.length} catalogs (median of 51)`,
+      figure: ms,
+      limit: 5,
+      bound: 'under',
+      unit: 'ms',
+      note: `${(ms / median(copyTimes)).toFixed(2)}x a structuredClone of the same catalogs`,
+    };
     checks.push(check);
     report(budgetLine(check));
   }

@@ -71,7 +71,10 @@ for (const section of sections) {
       break;
     case 'sizes': {
       const byId = new Map(allCatalogs.map((catalog) => [catalog.id, catalog]));
-      const counts = (id: string): { codes: number; endpoints: number } => ({ codes: Object.keys(byId.get(id)?.codes ?? {}).length, endpoints: Object.keys(byId.get(id)?.endpoints ?? {}).length });
+      const counts = (id: string): { codes: number; endpoints: number } => ({
+        codes: Object.keys(byId.get(id)?.codes ?? {}).length,
+        endpoints: Object.keys(byId.get(id)?.endpoints ?? {}).length,
+      });
       checks.push(...(await measureSizes(report, [...byId.keys()], counts)));
       break;
     }
@@ -87,7 +90,14 @@ for (const section of sections) {
         const line = lines.find((entry) => entry.startsWith(`provider failing every request, ${label}`));
         const figure = line === undefined ? undefined : Number(/: (\d+(?:\.\d+)?)x \(/.exec(line)?.[1] ?? Number.NaN);
         const partial = lines.some((entry) => entry.startsWith('stopped at the'));
-        budget({ name: `gateway retry amplification, provider failing every request, ${label}`, figure: partial ? undefined : figure, limit: 1.1, bound: 'under', unit: 'x', note: 'provider requests per client request, from the simulator log' });
+        budget({
+          name: `gateway retry amplification, provider failing every request, ${label}`,
+          figure: partial ? undefined : figure,
+          limit: 1.1,
+          bound: 'under',
+          unit: 'x',
+          note: 'provider requests per client request, from the simulator log',
+        });
       }
       break;
     }

@@ -13,7 +13,15 @@ import { budgetLine, type BudgetCheck } from './budget.js';
 const DIST = resolve(import.meta.dirname, '../../dist');
 
 async function packed(contents: string): Promise<number> {
-  const result = await build({ stdin: { contents, resolveDir: DIST, loader: 'js' }, bundle: true, minify: true, format: 'esm', write: false, platform: 'browser', logLevel: 'silent' });
+  const result = await build({
+    stdin: { contents, resolveDir: DIST, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    platform: 'browser',
+    logLevel: 'silent',
+  });
   return gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length;
 }
 
@@ -26,7 +34,14 @@ export async function bytes(contents: string): Promise<number> {
 }
 
 /** The widget adapters of aggregator-errors/widgets, as test/widgets-bundle.test.ts lists them. */
-export const WIDGET_ADAPTERS: readonly string[] = ['plaidLinkEvent', 'mxConnectEvent', 'tellerConnectEvent', 'finicityConnectEvent', 'yodleeFastLinkEvent', 'aerosyncWidgetEvent'];
+export const WIDGET_ADAPTERS: readonly string[] = [
+  'plaidLinkEvent',
+  'mxConnectEvent',
+  'tellerConnectEvent',
+  'finicityConnectEvent',
+  'yodleeFastLinkEvent',
+  'aerosyncWidgetEvent',
+];
 
 /** The webhook receivers of aggregator-errors/webhooks that check a signature, by the catalog they classify with. */
 const WEBHOOK_RECEIVERS: readonly (readonly [string, string])[] = [
@@ -40,7 +55,11 @@ const withMatcher = (id: string, variant: 'lean' | 'full'): string =>
   `import { createNormalizer } from './src/index.js'; import { ${id} } from './catalogs/${id}${variant === 'lean' ? '.lean' : ''}.js'; export const n = createNormalizer([${id}]);`;
 
 /** Measures every bundle size; prints a line per figure and returns the budgets it checks. */
-export async function measureSizes(report: (line: string) => void, ids: readonly string[], codesOf: (id: string) => { codes: number; endpoints: number }): Promise<BudgetCheck[]> {
+export async function measureSizes(
+  report: (line: string) => void,
+  ids: readonly string[],
+  codesOf: (id: string) => { codes: number; endpoints: number },
+): Promise<BudgetCheck[]> {
   const checks: BudgetCheck[] = [];
   const check = (entry: BudgetCheck): void => {
     checks.push(entry);
@@ -49,7 +68,13 @@ export async function measureSizes(report: (line: string) => void, ids: readonly
 
   // What renders: a frontend imports the two renderers, in English (Spanish is its own entry).
   const renderer = await bytes(`export { renderMessage, renderConnectionEvent } from './src/messages/index.js';`);
-  check({ name: 'message renderer alone (renderMessage + renderConnectionEvent, English), min+gzip', figure: renderer, limit: 2048, bound: 'under', unit: 'B' });
+  check({
+    name: 'message renderer alone (renderMessage + renderConnectionEvent, English), min+gzip',
+    figure: renderer,
+    limit: 2048,
+    bound: 'under',
+    unit: 'B',
+  });
   const renderMessage = await bytes(`export { renderMessage } from './src/messages/index.js';`);
   const renderEvent = await bytes(`export { renderConnectionEvent } from './src/messages/index.js';`);
   const messagesEntry = await bytes(`export * from './src/messages/index.js';`);
@@ -58,7 +83,8 @@ export async function measureSizes(report: (line: string) => void, ids: readonly
 
   const matcher = await bytes(`export { createNormalizer } from './src/index.js';`);
   check({ name: 'matcher alone (createNormalizer), min+gzip', figure: matcher, limit: 5120, bound: 'under', unit: 'B' });
-  for (const id of ['aerosync', 'synapse']) check({ name: `matcher + lean ${id} catalog, min+gzip`, figure: await bytes(withMatcher(id, 'lean')), limit: 6144, bound: 'under', unit: 'B' });
+  for (const id of ['aerosync', 'synapse'])
+    check({ name: `matcher + lean ${id} catalog, min+gzip`, figure: await bytes(withMatcher(id, 'lean')), limit: 6144, bound: 'under', unit: 'B' });
   check({ name: 'matcher + full aerosync catalog, min+gzip', figure: await bytes(withMatcher('aerosync', 'full')), limit: 7680, bound: 'under', unit: 'B' });
 
   report('');

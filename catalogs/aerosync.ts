@@ -345,7 +345,7 @@ const data = {
   notes: [
     'Status reasons are printed inconsistently ("401 Forbidden" on POST /token, "405 Forbidden" on the balance and refresh endpoints): rows key on the code, keep the documented status, and keep the printed text in `printed`.',
     'Endpoint ids omit the /v2 prefix, as the tables do; observed URLs resolve with or without /v2, as paths or under any of the three base URLs.',
-    'Newer pages call the {user_id} path parameter {connectionId}; the catalog keeps the tables\' name, so params.user_id carries it.',
+    "Newer pages call the {user_id} path parameter {connectionId}; the catalog keeps the tables' name, so params.user_id carries it.",
     'Messages and descriptions keep the docs\' wording and typos ("blockd", "an transaction"): they are matched against what the API sends.',
     'Widget errors (AC-117, AR-100, AR-500) reach the page\'s onError callback as "ERROR_TYPE | Code: CODE | Message: MESSAGE"; normalize their code as a bare code.',
     'Aeropay\'s payments API (AP codes, HTTP 200 with {"success": false}) is a different API and is not covered here.',

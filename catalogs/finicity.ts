@@ -126,7 +126,8 @@ const data = {
       detail: 'credentials',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'While adding an account, the customer entered the wrong credentials; on an account already added, the credentials have changed and need to be updated.',
+      description:
+        'While adding an account, the customer entered the wrong credentials; on an account already added, the credentials have changed and need to be updated.',
       note: 'Resolvable with Data Connect Fix: the user re-enters the credentials in Connect. Data Connect shows "The login credentials you entered are not valid for this account. Please log into your bank’s site and make sure you have access and then try again. Error code 103". HTTP 500 by the legacy rule for aggregation status codes.',
       source: 'finAgg',
       hints: { userAction: 'reenter-credentials' },
@@ -136,7 +137,8 @@ const data = {
       detail: 'institution-attention',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'The financial institution shows a prompt the customer must resolve (e.g. accept new terms, or an invitation to e-statements) before accounts can be added or aggregated again.',
+      description:
+        'The financial institution shows a prompt the customer must resolve (e.g. accept new terms, or an invitation to e-statements) before accounts can be added or aggregated again.',
       note: 'The user acts at the bank first, then the connection is resolved with Data Connect Fix. Data Connect shows "User action is required at your financial institution. Log into your financial institution and check if you have any actions that need to be taken. Error code 108". HTTP 500 by the legacy rule for aggregation status codes.',
       source: 'finAgg',
       hints: { userAction: 'visit-institution' },
@@ -147,7 +149,7 @@ const data = {
       statuses: [500],
       arrives: 'aggregationStatusCode',
       description: 'A financial institution needs additional information from the end user.',
-      note: 'The stored copy of Finicity\'s table is cut inside this row ("Your financial institution is requirin"); Mastercard\'s page opens like 108\'s. Resolvable with Data Connect Fix once the user has acted at the bank. HTTP 500 by the legacy rule for aggregation status codes.',
+      note: "The stored copy of Finicity's table is cut inside this row (\"Your financial institution is requirin\"); Mastercard's page opens like 108's. Resolvable with Data Connect Fix once the user has acted at the bank. HTTP 500 by the legacy rule for aggregation status codes.",
       source: 'https://developer.mastercard.com/open-finance-us/documentation/errors/error-codes/109/',
       hints: { userAction: 'visit-institution' },
     },
@@ -297,7 +299,8 @@ const data = {
       detail: 'unknown',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
+      description:
+        'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
       note: 'New Connection in Progress: the end user tries connecting again, as the page says. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'newConnection',
       hints: { userAction: 'reconnect' },
@@ -307,7 +310,8 @@ const data = {
       detail: 'unknown',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
+      description:
+        'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
       note: 'New Connection in Progress: the end user tries connecting again, as the page says. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'newConnection',
       hints: { userAction: 'reconnect' },
@@ -317,7 +321,8 @@ const data = {
       detail: 'unknown',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
+      description:
+        'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
       note: 'New Connection in Progress: the end user tries connecting again, as the page says. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'newConnection',
       hints: { userAction: 'reconnect' },
@@ -327,7 +332,8 @@ const data = {
       detail: 'unknown',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
+      description:
+        'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
       note: 'New Connection in Progress: the end user tries connecting again, as the page says. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'newConnection',
       hints: { userAction: 'reconnect' },
@@ -337,7 +343,8 @@ const data = {
       detail: 'unknown',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
+      description:
+        'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
       note: 'New Connection in Progress: the end user tries connecting again, as the page says. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'newConnection',
       hints: { userAction: 'reconnect' },
@@ -347,7 +354,8 @@ const data = {
       detail: 'unknown',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
+      description:
+        'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
       note: 'New Connection in Progress: the end user tries connecting again, as the page says. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'newConnection',
       hints: { userAction: 'reconnect' },
@@ -357,7 +365,8 @@ const data = {
       detail: 'unknown',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
+      description:
+        'A new connection to the financial institution is being created. Multiple authentication attempts from the end user will help resolve this issue.',
       note: 'New Connection in Progress: the end user tries connecting again, as the page says. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'newConnection',
       hints: { userAction: 'reconnect' },
@@ -367,7 +376,7 @@ const data = {
       detail: 'unknown',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'The end user\'s bank account cannot be found at the financial institution.',
+      description: "The end user's bank account cannot be found at the financial institution.",
       note: 'Account Not Found with remediation category "Retry Later": nobody can act but try again later. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'https://developer.mastercard.com/open-finance-us/documentation/errors/error-codes/909/',
     },
@@ -375,7 +384,7 @@ const data = {
       kind: 'no-accounts',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'The end user\'s bank account cannot be found at the financial institution.',
+      description: "The end user's bank account cannot be found at the financial institution.",
       note: 'Account Not Found with remediation category "Verify Account or Data State": the account is gone at the bank, so the user links another. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'https://developer.mastercard.com/open-finance-us/documentation/errors/error-codes/914/',
     },
@@ -383,7 +392,7 @@ const data = {
       kind: 'no-accounts',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'The end user\'s bank account cannot be found at the financial institution.',
+      description: "The end user's bank account cannot be found at the financial institution.",
       note: 'Account Not Found with remediation category "Verify Account or Data State"; HTTP 500 on its page.',
       source: 'https://developer.mastercard.com/open-finance-us/documentation/errors/error-codes/952/',
     },
@@ -391,7 +400,7 @@ const data = {
       kind: 'no-accounts',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'The end user\'s bank account cannot be found at the financial institution.',
+      description: "The end user's bank account cannot be found at the financial institution.",
       note: 'Listed under Account Not Found; its own page was not read, so it takes the theme\'s meaning (the account is not at the bank: link another). HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'accountNotFound',
     },
@@ -399,7 +408,7 @@ const data = {
       kind: 'no-accounts',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'The end user\'s bank account cannot be found at the financial institution.',
+      description: "The end user's bank account cannot be found at the financial institution.",
       note: 'Listed under Account Not Found; its own page was not read, so it takes the theme\'s meaning (the account is not at the bank: link another). HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'accountNotFound',
     },
@@ -407,7 +416,7 @@ const data = {
       kind: 'no-accounts',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'The end user\'s bank account cannot be found at the financial institution.',
+      description: "The end user's bank account cannot be found at the financial institution.",
       note: 'Listed under Account Not Found; its own page was not read, so it takes the theme\'s meaning (the account is not at the bank: link another). HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'accountNotFound',
     },
@@ -415,7 +424,7 @@ const data = {
       kind: 'no-accounts',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      note: 'The Australian page lists it under Account Not Found with HTTP 500 and every other field empty; it takes the theme\'s meaning.',
+      note: "The Australian page lists it under Account Not Found with HTTP 500 and every other field empty; it takes the theme's meaning.",
       source: 'https://developer.mastercard.com/open-finance-au/documentation/errors/accounterrors/account-not-found/400/',
     },
     '945': {
@@ -432,7 +441,7 @@ const data = {
       detail: 'connection',
       statuses: [500],
       arrives: 'aggregationStatusCode',
-      description: 'The end user\'s bank account cannot be found at the financial institution.',
+      description: "The end user's bank account cannot be found at the financial institution.",
       note: 'Account Not Found, but listed as resolvable with Data Connect Fix: the user re-authenticates the right account in Connect, so reconnect-required rather than no-accounts. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'https://developer.mastercard.com/open-finance-us/documentation/errors/error-codes/946/',
     },
@@ -453,14 +462,15 @@ const data = {
       description: 'An aggregation status code the docs list as resolvable with Data Connect Fix.',
       note: 'Its own page was not read; the Data Connect Fix list is the only first-party fact. HTTP 500 only by the legacy rule (aggregation status codes "come back consistently as HTTP 500"); no Mastercard page read gives its own status.',
       source: 'dcf',
-      thirdParty: 'Argyle\'s copy of the aggregation status codes describes 948 as "OAuth migration (account migrated but not authenticated)" (https://docs.argyle.com/api-reference/bank-accounts).',
+      thirdParty:
+        'Argyle\'s copy of the aggregation status codes describes 948 as "OAuth migration (account migrated but not authenticated)" (https://docs.argyle.com/api-reference/bank-accounts).',
     },
     '949': {
       kind: 'reconnect-required',
       detail: 'connection',
       statuses: [404],
       arrives: 'aggregationStatusCode',
-      description: 'The end user\'s bank account is no longer recoverable.',
+      description: "The end user's bank account is no longer recoverable.",
       note: 'Remediation category "Re-Authenticate or Provide Additional Information". HTTP 404 is printed on the Australian page of this code, not 500 as the legacy rule says; encoded as printed.',
       source: 'https://developer.mastercard.com/open-finance-us/documentation/errors/error-codes/949/',
     },
@@ -497,7 +507,7 @@ const data = {
       detail: 'consent',
       statuses: [400],
       arrives: 'aggregationStatusCode',
-      message: 'Access tokens must be managed at the institution\'s website.',
+      message: "Access tokens must be managed at the institution's website.",
       description: 'The token associated with the end user account has expired or is invalid.',
       note: 'Remediation category "Verify Account or Data State". HTTP 400 on its page, not 500 as the legacy rule says; encoded as printed. The message sends the user to the institution\'s website.',
       source: 'https://developer.mastercard.com/open-finance-us/documentation/errors/error-codes/4034/',
@@ -528,7 +538,8 @@ const data = {
       kind: 'invalid-request',
       statuses: [400],
       message: 'Missing parameter (<parameter name>)',
-      description: 'Missing Parameter: a required field was left blank, or contained only whitespace. Submit the request again, with valid text in all required fields.',
+      description:
+        'Missing Parameter: a required field was left blank, or contained only whitespace. Submit the request again, with valid text in all required fields.',
       note: 'Data Connect shows "Please enter all required fields. Error code 10005". The spec reuses 10005 for "Customer does not have the specified account (<message>)" (HTTP 404): those rows are not-found. Messages in the spec: "Missing parameter (<parameter name>)", "Missing parameter (partnerId)", "invalid purpose code".',
       source: 'finApi',
     },
@@ -546,7 +557,7 @@ const data = {
       statuses: [500, 400],
       message: 'Username is not as per the policy.',
       description: 'The username is not as per the policy (see the username constraints of customers).',
-      note: 'Finicity\'s API errors page prints HTTP 500, the spec 400 (POST /aggregation/v2/customers/active, /testing, PUT /aggregation/v1/customers/{customerId}); the Australian Invalid Credentials page lists it too. The username we chose for the customer is at fault: invalid-request at either status.',
+      note: "Finicity's API errors page prints HTTP 500, the spec 400 (POST /aggregation/v2/customers/active, /testing, PUT /aggregation/v1/customers/{customerId}); the Australian Invalid Credentials page lists it too. The username we chose for the customer is at fault: invalid-request at either status.",
       source: 'finApi',
     },
     '325': {
@@ -554,14 +565,16 @@ const data = {
       statuses: [500],
       arrives: 'accounts[].code in a transaction refresh status (HTTP 200)',
       message: 'Your data is currently being aggregated and is inaccessible at the moment. Please wait several minutes and keep trying.',
-      description: 'The account is currently being aggregated: call Get Customer Account until aggregationStatusCode is 0 and aggregationSuccessDate is at or after aggregationAttemptDate.',
-      note: 'An API error with HTTP 500 on Finicity\'s API errors page (one row with 5006); in the spec it is a per-account status inside a successful (HTTP 200) transaction refresh status body, which is not an HTTP error, so no row. A conflict either way: wait for the aggregation.',
+      description:
+        'The account is currently being aggregated: call Get Customer Account until aggregationStatusCode is 0 and aggregationSuccessDate is at or after aggregationAttemptDate.',
+      note: "An API error with HTTP 500 on Finicity's API errors page (one row with 5006); in the spec it is a per-account status inside a successful (HTTP 200) transaction refresh status body, which is not an HTTP error, so no row. A conflict either way: wait for the aggregation.",
       source: 'finApi',
     },
     '5006': {
       kind: 'conflict',
       statuses: [500],
-      description: 'The account is currently being aggregated: call Get Customer Account until aggregationStatusCode is 0 and aggregationSuccessDate is at or after aggregationAttemptDate.',
+      description:
+        'The account is currently being aggregated: call Get Customer Account until aggregationStatusCode is 0 and aggregationSuccessDate is at or after aggregationAttemptDate.',
       note: 'Printed in one row with 325.',
       source: 'finApi',
     },
@@ -606,14 +619,14 @@ const data = {
     '12005': {
       kind: 'reconnect-required',
       detail: 'consent',
-      description: 'The end user\'s consent authorization is not available.',
+      description: "The end user's consent authorization is not available.",
       note: 'Its HTTP status was not read.',
       source: 'https://developer.mastercard.com/open-finance-us/documentation/errors/error-codes/12005/',
     },
     '14002': {
       kind: 'not-found',
       statuses: [404],
-      description: 'The requested entity doesn\'t exist or cannot be found.',
+      description: "The requested entity doesn't exist or cannot be found.",
       note: 'Remediation category "Verify Account or Data State" (Account Error).',
       source: 'https://developer.mastercard.com/open-finance-us/documentation/errors/error-codes/14002/',
     },
@@ -630,7 +643,7 @@ const data = {
     '1001': {
       kind: 'unsupported',
       message: 'Account Error - use different account',
-      note: 'The spec\'s example (PSIAccountErrorBadRequestExample) is referenced by no response, so no status; the message asks for another account.',
+      note: "The spec's example (PSIAccountErrorBadRequestExample) is referenced by no response, so no status; the message asks for another account.",
       source: 'spec',
       hints: { owner: 'end-user' },
     },
@@ -645,7 +658,7 @@ const data = {
     '2000': {
       kind: 'unknown',
       arrives: 'code of a payment success indicator (HTTP 200)',
-      description: 'A successful response\'s warning: the settlement amount exceeds the available balance.',
+      description: "A successful response's warning: the settlement amount exceeds the available balance.",
       note: 'Not an error: it sits in the body of a successful (HTTP 200) payment success indicator. Encoded so that a bare 2000 is recognized, with no action and no alert.',
       source: 'spec',
       hints: { userAction: 'none', owner: 'end-user', severity: 'info' },
@@ -694,14 +707,14 @@ const data = {
     '12019': {
       kind: 'invalid-request',
       statuses: [400],
-      message: 'fields parameter value must be \'balanceDetails\',\'paymentInstruction\' and \'accountIdentity\'',
+      message: "fields parameter value must be 'balanceDetails','paymentInstruction' and 'accountIdentity'",
       source: 'spec',
     },
     '12022': { kind: 'invalid-request', statuses: [400], message: 'An email is required when registering a customer for PSI-FCRA', source: 'spec' },
     '14016': { kind: 'invalid-request', statuses: [400], message: 'Invalid customer type.', source: 'spec' },
     '14023': { kind: 'invalid-request', statuses: [400], message: 'Invalid customer id. customerId = (customerId)', source: 'spec' },
     '15001': { kind: 'invalid-request', statuses: [400], message: 'One of the specified fields is missing or blank.', source: 'spec' },
-    '18017': { kind: 'invalid-request', statuses: [400], message: 'status parameter value must be \'active\' or \'pending', source: 'spec' },
+    '18017': { kind: 'invalid-request', statuses: [400], message: "status parameter value must be 'active' or 'pending", source: 'spec' },
     '20024': { kind: 'invalid-request', statuses: [400], message: 'Invalid routing number', source: 'spec' },
     '24437': { kind: 'invalid-request', statuses: [400], message: 'New password is not as per policy', source: 'spec' },
     '41002': { kind: 'invalid-request', statuses: [400], message: 'Invalid date range: <message>', source: 'spec' },
@@ -793,11 +806,11 @@ const data = {
       kind: 'unsupported',
       statuses: [403],
       message: 'The active dispute statement for this consumer exists.',
-      note: 'Like a security freeze (10405): the consumer\'s dispute statement blocks the change, and only the consumer can resolve it.',
+      note: "Like a security freeze (10405): the consumer's dispute statement blocks the change, and only the consumer can resolve it.",
       source: 'spec',
       hints: { owner: 'end-user', userAction: 'contact-support', severity: 'info' },
     },
-    '20000': { kind: 'invalid-request', statuses: [406], message: 'Only \'application/json\' is supported.', source: 'spec' },
+    '20000': { kind: 'invalid-request', statuses: [406], message: "Only 'application/json' is supported.", source: 'spec' },
     '20400': {
       kind: 'rate-limited',
       detail: 'client',
@@ -824,7 +837,7 @@ const data = {
       kind: 'provider-unavailable',
       detail: 'server-error',
       statuses: [400],
-      message: 'Microdeposit initiation can\'t be processed at this time due to technical difficulties. Please try after some time',
+      message: "Microdeposit initiation can't be processed at this time due to technical difficulties. Please try after some time",
       note: 'Documented with HTTP 400, but the message blames technical difficulties and asks to try after some time.',
       source: 'spec',
     },
@@ -834,14 +847,14 @@ const data = {
       detail: 'end-user',
       statuses: [400],
       message: 'Microdeposit verification attempts exceeded',
-      note: 'A limit on one end user\'s verification attempts, not a throttle on our client: owner end-user and severity info.',
+      note: "A limit on one end user's verification attempts, not a throttle on our client: owner end-user and severity info.",
       source: 'spec',
       hints: { owner: 'end-user', severity: 'info' },
     },
     '3200004': {
       kind: 'invalid-request',
       statuses: [400],
-      message: 'Microdeposit amounts didn\'t match',
+      message: "Microdeposit amounts didn't match",
       note: 'The end user entered the micro-deposit amounts wrongly: owner end-user and severity info.',
       source: 'spec',
       hints: { owner: 'end-user', severity: 'info' },
@@ -1187,7 +1200,13 @@ const data = {
         { status: 404, code: '38007' },
         { status: 404, code: '14001' },
         { status: 404, code: '50051' },
-        { status: 409, code: '11000', kind: 'invalid-request', message: 'A consumer already exists for customer 4025024821', note: 'A consumer (or business) already exists for this customer: nothing is running to wait for, so invalid-request, not the aggregation meaning of 11000.' },
+        {
+          status: 409,
+          code: '11000',
+          kind: 'invalid-request',
+          message: 'A consumer already exists for customer 4025024821',
+          note: 'A consumer (or business) already exists for this customer: nothing is running to wait for, so invalid-request, not the aggregation meaning of 11000.',
+        },
       ],
     },
     'GET /decisioning/v1/customers/{customerId}/consumer': {
@@ -2831,7 +2850,13 @@ const data = {
         { status: 404, code: '38007' },
         { status: 404, code: '14001' },
         { status: 404, code: '50051' },
-        { status: 409, code: '11000', kind: 'invalid-request', message: 'A consumer already exists for customer 4025024821', note: 'A consumer (or business) already exists for this customer: nothing is running to wait for, so invalid-request, not the aggregation meaning of 11000.' },
+        {
+          status: 409,
+          code: '11000',
+          kind: 'invalid-request',
+          message: 'A consumer already exists for customer 4025024821',
+          note: 'A consumer (or business) already exists for this customer: nothing is running to wait for, so invalid-request, not the aggregation meaning of 11000.',
+        },
       ],
     },
     'POST /microentry/v1/customers/{customerId}/accounts/{accountId}/amounts': {
@@ -2949,26 +2974,26 @@ const data = {
       source: 'spec',
       rows: [
         { status: 404, code: '10002' },
-        { status: 409, code: '11000', kind: 'invalid-request', message: 'A consumer already exists for customer 4025024821', note: 'A consumer (or business) already exists for this customer: nothing is running to wait for, so invalid-request, not the aggregation meaning of 11000.' },
+        {
+          status: 409,
+          code: '11000',
+          kind: 'invalid-request',
+          message: 'A consumer already exists for customer 4025024821',
+          note: 'A consumer (or business) already exists for this customer: nothing is running to wait for, so invalid-request, not the aggregation meaning of 11000.',
+        },
       ],
     },
     'GET /business-services/customers/{customer_id}/businesses': {
       source: 'spec',
-      rows: [
-        { status: 404, code: '10002' },
-      ],
+      rows: [{ status: 404, code: '10002' }],
     },
     'PUT /business-services/businesses/{business_id}': {
       source: 'spec',
-      rows: [
-        { status: 404, code: '10003', kind: 'not-found', message: 'Business ID was not found.' },
-      ],
+      rows: [{ status: 404, code: '10003', kind: 'not-found', message: 'Business ID was not found.' }],
     },
     'GET /business-services/businesses/{business_id}': {
       source: 'spec',
-      rows: [
-        { status: 404, code: '10003', kind: 'not-found', message: 'Business ID was not found.' },
-      ],
+      rows: [{ status: 404, code: '10003', kind: 'not-found', message: 'Business ID was not found.' }],
     },
     'GET /aggregation/v3/customers/{customerId}/accounts/{accountId}/details': {
       source: 'spec',
@@ -3171,7 +3196,12 @@ const data = {
     'POST /connect-components/institutions/{institution_id}/oauth-urls': {
       source: 'spec',
       rows: [
-        { status: 400, code: '10010', message: 'All request parameters could not be validated. Ensure you are sending the correct data in your headers, query parameters, and request body.' },
+        {
+          status: 400,
+          code: '10010',
+          message:
+            'All request parameters could not be validated. Ensure you are sending the correct data in your headers, query parameters, and request body.',
+        },
         { status: 401, code: '10023' },
         { status: 401, code: '10026', message: 'Missing parameter (Finicity-App-Key)' },
         { status: 404, code: '4041' },
@@ -3180,7 +3210,12 @@ const data = {
     'POST /connect-components/institutions/{institution_id}/login-forms': {
       source: 'spec',
       rows: [
-        { status: 400, code: '10010', message: 'All request parameters could not be validated. Ensure you are sending the correct data in your headers, query parameters, and request body.' },
+        {
+          status: 400,
+          code: '10010',
+          message:
+            'All request parameters could not be validated. Ensure you are sending the correct data in your headers, query parameters, and request body.',
+        },
         { status: 401, code: '10023' },
         { status: 401, code: '10026', message: 'Missing parameter (Finicity-App-Key)' },
         { status: 404, code: '4041' },
@@ -3189,7 +3224,12 @@ const data = {
     'POST /connect-components/customers/{customer_id}/institution-login-ids/{institution_login_id}/reconnections': {
       source: 'spec',
       rows: [
-        { status: 400, code: '10010', message: 'All request parameters could not be validated. Ensure you are sending the correct data in your headers, query parameters, and request body.' },
+        {
+          status: 400,
+          code: '10010',
+          message:
+            'All request parameters could not be validated. Ensure you are sending the correct data in your headers, query parameters, and request body.',
+        },
         { status: 401, code: '10023' },
         { status: 401, code: '10026', message: 'Missing parameter (Finicity-App-Key)' },
       ],
@@ -3197,7 +3237,12 @@ const data = {
     'POST /connect-components/configurations': {
       source: 'spec',
       rows: [
-        { status: 400, code: '10010', message: 'All request parameters could not be validated. Ensure you are sending the correct data in your headers, query parameters, and request body.' },
+        {
+          status: 400,
+          code: '10010',
+          message:
+            'All request parameters could not be validated. Ensure you are sending the correct data in your headers, query parameters, and request body.',
+        },
         { status: 401, code: '10023' },
         { status: 401, code: '10026', message: 'Missing parameter (Finicity-App-Key)' },
       ],
@@ -3220,7 +3265,12 @@ const data = {
     'DELETE /connect-components/configurations/{configuration_id}': {
       source: 'spec',
       rows: [
-        { status: 401, code: '10010', message: 'All request parameters could not be validated. Ensure you are sending the correct data in your headers, query parameters, and request body.' },
+        {
+          status: 401,
+          code: '10010',
+          message:
+            'All request parameters could not be validated. Ensure you are sending the correct data in your headers, query parameters, and request body.',
+        },
         { status: 404, code: '4041' },
       ],
     },
@@ -3372,7 +3422,14 @@ const data = {
       rows: [
         { status: 400, code: '10100', message: 'Invalid portfolioId format, cannot parse version. portfolioId: y4zsgccj4xpw-port' },
         { status: 400, code: '10010', message: 'Invalid portfolio ID format' },
-        { status: 403, code: '10405', kind: 'auth', message: 'Access forbidden - insufficient permissions to access portfolio', note: '"Access forbidden - insufficient permissions to access portfolio": our permissions, not a consumer\'s freeze; one portfolio, so a ticket.', hints: { severity: 'ticket' } },
+        {
+          status: 403,
+          code: '10405',
+          kind: 'auth',
+          message: 'Access forbidden - insufficient permissions to access portfolio',
+          note: '"Access forbidden - insufficient permissions to access portfolio": our permissions, not a consumer\'s freeze; one portfolio, so a ticket.',
+          hints: { severity: 'ticket' },
+        },
         { status: 404, code: '10010', message: 'No report found for portfolioId y4zsgccj4xpw-port.', kind: 'not-found' },
       ],
     },
@@ -3441,15 +3498,15 @@ const data = {
     },
   },
   notes: [
-    'Aggregation status codes: Finicity\'s legacy docs say those "that happen during API calls will come back consistently as HTTP 500 response" with the code in the body, and that they are stored in the aggregationStatusCode of the customer\'s accounts. Mastercard\'s pages now give some codes another status (4034: 400; 949: 404 on its Australian page; 14002: 404). Each code carries the status its page gives; where no page read gives one, it carries 500 and its note says so.',
+    "Aggregation status codes: Finicity's legacy docs say those \"that happen during API calls will come back consistently as HTTP 500 response\" with the code in the body, and that they are stored in the aggregationStatusCode of the customer's accounts. Mastercard's pages now give some codes another status (4034: 400; 949: 404 on its Australian page; 14002: 404). Each code carries the status its page gives; where no page read gives one, it carries 500 and its note says so.",
     'Aggregation status code 0 means the account is aggregating successfully: it is not an error and is not in codes (a bare 0 classifies as unknown).',
     'Codes are JSON numbers or strings ("can be returned as a number or a string", says the spec\'s ErrorMessage schema; most of its examples are strings); they are compared as strings.',
     'The spec has three error formats: {code, message, status?, user_message?} (most endpoints; FannieErrorMessage adds trackingId, read as the request id; user_message is read as the display message); {"Errors": {"Error": [{"reasonCode", "description", ...}]}} (Event Subscription Service, codes 1501-1504); and {"Errors": {"Error": [{"ReasonCode", "Description", ...}]}} (Connect Components). The body paths read all three.',
-    'Endpoints are every operation of Mastercard\'s OpenAPI spec (156), with a row for every (HTTP status, code) of an error example a response references (1760 rows). Many examples are attached to generic responses shared by dozens of endpoints (20400, 1618, 38007, 50051 on 85 or more): encoded as documented. Examples under a 200 response (185, 325, 2000, 44000) are statuses inside a successful body, not HTTP errors: their codes say where they arrive, and there is no 200 row. Examples no response references (1001, and one message each of 10020, 10025, 10030, 10100) give no row.',
+    "Endpoints are every operation of Mastercard's OpenAPI spec (156), with a row for every (HTTP status, code) of an error example a response references (1760 rows). Many examples are attached to generic responses shared by dozens of endpoints (20400, 1618, 38007, 50051 on 85 or more): encoded as documented. Examples under a 200 response (185, 325, 2000, 44000) are statuses inside a successful body, not HTTP errors: their codes say where they arrive, and there is no 200 row. Examples no response references (1001, and one message each of 10020, 10025, 10030, 10100) give no row.",
     'Where a code is reused with another meaning at another status (10005, 10010, 10100 and 10003 at 404: not found; 10030 at 408: a timeout; 11000 at 409: a consumer that already exists), the rows at that status carry the other meaning. Each row holds at its own status, so a code documented at both statuses on one endpoint (10100 on 72 endpoints, 10010 and 10005 on one each) is invalid-request at one and not-found at the other.',
-    'Data Connect Fix resolves 103, 108, 109, 185, 187, 945, 946, 947 and 948 (Mastercard\'s Data Connect Fix page): their user actions send the user back to Connect (reconnect, reenter-credentials, or visit-institution where the user must first act at the bank).',
-    'Data Connect web SDK event codes (100 exit, 1440 timeout, 500 unexpected error, 1403 popup blocked) arrive in the widget\'s callbacks, not in API responses, and belong to the Connect events, not to this catalog (the 500 in codes is the aggregation status code).',
-    'A 500 with an aggregation code this catalog does not know falls back to the generic meaning of 500. Mastercard\'s full error list was not readable, so many aggregation codes are missing.',
+    "Data Connect Fix resolves 103, 108, 109, 185, 187, 945, 946, 947 and 948 (Mastercard's Data Connect Fix page): their user actions send the user back to Connect (reconnect, reenter-credentials, or visit-institution where the user must first act at the bank).",
+    "Data Connect web SDK event codes (100 exit, 1440 timeout, 500 unexpected error, 1403 popup blocked) arrive in the widget's callbacks, not in API responses, and belong to the Connect events, not to this catalog (the 500 in codes is the aggregation status code).",
+    "A 500 with an aggregation code this catalog does not know falls back to the generic meaning of 500. Mastercard's full error list was not readable, so many aggregation codes are missing.",
   ],
 } as const;
 

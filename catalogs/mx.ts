@@ -148,7 +148,8 @@ const data = {
       kind: 'mfa-expired',
       arrives: 'connection_status',
       aliases: ['19'],
-      description: 'The MFA answer was not provided within the time allotted by the financial institution; a CHALLENGED member changes to EXPIRED when the end user fails to complete MFA.',
+      description:
+        'The MFA answer was not provided within the time allotted by the financial institution; a CHALLENGED member changes to EXPIRED when the end user fails to complete MFA.',
       note: 'Fires the connection-status webhook: MX lists it as an end-user-actionable state. The Connect widget’s primary action is "refresh": start MFA again. Described from MX’s help center; MX’s API reference, which ends before this row, says in its CHALLENGED row that a challenged member becomes EXPIRED if the end user fails to complete MFA.',
       source: 'academy-help',
     },
@@ -173,7 +174,8 @@ const data = {
     },
     '400': {
       kind: 'invalid-request',
-      description: 'A required parameter was missing, or a premium aggregation-type job was requested but the institution associated with the member does not support it.',
+      description:
+        'A required parameter was missing, or a premium aggregation-type job was requested but the institution associated with the member does not support it.',
       note: 'The second meaning is unsupported, but the status alone cannot tell them apart: classified as the integrator’s request.',
       source: 'errors',
     },
@@ -346,8 +348,14 @@ const data = {
     'GET /users/{user_guid}/transactions/{transaction_guid}': { source: 'spec', rows: [] },
     'PUT /users/{user_guid}/transactions/{transaction_guid}': { source: 'spec', rows: [] },
     'DELETE /users/{user_guid}/transactions/{transaction_guid}': { source: 'spec', rows: [] },
-    'GET /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}': { source: 'spec', rows: [] },
-    'PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}': { source: 'spec', rows: [] },
+    'GET /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}': {
+      source: 'spec',
+      rows: [],
+    },
+    'PUT /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}': {
+      source: 'spec',
+      rows: [],
+    },
     'POST /users/{user_guid}/widget_urls': { source: 'spec', rows: [] },
     'POST /users/{user_guid}/budgets/generate': {
       source: 'spec',
@@ -355,8 +363,9 @@ const data = {
         {
           status: 422,
           kind: 'invalid-request',
-          message: 'There aren\'t enough transactions to automatically create any budgets',
-          description: 'No transaction data of the user meets the criteria for generating a budget: at least one transaction in a category in each of the two previous calendar months.',
+          message: "There aren't enough transactions to automatically create any budgets",
+          description:
+            'No transaction data of the user meets the criteria for generating a budget: at least one transaction in a category in each of the two previous calendar months.',
           note: 'MX says this answers 422 "with status code 4221"; no body field carrying 4221 is documented, so the row is keyed on the status. Nobody is at fault: the user has too little history yet, so owner end-user, counted, and nothing to ask of the user.',
           hints: { retryable: false, userAction: 'none', owner: 'end-user', severity: 'info' },
         },
@@ -381,8 +390,14 @@ const data = {
     'GET /users/{user_guid}/transactions/{transaction_guid}/insights': { source: 'spec', rows: [] },
     'DELETE /users/{user_guid}/transactions/{transaction_guid}/split': { source: 'spec', rows: [] },
     'POST /users/{user_guid}/transactions/{transaction_guid}/split': { source: 'spec', rows: [] },
-    'DELETE /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split': { source: 'spec', rows: [] },
-    'POST /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split': { source: 'spec', rows: [] },
+    'DELETE /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split': {
+      source: 'spec',
+      rows: [],
+    },
+    'POST /users/{user_identifier}/members/{member_identifier}/accounts/{account_identifier}/transactions/{transaction_identifier}/split': {
+      source: 'spec',
+      rows: [],
+    },
     'GET /users/{user_identifier}/monthly_cash_flow_profile': { source: 'spec', rows: [] },
     'PUT /users/{user_identifier}/monthly_cash_flow_profile': { source: 'spec', rows: [] },
     'GET /tokens': { source: 'spec', rows: [] },
@@ -416,10 +431,10 @@ const data = {
   ],
   notes: [
     'Platform API failures are keyed on the HTTP status alone; the errors page promises only "supplementary error messaging as needed within response bodies" and shows no body shape, so no body field is read. (MX\'s SSO API documents {"error": "..."} for its own errors: https://docs.mx.com/api-reference/sso/v2/errors.)',
-    'Member connection_status values arrive in a 200 response (read member, read member status), in the CONNECTION_STATUS webhook (connection_status and connection_status_id) and in the Connect widget\'s events (connection_status as its number), never as an HTTP error: normalize them as a bare code, e.g. { provider: \'mx\', code: \'DENIED\' } or { provider: \'mx\', code: 2 }; a number normalizes as the status it stands for.',
+    "Member connection_status values arrive in a 200 response (read member, read member status), in the CONNECTION_STATUS webhook (connection_status and connection_status_id) and in the Connect widget's events (connection_status as its number), never as an HTTP error: normalize them as a bare code, e.g. { provider: 'mx', code: 'DENIED' } or { provider: 'mx', code: 2 }; a number normalizes as the status it stands for.",
     'The CONNECTION_STATUS webhook fires only when a member "enters into an end-user-actionable state": CHALLENGED, DENIED, EXPIRED, IMPAIRED, IMPEDED, LOCKED, PREVENTED, REJECTED (https://docs.mx.com/resources/webhooks/connection-status). Each status says in its note whether it fires the webhook; the ones that do not are for MX or the institution to fix, except IMPORTED, which the Connect widget asks the end user to fix.',
     'Not failures, so left out of codes (as a bare code they classify as unknown): CREATED (0), CONNECTED (6), RECONNECTED (8), UPDATED (15), RESUMED (18), PENDING (21), and null (a member with no credentials, e.g. a manual member). The Connect widget groups 0, 8, 15 and 18 as processing and 6 as connected, and says PENDING "should not be mentioned or show to the end user". An MX-style status map of unverified origin groups only 0, 15 and 18 as processing; the widget\'s own source is followed, so RECONNECTED is not a failure. CHALLENGED (3) is a pending MFA step.',
-    'Descriptions come from MX\'s Nexus API reference (https://docs.mx.com/api-reference/nexus/reference/01-members-overview) up to LOCKED, where the stored copy ends; the statuses after it are described from MX\'s help center (https://academy.mx.com/hc/en-us/articles/4708854368525-Member-Connection-Statuses-Overview) and MX\'s open-source Connect widget (https://github.com/mxenabled/connect-widget), whose primary action per status sets userAction. The Platform API\'s "Member Connection Statuses" page was not found.',
+    "Descriptions come from MX's Nexus API reference (https://docs.mx.com/api-reference/nexus/reference/01-members-overview) up to LOCKED, where the stored copy ends; the statuses after it are described from MX's help center (https://academy.mx.com/hc/en-us/articles/4708854368525-Member-Connection-Statuses-Overview) and MX's open-source Connect widget (https://github.com/mxenabled/connect-widget), whose primary action per status sets userAction. The Platform API's \"Member Connection Statuses\" page was not found.",
     'Endpoints are every path of MX\'s OpenAPI spec v20250224, with its own parameter names; MX documents statuses API-wide, so most have no rows. Left out: GET /users/{user_guid}/members/{member_guid}/statements/{statement_guid}.pdf, whose last segment (a parameter followed by ".pdf") an endpoint id cannot express; such a URL resolves as the statement endpoint, with statement_guid ending in ".pdf".',
   ],
 } as const;

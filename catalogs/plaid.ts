@@ -105,7 +105,8 @@ const data = {
       category: 'ITEM_ERROR',
       statuses: [400],
       message: 'the provided MFA send_method was invalid',
-      description: 'The method used to send MFA credentials was deemed invalid by the institution; Link shows an internal error and prompts the user to close Link.',
+      description:
+        'The method used to send MFA credentials was deemed invalid by the institution; Link shows an internal error and prompts the user to close Link.',
       note: 'Its documented causes are the institution experiencing login issues or errors in the integration between Plaid and the institution, not anything the user did: fi-unavailable (unknown).',
       source: 'item',
     },
@@ -114,8 +115,9 @@ const data = {
       category: 'ITEM_ERROR',
       statuses: [400],
       message: 'the provided phone number was invalid',
-      description: 'The submitted phone number was invalid (returning user experience; only US and CA numbers are accepted); Link returns the user to the phone number pane.',
-      note: 'The number is the end user\'s input in Link: owned by the end user and counted, never paged.',
+      description:
+        'The submitted phone number was invalid (returning user experience; only US and CA numbers are accepted); Link returns the user to the phone number pane.',
+      note: "The number is the end user's input in Link: owned by the end user and counted, never paged.",
       source: 'item',
       hints: { owner: 'end-user', severity: 'info', userAction: 'reenter-credentials' },
     },
@@ -124,8 +126,9 @@ const data = {
       category: 'ITEM_ERROR',
       statuses: [400],
       message: 'the provided OTP was invalid',
-      description: 'The submitted OTP was invalid; Link returns the user to the OTP pane, and stops accepting OTPs after three (PROFILE_AUTHENTICATION_FAILED in the Layer and Remember Me flows).',
-      note: 'The code is the end user\'s input in Link: owned by the end user and counted, never paged.',
+      description:
+        'The submitted OTP was invalid; Link returns the user to the OTP pane, and stops accepting OTPs after three (PROFILE_AUTHENTICATION_FAILED in the Layer and Remember Me flows).',
+      note: "The code is the end user's input in Link: owned by the end user and counted, never paged.",
       source: 'item',
       hints: { owner: 'end-user', severity: 'info', userAction: 'reenter-credentials' },
     },
@@ -153,8 +156,8 @@ const data = {
       detail: 'account-locked',
       category: 'ITEM_ERROR',
       statuses: [400],
-      message: 'the account is locked. prompt the user to visit the institution\'s site and unlock their account',
-      description: 'The financial institution indicated that the user\'s account is locked; the user must work with the institution to unlock it.',
+      message: "the account is locked. prompt the user to visit the institution's site and unlock their account",
+      description: "The financial institution indicated that the user's account is locked; the user must work with the institution to unlock it.",
       source: 'item',
       hints: { userAction: 'visit-institution' },
     },
@@ -163,8 +166,10 @@ const data = {
       detail: 'credentials',
       category: 'ITEM_ERROR',
       statuses: [400],
-      message: 'the login details of this item have changed (credentials, MFA, or required user action) and a user login is required to update this information. use Link\'s update mode to restore the item to a good state',
-      description: 'Additional input from the user is required to continue getting data for this Item (changed password or MFA, expired or revoked OAuth consent, an OAuth migration): fix it with Link update mode.',
+      message:
+        "the login details of this item have changed (credentials, MFA, or required user action) and a user login is required to update this information. use Link's update mode to restore the item to a good state",
+      description:
+        'Additional input from the user is required to continue getting data for this Item (changed password or MFA, expired or revoked OAuth consent, an OAuth migration): fix it with Link update mode.',
       note: 'First of the most common errors on the errors overview. On OAuth Items the body also carries error_code_reason (OAUTH_INVALID_TOKEN, OAUTH_CONSENT_EXPIRED, OAUTH_USER_REVOKED); the format has no field keyed on it, so every ITEM_LOGIN_REQUIRED keeps reason credentials: Plaid fixes all of them the same way (update mode).',
       source: 'item',
     },
@@ -172,9 +177,10 @@ const data = {
       kind: 'not-found',
       category: 'ITEM_ERROR',
       statuses: [400],
-      message: 'The Item you requested cannot be found. This Item does not exist, has been previously removed via /item/remove, or has had access removed by the user.',
+      message:
+        'The Item you requested cannot be found. This Item does not exist, has been previously removed via /item/remove, or has had access removed by the user.',
       description: 'The Item does not exist, was removed via /item/remove, or the user removed access (my.plaid.com, or a data deletion request).',
-      note: 'Plaid\'s fix is to launch Link and have the user create a new Item, and most causes are the user\'s own removal: userAction reconnect, owned by the end user and counted, never paged (a wrong token is INVALID_ACCESS_TOKEN).',
+      note: "Plaid's fix is to launch Link and have the user create a new Item, and most causes are the user's own removal: userAction reconnect, owned by the end user and counted, never paged (a wrong token is INVALID_ACCESS_TOKEN).",
       source: 'item',
       hints: { userAction: 'reconnect', owner: 'end-user', severity: 'info' },
     },
@@ -183,7 +189,8 @@ const data = {
       category: 'ITEM_ERROR',
       statuses: [400],
       message: 'this account is currently not supported',
-      description: 'Plaid is unable to support this user\'s accounts due to restrictions at the financial institution; Link returns the user to Institution Select.',
+      description:
+        "Plaid is unable to support this user's accounts due to restrictions at the financial institution; Link returns the user to Institution Select.",
       source: 'item',
     },
     MANUAL_VERIFICATION_REQUIRED: {
@@ -191,7 +198,8 @@ const data = {
       detail: 'connection',
       category: 'ITEM_ERROR',
       statuses: [400],
-      message: 'This Item could not be automatically verified. The user must manually verify their account through a separate Link session using the existing access token and with \'investments_auth\' initialized in the \'products\' array.',
+      message:
+        "This Item could not be automatically verified. The user must manually verify their account through a separate Link session using the existing access token and with 'investments_auth' initialized in the 'products' array.",
       description: 'The product (/investments/auth/get) requires the user to manually verify the Item via Link update mode.',
       note: 'The user goes through update mode with investments_auth: reconnect, reason connection (neither credentials nor consent are at fault).',
       source: 'item',
@@ -214,7 +222,8 @@ const data = {
       byCategory: {
         CHECK_REPORT_ERROR: {
           message: 'No depository accounts were found for this user',
-          description: 'The user does not have the correct accounts linked to generate income insights (for example no depository account); have the user connect another institution.',
+          description:
+            'The user does not have the correct accounts linked to generate income insights (for example no depository account); have the user connect another institution.',
           source: 'check-report',
         },
       },
@@ -224,7 +233,8 @@ const data = {
       category: 'ITEM_ERROR',
       statuses: [400],
       message: 'There are no valid checking or savings account(s) associated with this Item. See https://plaid.com/docs/api/#item-errors for more.',
-      description: 'Returned from /auth/get when there are no valid accounts (debitable checking, savings or cash management) for which account and routing numbers could be retrieved.',
+      description:
+        'Returned from /auth/get when there are no valid accounts (debitable checking, savings or cash management) for which account and routing numbers could be retrieved.',
       note: 'The page heading reads "NO_AUTH_ACCOUNTS or no-depository-accounts": the second spelling is an alias.',
       source: 'item',
       aliases: ['no-depository-accounts'],
@@ -234,7 +244,8 @@ const data = {
       category: 'ITEM_ERROR',
       statuses: [400],
       message: 'There are no valid investment account(s) associated with this Item. See https://plaid.com/docs/api/#item-errors for more information.',
-      description: 'Returned from /investments/holdings/get, /investments/transactions/get, or Link with Investments, when there are no valid investment accounts.',
+      description:
+        'Returned from /investments/holdings/get, /investments/transactions/get, or Link with Investments, when there are no valid investment accounts.',
       source: 'item',
     },
     NO_INVESTMENT_AUTH_ACCOUNTS: {
@@ -242,7 +253,8 @@ const data = {
       category: 'ITEM_ERROR',
       statuses: [400],
       message: 'There are no valid investment account(s) associated with this Item. See https://plaid.com/docs/api/#item-errors for more information.',
-      description: 'Returned from /investments/holdings/get or /investments/transactions/get when there are no valid investment accounts for which holdings or transactions could be retrieved.',
+      description:
+        'Returned from /investments/holdings/get or /investments/transactions/get when there are no valid investment accounts for which holdings or transactions could be retrieved.',
       source: 'item',
     },
     NO_LIABILITY_ACCOUNTS: {
@@ -267,19 +279,23 @@ const data = {
       kind: 'invalid-request',
       category: 'ITEM_ERROR',
       statuses: [400],
-      message: 'A requested product was not enabled for the current access token. Please ensure it is included when when initializing Link and create the Item again.',
+      message:
+        'A requested product was not enabled for the current access token. Please ensure it is included when when initializing Link and create the Item again.',
       description: 'A requested product was not enabled for the current access token: include it when initializing Link and create the Item again.',
       note: 'Our Link configuration is at fault, and the fix is a new Item: the integrator acts (ticket) and the user links again (userAction reconnect). Reused under ASSET_REPORT_ERROR and INCOME_VERIFICATION_ERROR with other causes (byCategory). "when when" is the docs\' typo, kept.',
       source: 'item',
       hints: { userAction: 'reconnect' },
       byCategory: {
         ASSET_REPORT_ERROR: {
-          description: 'One or more Items in the Asset Report was not initialized with Assets, which must be initialized during the initial Link: include assets and have the user re-link the Item.',
+          description:
+            'One or more Items in the Asset Report was not initialized with Assets, which must be initialized during the initial Link: include assets and have the user re-link the Item.',
           source: 'assets',
         },
         INCOME_VERIFICATION_ERROR: {
-          message: 'the \'income_verification\' product is not enabled for the following client ID: {client_id}. please ensure that the \'income_verification\' is included in the \'product\' array when initializing Link and try again.',
-          description: 'The Income product has not been enabled for the client: initialize Link with income_verification and ask Plaid to enable Income Verification.',
+          message:
+            "the 'income_verification' product is not enabled for the following client ID: {client_id}. please ensure that the 'income_verification' is included in the 'product' array when initializing Link and try again.",
+          description:
+            'The Income product has not been enabled for the client: initialize Link with income_verification and ask Plaid to enable Income Verification.',
           note: 'The docs print the client ID as <CLIENT_ID>; written as the {client_id} placeholder. The client, not the Item, lacks the product: no relink, the integrator asks Plaid.',
           source: 'income',
           hints: { userAction: 'contact-support' },
@@ -291,17 +307,20 @@ const data = {
       category: 'ITEM_ERROR',
       statuses: [400],
       message: 'the requested product is not yet ready. please provide a webhook or try the request again later',
-      description: 'The product data is not yet ready (e.g. /transactions/get before the first extraction, /auth/get on an unverified Item, /signal/evaluate before balance data): wait for the webhook, or retry later.',
+      description:
+        'The product data is not yet ready (e.g. /transactions/get before the first extraction, /auth/get on an unverified Item, /signal/evaluate before balance data): wait for the webhook, or retry later.',
       note: 'Nobody has to act: the data is still being fetched (Plaid announces it with a webhook), so it is classified as a running job to wait for. The same code means other things under ASSET_REPORT_ERROR, CONSUMER_REPORT_ERROR and INCOME_VERIFICATION_ERROR (byCategory); classified on (error_type, error_code).',
       source: 'item',
       byCategory: {
         ASSET_REPORT_ERROR: {
-          description: '/asset_report/get or /asset_report/pdf/get was called before the Asset Report generation completed: wait for the PRODUCT_READY webhook.',
+          description:
+            '/asset_report/get or /asset_report/pdf/get was called before the Asset Report generation completed: wait for the PRODUCT_READY webhook.',
           source: 'assets',
         },
         CONSUMER_REPORT_ERROR: {
           message: 'The consumer report you are trying to pull is not ready. Please wait for a CHECK_REPORT_READY webhook to fetch data',
-          description: 'A Check Report get endpoint was called before report generation completed: wait for the CHECK_REPORT_READY or CHECK_REPORT_FAILED webhook.',
+          description:
+            'A Check Report get endpoint was called before report generation completed: wait for the CHECK_REPORT_READY or CHECK_REPORT_FAILED webhook.',
           note: 'On the Check Report errors page, whose other codes carry CHECK_REPORT_ERROR, this sample carries CONSUMER_REPORT_ERROR: encoded under the type the sample shows. Under CHECK_REPORT_ERROR it would take the Item meaning, of the same kind.',
           source: 'check-report',
         },
@@ -315,8 +334,9 @@ const data = {
       kind: 'unsupported',
       category: 'ITEM_ERROR',
       statuses: [400],
-      description: 'A data request was made for a product the Item does not support (not initialized with it, Assets Items, non-US /signal/evaluate, balance on a manually linked Item, ...); /item/get tells which products an Item supports.',
-      note: 'The sample\'s error_message is empty.',
+      description:
+        'A data request was made for a product the Item does not support (not initialized with it, Assets Items, non-US /signal/evaluate, balance on a manually linked Item, ...); /item/get tells which products an Item supports.',
+      note: "The sample's error_message is empty.",
       source: 'item',
     },
     USER_SETUP_REQUIRED: {
@@ -324,8 +344,9 @@ const data = {
       detail: 'institution-attention',
       category: 'ITEM_ERROR',
       statuses: [400],
-      message: 'the account has not been fully set up. prompt the user to visit the issuing institution\'s site and finish the setup process',
-      description: 'The user must log in directly to the financial institution and take some action (accept terms, finish setup, reset a password) before Plaid can access their accounts.',
+      message: "the account has not been fully set up. prompt the user to visit the issuing institution's site and finish the setup process",
+      description:
+        'The user must log in directly to the financial institution and take some action (accept terms, finish setup, reset a password) before Plaid can access their accounts.',
       source: 'item',
       hints: { userAction: 'visit-institution' },
     },
@@ -345,7 +366,8 @@ const data = {
       category: 'INSTITUTION_ERROR',
       statuses: [400],
       message: 'this institution is not currently responding to this request. please try again soon',
-      description: 'The financial institution is down, either for maintenance or due to an infrastructure issue with their systems; retry in a few hours or the next day.',
+      description:
+        'The financial institution is down, either for maintenance or due to an infrastructure issue with their systems; retry in a few hours or the next day.',
       note: 'Documented with HTTP 400 although nobody made a mistake: classified on the code, never on the status.',
       source: 'institution',
     },
@@ -363,7 +385,7 @@ const data = {
       category: 'INSTITUTION_ERROR',
       statuses: [400],
       message: 'this institution is not currently responding to this request. please try again soon',
-      description: 'The financial institution is failing to respond to some of Plaid\'s requests; the user may succeed if they retry another time.',
+      description: "The financial institution is failing to respond to some of Plaid's requests; the user may succeed if they retry another time.",
       source: 'institution',
     },
     INSTITUTION_NOT_AVAILABLE: {
@@ -372,7 +394,7 @@ const data = {
       category: 'INSTITUTION_ERROR',
       statuses: [400],
       message: 'this institution is not currently responding to this request. please try again soon',
-      description: 'Plaid\'s connection to the institution is temporarily down for maintenance or other planned circumstances.',
+      description: "Plaid's connection to the institution is temporarily down for maintenance or other planned circumstances.",
       source: 'institution',
     },
     INSTITUTION_NO_LONGER_SUPPORTED: {
@@ -398,7 +420,8 @@ const data = {
       category: 'INSTITUTION_ERROR',
       statuses: [400],
       message: 'not yet registered to create items for this institution',
-      description: 'The application is not yet registered with the institution (Production access, Security Questionnaire; registration may take up to six weeks).',
+      description:
+        'The application is not yet registered with the institution (Production access, Security Questionnaire; registration may take up to six weeks).',
       note: 'As UNAUTHORIZED_INSTITUTION: the integrator must complete registration (owner integrator, ticket); the user can link another account meanwhile.',
       source: 'institution',
       hints: { owner: 'integrator', severity: 'ticket' },
@@ -420,7 +443,8 @@ const data = {
       category: 'API_ERROR',
       statuses: [500],
       message: 'an unexpected error occurred',
-      description: 'Plaid was unable to process the request: an unsupported response from the institution, an internal Plaid issue, or a product the user did not authorize at an OAuth institution.',
+      description:
+        'Plaid was unable to process the request: an unsupported response from the institution, an internal Plaid issue, or a product the user did not authorize at an OAuth institution.',
       note: 'The page heading reads "INTERNAL_SERVER_ERROR or plaid-internal-error": the second spelling is an alias. Retry with an idempotency key where the endpoint takes one.',
       source: 'api',
       aliases: ['plaid-internal-error'],
@@ -431,7 +455,7 @@ const data = {
       category: 'API_ERROR',
       statuses: [503],
       message: 'the Plaid API is temporarily unavailable due to planned maintenance. visit https://status.plaid.com/ for more information',
-      description: 'Plaid\'s systems are undergoing maintenance and API operations are disabled.',
+      description: "Plaid's systems are undergoing maintenance and API operations are disabled.",
       source: 'api',
     },
     DIRECT_INTEGRATION_NOT_ENABLED: {
@@ -446,8 +470,9 @@ const data = {
       kind: 'invalid-request',
       category: 'INVALID_INPUT',
       statuses: [400],
-      description: 'The user submitted an incorrect Manual Same-Day micro-deposit verification input during Item verification in Link; three wrong inputs lock the Item permanently.',
-      note: 'The input is the end user\'s, not ours: owned by the end user and counted, never paged. The sample\'s error_message is empty.',
+      description:
+        'The user submitted an incorrect Manual Same-Day micro-deposit verification input during Item verification in Link; three wrong inputs lock the Item permanently.',
+      note: "The input is the end user's, not ours: owned by the end user and counted, never paged. The sample's error_message is empty.",
       source: 'invalid-input',
       hints: { owner: 'end-user', severity: 'info', userAction: 'reenter-credentials' },
     },
@@ -482,7 +507,7 @@ const data = {
       category: 'INVALID_INPUT',
       statuses: [400],
       description: 'The audit_copy_token is invalid or was revoked (/asset_report/audit_copy/remove or /asset_report/remove).',
-      note: 'A token that names an Asset Report copy no longer resolves: not-found, as INVALID_ACCESS_TOKEN. The sample\'s error_message is null.',
+      note: "A token that names an Asset Report copy no longer resolves: not-found, as INVALID_ACCESS_TOKEN. The sample's error_message is null.",
       source: 'invalid-input',
     },
     INVALID_INSTITUTION: {
@@ -498,7 +523,8 @@ const data = {
       category: 'INVALID_INPUT',
       statuses: [400],
       message: 'requested link customization is not set to update account selection',
-      description: 'The Link customization is not valid for the request (no use case for Data Transparency Messaging, or no Account Select v2 when updating account selections).',
+      description:
+        'The Link customization is not valid for the request (no use case for Data Transparency Messaging, or no Account Select v2 when updating account selections).',
       source: 'invalid-input',
     },
     INVALID_LINK_TOKEN: {
@@ -506,7 +532,8 @@ const data = {
       category: 'INVALID_INPUT',
       statuses: [400],
       message: 'invalid link_token provided',
-      description: 'The link_token is invalid: expired, already used, from another environment, or invalidated by too many invalid credential attempts; create a new one and re-launch Link.',
+      description:
+        'The link_token is invalid: expired, already used, from another environment, or invalidated by too many invalid credential attempts; create a new one and re-launch Link.',
       source: 'invalid-input',
     },
     INVALID_PROCESSOR_TOKEN: {
@@ -514,7 +541,7 @@ const data = {
       category: 'INVALID_INPUT',
       statuses: [400],
       description: 'The processor_token is invalid (e.g. created with the Sandbox endpoint and used in Production, or the reverse).',
-      note: 'The sample\'s error_message is null.',
+      note: "The sample's error_message is null.",
       source: 'invalid-input',
     },
     INVALID_PRODUCT: {
@@ -538,7 +565,8 @@ const data = {
       category: 'USER_ERROR',
       statuses: [403],
       message: 'Invalid email format.',
-      description: 'The user identity provided failed Plaid\'s validation checks (phone number, empty fields, email, date of birth, incomplete address); the error message names the field.',
+      description:
+        "The user identity provided failed Plaid's validation checks (phone number, empty fields, email, date of birth, incomplete address); the error message names the field.",
       note: 'Listed under Invalid Input errors on the overview and on the Invalid Input page, but its sample is http code 403 with error_type USER_ERROR: category USER_ERROR (what the body carries), source the Invalid Input page, status 403. One meaning either way, so an INVALID_INPUT body classifies the same.',
       source: 'invalid-input',
     },
@@ -549,7 +577,7 @@ const data = {
       statuses: [400],
       message: 'client does not have user consent to access the PRODUCT_AUTH product',
       description: 'The end user has not provided consent to the requested product (Data Transparency Messaging); fix the Item through update mode.',
-      note: 'An INVALID_INPUT code whose fix is the end user\'s consent in update mode: reconnect-required (consent), never an integrator ticket.',
+      note: "An INVALID_INPUT code whose fix is the end user's consent in update mode: reconnect-required (consent), never an integrator ticket.",
       source: 'invalid-input',
     },
     INVALID_PUBLIC_TOKEN: {
@@ -564,7 +592,7 @@ const data = {
       kind: 'invalid-request',
       category: 'INVALID_INPUT',
       statuses: [400],
-      description: 'Stripe indicated that the account in /processor/stripe/bank_account_token/create is invalid; the error_message carries Stripe\'s reason.',
+      description: "Stripe indicated that the account in /processor/stripe/bank_account_token/create is invalid; the error_message carries Stripe's reason.",
       source: 'invalid-input',
     },
     INVALID_USER_TOKEN: {
@@ -579,7 +607,8 @@ const data = {
       kind: 'invalid-request',
       category: 'INVALID_INPUT',
       statuses: [400],
-      message: 'invalid key_id provided. note that key_ids are specific to Plaid environments, and verification requests must be made to the same environment that the webhook was sent from',
+      message:
+        'invalid key_id provided. note that key_ids are specific to Plaid environments, and verification requests must be made to the same environment that the webhook was sent from',
       description: 'The key_id provided to /webhook_verification_key/get was invalid, or the webhook came from another environment.',
       source: 'invalid-input',
     },
@@ -588,8 +617,9 @@ const data = {
       category: 'INVALID_INPUT',
       statuses: [400],
       message: 'the profile could not be authenticated',
-      description: 'The end user could not authenticate the device of their profile (three incorrect SMS codes in the Layer or Remember Me flow); re-route the user to a non-Layer flow.',
-      note: 'The end user\'s codes were wrong: owned by the end user and counted, never paged; they continue in the regular Link flow (userAction reconnect).',
+      description:
+        'The end user could not authenticate the device of their profile (three incorrect SMS codes in the Layer or Remember Me flow); re-route the user to a non-Layer flow.',
+      note: "The end user's codes were wrong: owned by the end user and counted, never paged; they continue in the regular Link flow (userAction reconnect).",
       source: 'invalid-input',
       hints: { owner: 'end-user', severity: 'info', userAction: 'reconnect' },
     },
@@ -598,15 +628,17 @@ const data = {
       detail: 'account-locked',
       category: 'INVALID_INPUT',
       statuses: [400],
-      description: 'The user attempted to verify their Manual Same-Day micro-deposit codes more than 3 times and the Item is now permanently locked; the user must submit their account information in Link again.',
-      note: 'Not a rate limit: the lock is permanent and waiting never lifts it; the user links the account again (Link from the start). The sample\'s error_message is empty.',
+      description:
+        'The user attempted to verify their Manual Same-Day micro-deposit codes more than 3 times and the Item is now permanently locked; the user must submit their account information in Link again.',
+      note: "Not a rate limit: the lock is permanent and waiting never lifts it; the user links the account again (Link from the start). The sample's error_message is empty.",
       source: 'invalid-input',
     },
     UNAUTHORIZED_ENVIRONMENT: {
       kind: 'auth',
       category: 'INVALID_INPUT',
       statuses: [400],
-      message: 'you are not authorized to create items in this api environment. Go to the Dashboard (https://dashboard.plaid.com) to see which environments you are authorized for.',
+      message:
+        'you are not authorized to create items in this api environment. Go to the Dashboard (https://dashboard.plaid.com) to see which environments you are authorized for.',
       description: 'The client ID does not have access to this API environment (or the code calls a deprecated endpoint).',
       source: 'invalid-input',
     },
@@ -625,12 +657,13 @@ const data = {
       category: 'INVALID_INPUT',
       statuses: [400],
       message: 'the holder of this account has revoked their permission for your application to access it',
-      description: 'The end user revoked access to their data (Plaid consumer portal, my.plaid.com): delete the Item and have the user link again, which creates a new Item.',
+      description:
+        'The end user revoked access to their data (Plaid consumer portal, my.plaid.com): delete the Item and have the user link again, which creates a new Item.',
       note: 'Its page sample carries error_type INVALID_INPUT; the ITEM USER_PERMISSION_REVOKED webhook sample carries ITEM_ERROR (status 400): both are encoded, with one meaning.',
       source: 'invalid-input',
       byCategory: {
         ITEM_ERROR: {
-          note: 'As the error object of the ITEM USER_PERMISSION_REVOKED webhook, whose sample carries error_type ITEM_ERROR and status 400, while the Invalid Input page\'s sample carries INVALID_INPUT: same meaning, documented on the Items API page.',
+          note: "As the error object of the ITEM USER_PERMISSION_REVOKED webhook, whose sample carries error_type ITEM_ERROR and status 400, while the Invalid Input page's sample carries INVALID_INPUT: same meaning, documented on the Items API page.",
           source: 'api/items',
         },
       },
@@ -649,8 +682,9 @@ const data = {
       category: 'INVALID_REQUEST',
       statuses: [400],
       message: 'The provided account number was invalid.',
-      description: 'In the Instant Match or micro-deposit Link flows, the user entered an account number that does not match the account mask, or the account is not debitable.',
-      note: 'The number is the end user\'s input: owned by the end user and counted, never paged.',
+      description:
+        'In the Instant Match or micro-deposit Link flows, the user entered an account number that does not match the account mask, or the account is not debitable.',
+      note: "The number is the end user's input: owned by the end user and counted, never paged.",
       source: 'invalid-request',
       hints: { owner: 'end-user', severity: 'info', userAction: 'reenter-credentials' },
     },
@@ -735,7 +769,8 @@ const data = {
       category: 'INVALID_RESULT',
       statuses: [400],
       message: 'requested datetime out of range, most recently updated balance 2021-01-01T00:00:00Z',
-      description: 'No balance data meeting the requested freshness (min_last_updated_datetime of /accounts/balance/get) was available from the institution; not preventable by the developer, use a cached balance from /accounts/get.',
+      description:
+        'No balance data meeting the requested freshness (min_last_updated_datetime of /accounts/balance/get) was available from the institution; not preventable by the developer, use a cached balance from /accounts/get.',
       note: 'On the Invalid Result page, not on the errors overview. The institution had no fresh enough data: fi-unavailable (incomplete-data). The sample message carries an example date.',
       source: 'invalid-result',
     },
@@ -756,7 +791,8 @@ const data = {
       category: 'RATE_LIMIT_EXCEEDED',
       statuses: [429],
       message: 'rate limit exceeded for attempts to access this item. please try again later',
-      description: 'Too many requests were made to /accounts/get (Production: 15 per Item and 15,000 per client per minute; Sandbox: 100 per Item and 5,000 per client).',
+      description:
+        'Too many requests were made to /accounts/get (Production: 15 per Item and 15,000 per client per minute; Sandbox: 100 per Item and 5,000 per client).',
       note: 'The same code answers the per-Item and the per-client limit and the body does not say which: scope client, the cautious reading (backing off for everyone is safe when one Item was throttled; the reverse is not).',
       source: 'rate-limit-exceeded',
     },
@@ -776,7 +812,8 @@ const data = {
       category: 'RATE_LIMIT_EXCEEDED',
       statuses: [429],
       message: 'rate limit exceeded for attempts to access this item. please try again later',
-      description: 'Too many requests were made to /auth/get (Production: 15 per Item and 12,000 per client per minute; Sandbox: 100 per Item and 500 per client).',
+      description:
+        'Too many requests were made to /auth/get (Production: 15 per Item and 12,000 per client per minute; Sandbox: 100 per Item and 500 per client).',
       note: 'The same code answers the per-Item and the per-client limit and the body does not say which: scope client, the cautious reading (backing off for everyone is safe when one Item was throttled; the reverse is not).',
       source: 'rate-limit-exceeded',
     },
@@ -787,7 +824,7 @@ const data = {
       statuses: [429],
       message: 'rate limit exceeded for attempts to access this item. please try again later',
       description: 'Too many requests were made to /accounts/balance/get for a single Item (Production: 5 per Item per minute; Sandbox: 25).',
-      note: 'A per-Item limit only: one end user\'s Item is throttled, every other Item is not, so scope end-user (a shared breaker must not open for everyone). Our request pattern caused it: owner integrator, ticket.',
+      note: "A per-Item limit only: one end user's Item is throttled, every other Item is not, so scope end-user (a shared breaker must not open for everyone). Our request pattern caused it: owner integrator, ticket.",
       source: 'rate-limit-exceeded',
     },
     CREDITS_EXHAUSTED: {
@@ -807,7 +844,8 @@ const data = {
       category: 'RATE_LIMIT_EXCEEDED',
       statuses: [429],
       message: 'rate limit exceeded for attempts to access this item. please try again later',
-      description: 'Too many requests were made to /identity/get (Production: 15 per Item and 2,000 per client per minute; Sandbox: 100 per Item and 1,000 per client).',
+      description:
+        'Too many requests were made to /identity/get (Production: 15 per Item and 2,000 per client per minute; Sandbox: 100 per Item and 1,000 per client).',
       note: 'The same code answers the per-Item and the per-client limit and the body does not say which: scope client, the cautious reading (backing off for everyone is safe when one Item was throttled; the reverse is not).',
       source: 'rate-limit-exceeded',
     },
@@ -837,7 +875,8 @@ const data = {
       category: 'RATE_LIMIT_EXCEEDED',
       statuses: [429],
       message: 'The institution is currently receiving too many requests. Please try again later.',
-      description: 'Too many requests were made by Plaid to a given institution (only on endpoints that request realtime data, such as /accounts/balance/get or /transactions/refresh); use exponential backoff.',
+      description:
+        'Too many requests were made by Plaid to a given institution (only on endpoints that request realtime data, such as /accounts/balance/get or /transactions/refresh); use exponential backoff.',
       note: 'An institution-level limit, distinct from per-Item and per-client limits, that another client may have caused: our requests to that institution are throttled (scope client), the institution is the bottleneck (owner institution) and it is counted, not ticketed.',
       source: 'rate-limit-exceeded',
       hints: { owner: 'institution', severity: 'info' },
@@ -848,7 +887,8 @@ const data = {
       category: 'RATE_LIMIT_EXCEEDED',
       statuses: [429],
       message: 'rate limit exceeded for attempts to access this item. please try again later',
-      description: 'Too many requests were made to /investments/holdings/get (Production: 15 per Item and 2,000 per client per minute; Sandbox: 100 per Item and 1,000 per client).',
+      description:
+        'Too many requests were made to /investments/holdings/get (Production: 15 per Item and 2,000 per client per minute; Sandbox: 100 per Item and 1,000 per client).',
       note: 'The same code answers the per-Item and the per-client limit and the body does not say which: scope client, the cautious reading (backing off for everyone is safe when one Item was throttled; the reverse is not).',
       source: 'rate-limit-exceeded',
     },
@@ -858,7 +898,8 @@ const data = {
       category: 'RATE_LIMIT_EXCEEDED',
       statuses: [429],
       message: 'rate limit exceeded for attempts to access this item. please try again later',
-      description: 'Too many requests were made to /investments/transactions/get (Production: 30 per Item and 20,000 per client per minute; Sandbox: 100 per Item and 1,000 per client).',
+      description:
+        'Too many requests were made to /investments/transactions/get (Production: 30 per Item and 20,000 per client per minute; Sandbox: 100 per Item and 1,000 per client).',
       note: 'The same code answers the per-Item and the per-client limit and the body does not say which: scope client, the cautious reading (backing off for everyone is safe when one Item was throttled; the reverse is not).',
       source: 'rate-limit-exceeded',
     },
@@ -868,7 +909,8 @@ const data = {
       category: 'RATE_LIMIT_EXCEEDED',
       statuses: [429],
       message: 'rate limit exceeded for attempts to access this item. please try again later',
-      description: 'Too many requests were made to /item/get (Production: 15 per Item and 5,000 per client per minute; Sandbox: 40 per Item and 5,000 per client).',
+      description:
+        'Too many requests were made to /item/get (Production: 15 per Item and 5,000 per client per minute; Sandbox: 40 per Item and 5,000 per client).',
       note: 'The same code answers the per-Item and the per-client limit and the body does not say which: scope client, the cautious reading (backing off for everyone is safe when one Item was throttled; the reverse is not).',
       source: 'rate-limit-exceeded',
     },
@@ -878,7 +920,8 @@ const data = {
       category: 'RATE_LIMIT_EXCEEDED',
       statuses: [429],
       message: 'rate limit exceeded for attempts to access this item. please try again later',
-      description: 'Too many requests were made; also answered when Sandbox credentials (user_good, user_custom) are used in Production, or when a Link attempt looks like abuse (the user waits 1-2 days).',
+      description:
+        'Too many requests were made; also answered when Sandbox credentials (user_good, user_custom) are used in Production, or when a Link attempt looks like abuse (the user waits 1-2 days).',
       note: 'The generic limit: scope client. Its Link-abuse cause is a lock on one end user, which the body does not tell apart.',
       source: 'rate-limit-exceeded',
     },
@@ -888,7 +931,8 @@ const data = {
       category: 'RATE_LIMIT_EXCEEDED',
       statuses: [429],
       message: 'rate limit exceeded for attempts to access this item. please try again later',
-      description: 'Too many requests were made to a transactions endpoint such as /transactions/get or /transactions/refresh (/transactions/get in Production: 30 per Item and 20,000 per client per minute; Sandbox: 80 per Item and 1,000 per client).',
+      description:
+        'Too many requests were made to a transactions endpoint such as /transactions/get or /transactions/refresh (/transactions/get in Production: 30 per Item and 20,000 per client per minute; Sandbox: 80 per Item and 1,000 per client).',
       note: 'The same code answers the per-Item and the per-client limit and the body does not say which: scope client, the cautious reading (backing off for everyone is safe when one Item was throttled; the reverse is not).',
       source: 'rate-limit-exceeded',
     },
@@ -908,7 +952,8 @@ const data = {
       category: 'RATE_LIMIT_EXCEEDED',
       statuses: [429],
       message: 'rate limit exceeded for attempts to access this item. please try again later',
-      description: 'Too many requests were made to /transactions/sync (Production: 50 per Item and 2,500 per client per minute; Sandbox: 50 per Item and 1,000 per client).',
+      description:
+        'Too many requests were made to /transactions/sync (Production: 50 per Item and 2,500 per client per minute; Sandbox: 50 per Item and 1,000 per client).',
       note: 'The same code answers the per-Item and the per-client limit and the body does not say which: scope client, the cautious reading (backing off for everyone is safe when one Item was throttled; the reverse is not).',
       source: 'rate-limit-exceeded',
     },
@@ -918,14 +963,16 @@ const data = {
       category: 'ASSET_REPORT_ERROR',
       statuses: [400],
       message: 'unable to pull sufficient data for all items to generate this report. please see the "causes" field for more details',
-      description: 'One or more Items in the Asset Report has an error: the causes field breaks it down per Item (without causes, query the Items with /item/get).',
-      note: 'The report could not get the data of its Items: fi-unavailable (incomplete-data), not retried as is, because the actionable errors are the Items\' own, in causes[] (each normalized on its own, e.g. ITEM_LOGIN_REQUIRED). Reused under CHECK_REPORT_ERROR (byCategory).',
+      description:
+        'One or more Items in the Asset Report has an error: the causes field breaks it down per Item (without causes, query the Items with /item/get).',
+      note: "The report could not get the data of its Items: fi-unavailable (incomplete-data), not retried as is, because the actionable errors are the Items' own, in causes[] (each normalized on its own, e.g. ITEM_LOGIN_REQUIRED). Reused under CHECK_REPORT_ERROR (byCategory).",
       source: 'assets',
       hints: { retryable: false, userAction: 'none' },
       byCategory: {
         CHECK_REPORT_ERROR: {
           message: 'The Check Report you are trying to pull does not have sufficient transactions data to generate a report.',
-          description: 'Plaid Check failed to retrieve data from the user\'s financial institutions to generate the Check Report: see causes (or query the Items with user/item/get).',
+          description:
+            "Plaid Check failed to retrieve data from the user's financial institutions to generate the Check Report: see causes (or query the Items with user/item/get).",
           source: 'check-report',
         },
       },
@@ -935,8 +982,9 @@ const data = {
       detail: 'server-error',
       category: 'ASSET_REPORT_ERROR',
       statuses: [400],
-      description: 'Plaid is experiencing temporary difficulties generating Asset Reports, or the report was too large (request a shorter date range); try again later.',
-      note: 'Plaid\'s own failure for one report, or a report too large: retryable, but a ticket rather than a page (it is not Plaid down for everyone). The sample\'s error_message is empty.',
+      description:
+        'Plaid is experiencing temporary difficulties generating Asset Reports, or the report was too large (request a shorter date range); try again later.',
+      note: "Plaid's own failure for one report, or a report too large: retryable, but a ticket rather than a page (it is not Plaid down for everyone). The sample's error_message is empty.",
       source: 'assets',
       hints: { severity: 'ticket' },
     },
@@ -966,14 +1014,17 @@ const data = {
       detail: 'incomplete-data',
       category: 'ASSET_REPORT_ERROR',
       statuses: [400],
-      description: 'The data extracted from the financial institution showed signs of poor quality, preventing an accurate report: try creating it again 1-2 days later.',
+      description:
+        'The data extracted from the financial institution showed signs of poor quality, preventing an accurate report: try creating it again 1-2 days later.',
       note: 'Plaid says to try again 1-2 days later: retryable after one day (afterMs), never at once. Reused under CHECK_REPORT_ERROR (byCategory).',
       source: 'assets',
       hints: { afterMs: 86400000 },
       byCategory: {
         CHECK_REPORT_ERROR: {
-          message: 'Bank provided inconsistent transaction history data that has a high chance of error. The bank will need to resolve issues for product data to be generated.',
-          description: 'The data extracted from the financial institution showed signs of poor quality, preventing an accurate Check Report: try again 1-2 days later.',
+          message:
+            'Bank provided inconsistent transaction history data that has a high chance of error. The bank will need to resolve issues for product data to be generated.',
+          description:
+            'The data extracted from the financial institution showed signs of poor quality, preventing an accurate Check Report: try again 1-2 days later.',
           source: 'check-report',
         },
       },
@@ -983,7 +1034,7 @@ const data = {
       category: 'CONSUMER_REPORT_ERROR',
       statuses: [400],
       description: 'The Check Report expired (24 hours after its creation) and is no longer retrievable: create a new one with /cra/check_report/create.',
-      note: 'On the Check Report errors page, whose other codes carry CHECK_REPORT_ERROR, this sample carries CONSUMER_REPORT_ERROR: category as the sample shows. The report no longer exists for retrieval: not-found. The sample\'s error_message is empty.',
+      note: "On the Check Report errors page, whose other codes carry CHECK_REPORT_ERROR, this sample carries CONSUMER_REPORT_ERROR: category as the sample shows. The report no longer exists for retrieval: not-found. The sample's error_message is empty.",
       source: 'check-report',
     },
     INSTITUTION_TRANSACTION_HISTORY_NOT_SUPPORTED: {
@@ -991,16 +1042,17 @@ const data = {
       category: 'CHECK_REPORT_ERROR',
       statuses: [400],
       message: 'The user’s bank does not support the transactions range you require. Lowering the days_required may result in success.',
-      description: 'The user\'s financial institution does not support the length of transaction history required: lower days_required.',
-      note: 'The message keeps the docs\' typographic apostrophe. The institution cannot serve the range (unsupported); the integrator may lower days_required.',
+      description: "The user's financial institution does not support the length of transaction history required: lower days_required.",
+      note: "The message keeps the docs' typographic apostrophe. The institution cannot serve the range (unsupported); the integrator may lower days_required.",
       source: 'check-report',
     },
     INSUFFICIENT_TRANSACTION_DATA: {
       kind: 'no-accounts',
       category: 'CHECK_REPORT_ERROR',
       statuses: [400],
-      description: 'The user does not have sufficient transactions data to generate income, partner or cashflow insights; have the user connect a different institution.',
-      note: 'Login and data retrieval worked but nothing eligible was found, and the fix is another institution: no-accounts (link another account). The sample\'s error_message is empty.',
+      description:
+        'The user does not have sufficient transactions data to generate income, partner or cashflow insights; have the user connect a different institution.',
+      note: "Login and data retrieval worked but nothing eligible was found, and the fix is another institution: no-accounts (link another account). The sample's error_message is empty.",
       source: 'check-report',
     },
     NETWORK_CONSENT_REQUIRED: {
@@ -1009,7 +1061,8 @@ const data = {
       category: 'CHECK_REPORT_ERROR',
       statuses: [400],
       message: 'User has not provided consent to share network data',
-      description: 'The user did not consent in Link to share Plaid network data: have the user go through Link again with cra_network_insights or cra_cashflow_insights.',
+      description:
+        'The user did not consent in Link to share Plaid network data: have the user go through Link again with cra_network_insights or cra_cashflow_insights.',
       source: 'check-report',
     },
     INCOME_VERIFICATION_DOCUMENT_NOT_FOUND: {
@@ -1027,7 +1080,7 @@ const data = {
       statuses: [400],
       message: 'the income verification you are trying to retrieve could not be completed. please try creating a new income verification',
       description: 'The processing of the income verification failed to complete: have the user retry the verification (create a new one).',
-      note: 'Plaid\'s processing failed for this one verification: not retried as is (a new verification is needed, the user redoes it: userAction reconnect), a ticket rather than a page.',
+      note: "Plaid's processing failed for this one verification: not retried as is (a new verification is needed, the user redoes it: userAction reconnect), a ticket rather than a page.",
       source: 'income',
       hints: { retryable: false, severity: 'ticket', userAction: 'reconnect' },
     },
@@ -1036,7 +1089,8 @@ const data = {
       category: 'INCOME_VERIFICATION_ERROR',
       statuses: [400],
       message: 'the requested data was not found. Please check the ID supplied.',
-      description: 'The requested income verification was not found: Link was not completed with income_verification (not yet, or the link token lacked the product).',
+      description:
+        'The requested income verification was not found: Link was not completed with income_verification (not yet, or the link token lacked the product).',
       source: 'income',
     },
     INCOME_VERIFICATION_UPLOAD_ERROR: {
@@ -1045,8 +1099,9 @@ const data = {
       category: 'INCOME_VERIFICATION_ERROR',
       statuses: [500],
       message: 'there was a problem uploading the document for verification. Please try again or recreate an income verification.',
-      description: 'There was an error uploading income verification documents (the end user\'s connection may have been interrupted); Plaid prompts the user to re-upload.',
-      note: 'HTTP 500, but the documented cause is the end user\'s interrupted upload, and Plaid itself prompts them to retry: owned by the end user, counted, never paged; nothing for our app to show (userAction none).',
+      description:
+        "There was an error uploading income verification documents (the end user's connection may have been interrupted); Plaid prompts the user to re-upload.",
+      note: "HTTP 500, but the documented cause is the end user's interrupted upload, and Plaid itself prompts them to retry: owned by the end user, counted, never paged; nothing for our app to show (userAction none).",
       source: 'income',
       hints: { owner: 'end-user', severity: 'info', userAction: 'none' },
     },
@@ -1056,7 +1111,8 @@ const data = {
       category: 'INCOME_VERIFICATION_ERROR',
       statuses: [400],
       message: 'The user has not yet authorized the sharing of this data',
-      description: 'The user has not yet authorized the sharing of this data: prompt the user to authorize access, then try again later (the INCOME_VERIFICATION webhook fires when done).',
+      description:
+        'The user has not yet authorized the sharing of this data: prompt the user to authorize access, then try again later (the INCOME_VERIFICATION webhook fires when done).',
       source: 'income',
     },
     EMPLOYMENT_NOT_FOUND: {
@@ -1072,8 +1128,9 @@ const data = {
       category: 'TRANSACTIONS_ERROR',
       statuses: [400],
       message: 'Underlying transaction data changed since last page was fetched. Please restart pagination from last update.',
-      description: 'Transaction data was updated during /transactions/sync pagination: restart the whole loop from the cursor of its first request (re-running only the failing request fails again).',
-      note: 'A concurrent update of the Item\'s data (conflict) that even a correct integration meets (errors overview): not retryable as the same request, our code restarts the loop; nothing for the end user.',
+      description:
+        'Transaction data was updated during /transactions/sync pagination: restart the whole loop from the cursor of its first request (re-running only the failing request fails again).',
+      note: "A concurrent update of the Item's data (conflict) that even a correct integration meets (errors overview): not retryable as the same request, our code restarts the loop; nothing for the end user.",
       source: 'transactions',
       hints: { retryable: false, owner: 'integrator', userAction: 'none' },
     },
@@ -1082,8 +1139,9 @@ const data = {
       category: 'BANK_TRANSFER_ERROR',
       statuses: [400],
       message: 'bank transfer was blocked due to a previous ACH return on this account',
-      description: 'Plaid cannot send micro-deposits to this account: a previous transfer to it failed (account frozen, invalid account number); the end user links a different account.',
-      note: 'On the Micro-deposits errors page, but its sample carries error_type BANK_TRANSFER_ERROR, not MICRODEPOSITS_ERROR (Plaid\'s Link SDK enum also groups it under BANK_TRANSFER_ERROR): category as the sample shows.',
+      description:
+        'Plaid cannot send micro-deposits to this account: a previous transfer to it failed (account frozen, invalid account number); the end user links a different account.',
+      note: "On the Micro-deposits errors page, but its sample carries error_type BANK_TRANSFER_ERROR, not MICRODEPOSITS_ERROR (Plaid's Link SDK enum also groups it under BANK_TRANSFER_ERROR): category as the sample shows.",
       source: 'microdeposits',
     },
     PAYMENT_BLOCKED: {
@@ -1110,7 +1168,7 @@ const data = {
       statuses: [400],
       message: 'insufficient funds to complete the request',
       description: 'The account has insufficient funds to complete the payment: try again, or choose another account or bank.',
-      note: 'The end user\'s account cannot make this payment now: unsupported, owned by the end user; they pick another account.',
+      note: "The end user's account cannot make this payment now: unsupported, owned by the end user; they pick another account.",
       source: 'payment',
       hints: { owner: 'end-user' },
     },
@@ -1119,7 +1177,8 @@ const data = {
       category: 'PAYMENT_ERROR',
       statuses: [400],
       message: 'payment recipient invalid',
-      description: 'The recipient was rejected by the institution (name or address too long or with special characters, invalid account number): create a new recipient.',
+      description:
+        'The recipient was rejected by the institution (name or address too long or with special characters, invalid account number): create a new recipient.',
       source: 'payment',
     },
     PAYMENT_INVALID_REFERENCE: {
@@ -1201,7 +1260,7 @@ const data = {
       category: 'PARTNER_ERROR',
       statuses: [412],
       message: 'this customer is not ready for enablement',
-      description: 'The end customer requires manual approval from Plaid\'s Partnerships team, or was denied access.',
+      description: "The end customer requires manual approval from Plaid's Partnerships team, or was denied access.",
       source: 'partner',
     },
     CUSTOMER_ALREADY_ENABLED: {
@@ -1282,7 +1341,7 @@ const data = {
       kind: 'invalid-request',
       category: 'SANDBOX_ERROR',
       statuses: [400],
-      message: 'Webhook for this item is either not set up, or invalid. Please update the item\'s webhook and try again.',
+      message: "Webhook for this item is either not set up, or invalid. Please update the item's webhook and try again.",
       description: 'The webhook of the Item in the /sandbox/item/fire_webhook request is not set or is invalid.',
       source: 'sandbox-errors',
     },
@@ -1314,7 +1373,8 @@ const data = {
       kind: 'invalid-request',
       category: 'OAUTH_ERROR',
       statuses: [208],
-      description: 'The OAuth state ID used to re-initialize Link has already been used: use a unique state ID per Link instance and set receivedRedirectUri correctly.',
+      description:
+        'The OAuth state ID used to re-initialize Link has already been used: use a unique state ID per Link instance and set receivedRedirectUri correctly.',
       note: 'Documented with http code 208 (Already Reported), a 2xx, with a null error_message: a documented code classifies as that error whatever the status. Our re-initialization of Link is at fault: invalid-request.',
       source: 'oauth',
     },
@@ -1323,7 +1383,7 @@ const data = {
       detail: 'server-error',
       category: 'OAUTH_ERROR',
       statuses: [404],
-      message: 'the provided oauth_state_id wasn\'t found',
+      message: "the provided oauth_state_id wasn't found",
       description: 'The OAuth state id could not be found: an internal Plaid error (file a Support ticket).',
       note: 'HTTP 404, but the documented cause is "An internal Plaid error occurred": Plaid\'s failure (provider-unavailable), for one Link session, so a ticket rather than a page, not retried as is.',
       source: 'oauth',
@@ -1335,8 +1395,9 @@ const data = {
       category: 'RECAPTCHA_ERROR',
       statuses: [400],
       message: 'This request requires additional verification. Please resubmit the request after completing the challenge',
-      description: 'Plaid\'s fraud system flagged the request and requires additional verification: Link presents a reCAPTCHA and resubmits the request once it is solved.',
-      note: 'An anti-abuse check on one end user\'s session (Plaid also answers Link abuse with RATE_LIMIT): rate-limited with scope end-user, owned by the end user, counted; Link guides the user through it (userAction none) and resubmits.',
+      description:
+        "Plaid's fraud system flagged the request and requires additional verification: Link presents a reCAPTCHA and resubmits the request once it is solved.",
+      note: "An anti-abuse check on one end user's session (Plaid also answers Link abuse with RATE_LIMIT): rate-limited with scope end-user, owned by the end user, counted; Link guides the user through it (userAction none) and resubmits.",
       source: 'recaptcha',
       hints: { owner: 'end-user', severity: 'info', userAction: 'none' },
     },
@@ -1346,7 +1407,8 @@ const data = {
       category: 'RECAPTCHA_ERROR',
       statuses: [400],
       message: 'The provided challenge response was denied. Please try again',
-      description: 'The reCAPTCHA response was denied after several attempts (or the session is a bot); Link sends the user to Institution Select to connect a new account.',
+      description:
+        'The reCAPTCHA response was denied after several attempts (or the session is a bot); Link sends the user to Institution Select to connect a new account.',
       note: 'The end user failed the anti-abuse check: a lock on that session (scope end-user), not retried, counted; Link moves them to connect another account.',
       source: 'recaptcha',
       hints: { retryable: false, owner: 'end-user', severity: 'info', userAction: 'link-another-account' },
@@ -1364,7 +1426,8 @@ const data = {
       category: 'TRANSFER_ERROR',
       statuses: [400],
       message: '{network} transaction amount cannot exceed {amount}',
-      description: 'The transfer amount exceeded the network\'s limit (ACH $10,000,000.00, Same Day ACH $1,000,000.00, RTP $1,000,000.00, RfP $3,500.00, Wire $999,999.99).',
+      description:
+        "The transfer amount exceeded the network's limit (ACH $10,000,000.00, Same Day ACH $1,000,000.00, RTP $1,000,000.00, RfP $3,500.00, Wire $999,999.99).",
       note: 'The docs print the variable parts as [network] and [amount]; written as {network} and {amount} placeholders so they are read into params.',
       source: 'transfer',
     },
@@ -1373,7 +1436,7 @@ const data = {
       category: 'TRANSFER_ERROR',
       statuses: [400],
       message: 'transfer was blocked due to a previous ACH return on this account',
-      description: 'Plaid flagged the end user\'s account as not valid for Transfer after a previous ACH return: the end user links a different account.',
+      description: "Plaid flagged the end user's account as not valid for Transfer after a previous ACH return: the end user links a different account.",
       source: 'transfer',
     },
     TRANSFER_NOT_CANCELLABLE: {
@@ -1389,7 +1452,8 @@ const data = {
       category: 'TRANSFER_ERROR',
       statuses: [400],
       message: 'transfer account type not supported',
-      description: 'Transfer supports only checking, savings and cash management accounts (debitable ones for debits): ask the user to link a different account.',
+      description:
+        'Transfer supports only checking, savings and cash management accounts (debitable ones for debits): ask the user to link a different account.',
       source: 'transfer',
     },
     TRANSFER_FORBIDDEN_ACH_CLASS: {
@@ -1412,8 +1476,9 @@ const data = {
       kind: 'not-found',
       category: 'TRANSFER_ERROR',
       statuses: [400],
-      message: 'the association between the sender and the originator client doesn\'t exist',
-      description: 'No association exists between the sender and the originator client (a typo in originator_client_id, or no /transfer/platform/originator/create for the end customer).',
+      message: "the association between the sender and the originator client doesn't exist",
+      description:
+        'No association exists between the sender and the originator client (a typo in originator_client_id, or no /transfer/platform/originator/create for the end customer).',
       source: 'transfer',
     },
     INCOMPLETE_CUSTOMER_ONBOARDING: {
@@ -1429,7 +1494,8 @@ const data = {
       category: 'TRANSFER_ERROR',
       statuses: [400],
       message: 'you are not authorized to access this endpoint for your use case.',
-      description: 'The client is not authorized to access this endpoint for its use case (a platform-only endpoint, or a Partner calling /transfer/platform/originator/create).',
+      description:
+        'The client is not authorized to access this endpoint for its use case (a platform-only endpoint, or a Partner calling /transfer/platform/originator/create).',
       source: 'transfer',
     },
     TRANSACTION_INSUFFICIENT_FUNDS: {
@@ -1438,7 +1504,7 @@ const data = {
       statuses: [400],
       message: 'There are insufficient funds to complete the transaction',
       description: 'The Virtual Account does not have sufficient funds to complete the transaction: fund it, or lower the amount.',
-      note: 'The Virtual Account is the client\'s own: the integrator funds it (invalid-request, ticket), not the end user.',
+      note: "The Virtual Account is the client's own: the integrator funds it (invalid-request, ticket), not the end user.",
       source: 'virtual-account',
     },
     TRANSACTION_AMOUNT_EXCEEDED: {
@@ -1462,7 +1528,7 @@ const data = {
       category: 'TRANSACTION_ERROR',
       statuses: [400],
       message: 'The currency between the wallet and recipient account is different',
-      description: 'The currency of the recipient bank account differs from the wallet\'s.',
+      description: "The currency of the recipient bank account differs from the wallet's.",
       source: 'virtual-account',
     },
     TRANSACTION_IBAN_INVALID: {
@@ -1521,7 +1587,8 @@ const data = {
       category: 'SIGNAL_ERROR',
       statuses: [403],
       message: 'The Signal Addendum has not been signed',
-      description: 'Signal-only actions were taken (/signal/decision/report, /signal/return/report, or /signal/evaluate with device or user) but the client has not signed the Signal Addendum.',
+      description:
+        'Signal-only actions were taken (/signal/decision/report, /signal/return/report, or /signal/evaluate with device or user) but the client has not signed the Signal Addendum.',
       note: 'HTTP 403 for a contract the account lacks, not rejected credentials: an integrator ticket (invalid-request), not auth.',
       source: 'signal',
     },
@@ -1538,14 +1605,16 @@ const data = {
       category: 'SIGNAL_ERROR',
       statuses: [400],
       message: 'Client configuration state is missing default ruleset imputation, contact your Account Manager for assistance.',
-      description: '/signal/evaluate was called by a client whose Signal Rules configuration is in an invalid state (no ruleset key while opted out of the default ruleset).',
+      description:
+        '/signal/evaluate was called by a client whose Signal Rules configuration is in an invalid state (no ruleset key while opted out of the default ruleset).',
       source: 'signal',
     },
     NOT_ENABLED_FOR_SIGNAL_TRANSACTION_SCORE_RULESETS: {
       kind: 'invalid-request',
       category: 'SIGNAL_ERROR',
       statuses: [403],
-      message: 'Your account is not enabled for Signal Transaction Score rulesets. Use a Balance-only ruleset or contact your Account Manager to enable Signal Transaction Scores.',
+      message:
+        'Your account is not enabled for Signal Transaction Score rulesets. Use a Balance-only ruleset or contact your Account Manager to enable Signal Transaction Scores.',
       description: 'A ruleset that uses Signal Transaction Scores was specified, but the customer is enabled for Balance-only rulesets.',
       note: 'HTTP 403 for a product the account lacks, not rejected credentials: invalid-request, not auth.',
       source: 'signal',
@@ -1554,7 +1623,7 @@ const data = {
       kind: 'not-found',
       category: 'SIGNAL_ERROR',
       statuses: [400],
-      message: 'Missing \'default\' ruleset. Create the ruleset here: https://dashboard.plaid.com/signal/risk-profiles',
+      message: "Missing 'default' ruleset. Create the ruleset here: https://dashboard.plaid.com/signal/risk-profiles",
       description: 'The ruleset was not found: no default ruleset, no ruleset matching ruleset_key, or one from the other environment.',
       source: 'signal',
     },
@@ -1571,7 +1640,7 @@ const data = {
       detail: 'credentials',
       category: 'ITEM_ERROR',
       description: 'Misspelt value next to INVALID_UPDATED_USERNAME in the SDK enum: the username entered during update mode did not match the original.',
-      note: 'Plaid\'s Link SDK enum carries both INVALD_UPDATED_USERNAME (sic) and INVALID_UPDATED_USERNAME as distinct values; the error pages list only the latter. Kept as its own legacy code with INVALID_UPDATED_USERNAME\'s meaning, so either spelling classifies.',
+      note: "Plaid's Link SDK enum carries both INVALD_UPDATED_USERNAME (sic) and INVALID_UPDATED_USERNAME as distinct values; the error pages list only the latter. Kept as its own legacy code with INVALID_UPDATED_USERNAME's meaning, so either spelling classifies.",
       source: 'sdk',
       hints: { userAction: 'reenter-credentials' },
       legacy: true,
@@ -1581,7 +1650,7 @@ const data = {
       category: 'INVALID_INPUT',
       statuses: [400],
       description: 'The user submitted incorrect Manual Same-Day micro-deposit amounts during Item verification in Link.',
-      note: 'In Plaid\'s Link SDK enum, and on an earlier version of the Invalid Input errors page (https://plaid.com/docs/errors/invalid-input/, stored copy: http code 400, error_type INVALID_INPUT, this description); the 2026-03 page has INCORRECT_DEPOSIT_VERIFICATION instead. The amounts are the end user\'s input: owned by the end user, counted, never paged.',
+      note: "In Plaid's Link SDK enum, and on an earlier version of the Invalid Input errors page (https://plaid.com/docs/errors/invalid-input/, stored copy: http code 400, error_type INVALID_INPUT, this description); the 2026-03 page has INCORRECT_DEPOSIT_VERIFICATION instead. The amounts are the end user's input: owned by the end user, counted, never paged.",
       source: 'sdk',
       hints: { owner: 'end-user', severity: 'info', userAction: 'reenter-credentials' },
       legacy: true,
@@ -1590,7 +1659,7 @@ const data = {
       kind: 'invalid-request',
       category: 'INVALID_INPUT',
       description: 'Micro-deposits were already verified for the Item (from the name).',
-      note: 'In Plaid\'s own Link SDK enum (LinkErrorCode, grouped under INVALID_INPUT) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name.',
+      note: "In Plaid's own Link SDK enum (LinkErrorCode, grouped under INVALID_INPUT) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name.",
       source: 'sdk',
       legacy: true,
     },
@@ -1599,7 +1668,7 @@ const data = {
       detail: 'client',
       category: 'RATE_LIMIT_EXCEEDED',
       description: 'A limit on adding Items (from the name).',
-      note: 'In Plaid\'s own Link SDK enum (LinkErrorCode, grouped under RATE_LIMIT_EXCEEDED) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name, and the scope is client as for the other RATE_LIMIT_EXCEEDED codes.',
+      note: "In Plaid's own Link SDK enum (LinkErrorCode, grouped under RATE_LIMIT_EXCEEDED) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name, and the scope is client as for the other RATE_LIMIT_EXCEEDED codes.",
       source: 'sdk',
       legacy: true,
     },
@@ -1607,7 +1676,7 @@ const data = {
       kind: 'invalid-request',
       category: 'BANK_TRANSFER_ERROR',
       description: 'A Bank Transfers (the product Transfer replaced) amount limit was exceeded (from the name).',
-      note: 'In Plaid\'s own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name, as its Transfer successor TRANSFER_NETWORK_LIMIT_EXCEEDED.',
+      note: "In Plaid's own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name, as its Transfer successor TRANSFER_NETWORK_LIMIT_EXCEEDED.",
       source: 'sdk',
       legacy: true,
     },
@@ -1615,7 +1684,7 @@ const data = {
       kind: 'invalid-request',
       category: 'BANK_TRANSFER_ERROR',
       description: 'The Bank Transfers origination account was missing (from the name).',
-      note: 'In Plaid\'s own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name.',
+      note: "In Plaid's own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name.",
       source: 'sdk',
       legacy: true,
     },
@@ -1623,7 +1692,7 @@ const data = {
       kind: 'invalid-request',
       category: 'BANK_TRANSFER_ERROR',
       description: 'The Bank Transfers origination account was invalid (from the name).',
-      note: 'In Plaid\'s own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name.',
+      note: "In Plaid's own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name.",
       source: 'sdk',
       legacy: true,
     },
@@ -1631,7 +1700,7 @@ const data = {
       kind: 'invalid-request',
       category: 'BANK_TRANSFER_ERROR',
       description: 'Insufficient funds for a Bank Transfers transfer (from the name).',
-      note: 'In Plaid\'s own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name as far as it goes: which account lacked funds is not said, so it takes the BANK_TRANSFER_ERROR fallback (invalid-request).',
+      note: "In Plaid's own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name as far as it goes: which account lacked funds is not said, so it takes the BANK_TRANSFER_ERROR fallback (invalid-request).",
       source: 'sdk',
       legacy: true,
     },
@@ -1639,7 +1708,7 @@ const data = {
       kind: 'invalid-request',
       category: 'BANK_TRANSFER_ERROR',
       description: 'The Bank Transfers transfer could not be cancelled (from the name).',
-      note: 'In Plaid\'s own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name, as its Transfer successor TRANSFER_NOT_CANCELLABLE.',
+      note: "In Plaid's own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name, as its Transfer successor TRANSFER_NOT_CANCELLABLE.",
       source: 'sdk',
       legacy: true,
     },
@@ -1647,7 +1716,7 @@ const data = {
       kind: 'unsupported',
       category: 'BANK_TRANSFER_ERROR',
       description: 'The account type is not supported by Bank Transfers (from the name).',
-      note: 'In Plaid\'s own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name, as its Transfer successor TRANSFER_UNSUPPORTED_ACCOUNT_TYPE.',
+      note: "In Plaid's own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name, as its Transfer successor TRANSFER_UNSUPPORTED_ACCOUNT_TYPE.",
       source: 'sdk',
       legacy: true,
     },
@@ -1655,7 +1724,7 @@ const data = {
       kind: 'invalid-request',
       category: 'BANK_TRANSFER_ERROR',
       description: 'Bank Transfers is not supported in this environment (from the name).',
-      note: 'In Plaid\'s own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name.',
+      note: "In Plaid's own Link SDK enum (LinkErrorCode, grouped under BANK_TRANSFER_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name.",
       source: 'sdk',
       legacy: true,
     },
@@ -1663,7 +1732,7 @@ const data = {
       kind: 'invalid-request',
       category: 'SANDBOX_ERROR',
       description: 'An invalid simulated Bank Transfers event transition in the Sandbox (from the name).',
-      note: 'In Plaid\'s own Link SDK enum (LinkErrorCode, grouped under SANDBOX_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name, as its successor SANDBOX_TRANSFER_EVENT_TRANSITION_INVALID.',
+      note: "In Plaid's own Link SDK enum (LinkErrorCode, grouped under SANDBOX_ERROR) but on none of the 2026-03 error pages; the SDK gives the name only (no status, no description), so the kind is read from the name, as its successor SANDBOX_TRANSFER_EVENT_TRANSITION_INVALID.",
       source: 'sdk',
       legacy: true,
     },
@@ -1692,8 +1761,8 @@ const data = {
     ITEM_ERROR: {
       kind: 'reconnect-required',
       detail: 'connection',
-      description: 'Item errors occur when an Item may be invalid or not supported on Plaid\'s platform.',
-      note: 'An Item is one end user\'s connection. Of the 27 codes on the Item errors page, 10 are a connection for the user to repair in Link (the largest group; no-accounts 5, unsupported 4, the rest 1-3 each) and Plaid resolves most of the others by sending the user through Link as well: an Item error we do not know is a broken connection (reason connection), never an integrator error (it must not fall to the 400 status fallback).',
+      description: "Item errors occur when an Item may be invalid or not supported on Plaid's platform.",
+      note: "An Item is one end user's connection. Of the 27 codes on the Item errors page, 10 are a connection for the user to repair in Link (the largest group; no-accounts 5, unsupported 4, the rest 1-3 each) and Plaid resolves most of the others by sending the user through Link as well: an Item error we do not know is a broken connection (reason connection), never an integrator error (it must not fall to the 400 status fallback).",
       source: 'overview',
     },
     INSTITUTION_ERROR: {
@@ -1713,13 +1782,13 @@ const data = {
     INVALID_REQUEST: {
       kind: 'invalid-request',
       description: 'Invalid Request errors occur when a request is malformed and cannot be processed.',
-      note: 'Every code on the page is our request (one, INVALID_ACCOUNT_NUMBER, the end user\'s input).',
+      note: "Every code on the page is our request (one, INVALID_ACCOUNT_NUMBER, the end user's input).",
       source: 'overview',
     },
     INVALID_INPUT: {
       kind: 'invalid-request',
       description: 'Invalid Input errors occur when all fields are provided, but the values provided are incorrect in some way.',
-      note: 'Most of the 23 codes on the Invalid Input page are values we sent (12 invalid-request, 6 tokens or ids that do not resolve); the exceptions (our API keys and environment, the end user\'s consent or revoked permission, a locked micro-deposit Item) are classified by code.',
+      note: "Most of the 23 codes on the Invalid Input page are values we sent (12 invalid-request, 6 tokens or ids that do not resolve); the exceptions (our API keys and environment, the end user's consent or revoked permission, a locked micro-deposit Item) are classified by code.",
       source: 'overview',
     },
     INVALID_RESULT: {
@@ -1746,23 +1815,25 @@ const data = {
       kind: 'fi-unavailable',
       detail: 'incomplete-data',
       description: 'Check Report errors occur when there is an error with creating or retrieving a Check Report.',
-      note: 'Five of the 8 codes on the Check Report page say the user\'s institution data cannot make the report (DATA_UNAVAILABLE, DATA_QUALITY_CHECK_FAILED, INSUFFICIENT_TRANSACTION_DATA, NO_ACCOUNTS, INSTITUTION_TRANSACTION_HISTORY_NOT_SUPPORTED): an unknown one is data the institution could not provide (incomplete-data), not retried at once.',
+      note: "Five of the 8 codes on the Check Report page say the user's institution data cannot make the report (DATA_UNAVAILABLE, DATA_QUALITY_CHECK_FAILED, INSUFFICIENT_TRANSACTION_DATA, NO_ACCOUNTS, INSTITUTION_TRANSACTION_HISTORY_NOT_SUPPORTED): an unknown one is data the institution could not provide (incomplete-data), not retried at once.",
       source: 'overview',
       hints: { retryable: false },
     },
     CONSUMER_REPORT_ERROR: {
       kind: 'fi-unavailable',
       detail: 'incomplete-data',
-      description: 'Check Report errors occur when there is an error with creating or retrieving a Check Report (the page\'s CONSUMER_REPORT_EXPIRED and PRODUCT_NOT_READY samples carry this type).',
-      note: 'The Check Report page uses both CHECK_REPORT_ERROR and CONSUMER_REPORT_ERROR; both get the page\'s fallback (see CHECK_REPORT_ERROR).',
+      description:
+        "Check Report errors occur when there is an error with creating or retrieving a Check Report (the page's CONSUMER_REPORT_EXPIRED and PRODUCT_NOT_READY samples carry this type).",
+      note: "The Check Report page uses both CHECK_REPORT_ERROR and CONSUMER_REPORT_ERROR; both get the page's fallback (see CHECK_REPORT_ERROR).",
       source: 'overview',
       hints: { retryable: false },
     },
     BASE_REPORT_ERROR: {
       kind: 'fi-unavailable',
       detail: 'incomplete-data',
-      description: 'An error_type value of the PlaidErrorType enum in Plaid\'s OpenAPI spec that the errors overview does not list; no code is documented under it.',
-      note: 'The spec\'s Base Report is a Plaid Check (Consumer Report) product (/cra/check_report/base_report/get): it gets the Check Report page\'s fallback (see CHECK_REPORT_ERROR).',
+      description:
+        "An error_type value of the PlaidErrorType enum in Plaid's OpenAPI spec that the errors overview does not list; no code is documented under it.",
+      note: "The spec's Base Report is a Plaid Check (Consumer Report) product (/cra/check_report/base_report/get): it gets the Check Report page's fallback (see CHECK_REPORT_ERROR).",
       source: 'spec',
       hints: { retryable: false },
     },
@@ -1781,7 +1852,7 @@ const data = {
     TRANSACTION_ERROR: {
       kind: 'invalid-request',
       description: 'Virtual Account errors occur for errors related to Virtual Account endpoints.',
-      note: 'Seven of the 10 codes on the Virtual Accounts page are the transaction request we sent (amounts, recipients, idempotency): invalid-request. Not TRANSACTIONS_ERROR, the Transactions product\'s type.',
+      note: "Seven of the 10 codes on the Virtual Accounts page are the transaction request we sent (amounts, recipients, idempotency): invalid-request. Not TRANSACTIONS_ERROR, the Transactions product's type.",
       source: 'overview',
     },
     TRANSFER_ERROR: {
@@ -1792,14 +1863,15 @@ const data = {
     },
     BANK_TRANSFER_ERROR: {
       kind: 'invalid-request',
-      description: 'The error_type of BANK_TRANSFER_ACCOUNT_BLOCKED on the Micro-deposits errors page, and of the legacy Bank Transfers codes in Plaid\'s Link SDK enum.',
-      note: 'Its current code is an account that cannot be used (unsupported, by code); the SDK\'s legacy codes are mostly our transfer requests, as on the Transfer page that replaced them: invalid-request.',
+      description:
+        "The error_type of BANK_TRANSFER_ACCOUNT_BLOCKED on the Micro-deposits errors page, and of the legacy Bank Transfers codes in Plaid's Link SDK enum.",
+      note: "Its current code is an account that cannot be used (unsupported, by code); the SDK's legacy codes are mostly our transfer requests, as on the Transfer page that replaced them: invalid-request.",
       source: 'microdeposits',
     },
     MICRODEPOSITS_ERROR: {
       kind: 'unsupported',
       description: 'Micro-deposits errors occur when there is an error with micro-deposits.',
-      note: 'No current sample carries this type (the page\'s one code carries BANK_TRANSFER_ERROR); that code, and the legacy MICRODEPOSITS_UNSUPPORTED_ENVIRONMENT, are micro-deposits that cannot be used here: unsupported (link another account).',
+      note: "No current sample carries this type (the page's one code carries BANK_TRANSFER_ERROR); that code, and the legacy MICRODEPOSITS_UNSUPPORTED_ENVIRONMENT, are micro-deposits that cannot be used here: unsupported (link another account).",
       source: 'overview',
     },
     PAYMENT_ERROR: {
@@ -1830,7 +1902,7 @@ const data = {
       kind: 'rate-limited',
       detail: 'end-user',
       description: 'ReCAPTCHA errors occur when a ReCAPTCHA challenge has been presented or failed during the link process.',
-      note: 'Both codes are Plaid\'s anti-abuse check on one end user\'s Link session: scope end-user, owned by the end user, counted.',
+      note: "Both codes are Plaid's anti-abuse check on one end user's Link session: scope end-user, owned by the end user, counted.",
       source: 'overview',
       hints: { owner: 'end-user', severity: 'info' },
     },
@@ -1866,16 +1938,12 @@ const data = {
     'POST /asset_report/refresh': { source: 'spec', rows: [] },
     'POST /asset_report/filter': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'INVALID_PARENT', source: 'assets' },
-      ],
+      rows: [{ status: 400, code: 'INVALID_PARENT', source: 'assets' }],
     },
     'POST /asset_report/remove': { source: 'spec', rows: [] },
     'POST /asset_report/audit_copy/create': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'INVALID_PARENT', source: 'assets' },
-      ],
+      rows: [{ status: 400, code: 'INVALID_PARENT', source: 'assets' }],
     },
     'POST /asset_report/audit_copy/get': { source: 'spec', rows: [] },
     'POST /asset_report/audit_copy/pdf/get': { source: 'spec', rows: [] },
@@ -1915,9 +1983,7 @@ const data = {
     'POST /application/get': { source: 'spec', rows: [] },
     'POST /item/get': {
       source: 'spec',
-      rows: [
-        { status: 429, code: 'ITEM_GET_LIMIT', source: 'rate-limit-exceeded' },
-      ],
+      rows: [{ status: 429, code: 'ITEM_GET_LIMIT', source: 'rate-limit-exceeded' }],
     },
     'POST /user_account/session/get': { source: 'spec', rows: [] },
     'POST /user_account/session/event/send': { source: 'spec', rows: [] },
@@ -1978,33 +2044,25 @@ const data = {
     'POST /user/financial_data/refresh': { source: 'spec', rows: [] },
     'POST /institutions/get': {
       source: 'spec',
-      rows: [
-        { status: 429, code: 'INSTITUTIONS_GET_LIMIT', source: 'rate-limit-exceeded' },
-      ],
+      rows: [{ status: 429, code: 'INSTITUTIONS_GET_LIMIT', source: 'rate-limit-exceeded' }],
     },
     'POST /institutions/search': { source: 'spec', rows: [] },
     'POST /institutions/get_by_id': {
       source: 'spec',
-      rows: [
-        { status: 429, code: 'INSTITUTIONS_GET_BY_ID_LIMIT', source: 'rate-limit-exceeded' },
-      ],
+      rows: [{ status: 429, code: 'INSTITUTIONS_GET_BY_ID_LIMIT', source: 'rate-limit-exceeded' }],
     },
     'POST /item/remove': { source: 'spec', rows: [] },
     'POST /item/products/terminate': { source: 'spec', rows: [] },
     'POST /accounts/get': {
       source: 'spec',
-      rows: [
-        { status: 429, code: 'ACCOUNTS_LIMIT', source: 'rate-limit-exceeded' },
-      ],
+      rows: [{ status: 429, code: 'ACCOUNTS_LIMIT', source: 'rate-limit-exceeded' }],
     },
     'POST /categories/get': { source: 'spec', note: 'Deprecated in the spec.', rows: [] },
     'POST /sandbox/processor_token/create': { source: 'spec', rows: [] },
     'POST /sandbox/public_token/create': { source: 'spec', rows: [] },
     'POST /sandbox/item/fire_webhook': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'SANDBOX_WEBHOOK_INVALID', source: 'sandbox-errors' },
-      ],
+      rows: [{ status: 400, code: 'SANDBOX_WEBHOOK_INVALID', source: 'sandbox-errors' }],
     },
     'POST /accounts/balance/get': {
       source: 'spec',
@@ -2022,9 +2080,7 @@ const data = {
     },
     'POST /identity/get': {
       source: 'spec',
-      rows: [
-        { status: 429, code: 'IDENTITY_LIMIT', source: 'rate-limit-exceeded' },
-      ],
+      rows: [{ status: 429, code: 'IDENTITY_LIMIT', source: 'rate-limit-exceeded' }],
     },
     'POST /identity/documents/uploads/get': { source: 'spec', rows: [] },
     'POST /identity/match': { source: 'spec', rows: [] },
@@ -2098,15 +2154,11 @@ const data = {
     'POST /item/access_token/invalidate': { source: 'spec', rows: [] },
     'POST /webhook_verification_key/get': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'INVALID_WEBHOOK_VERIFICATION_KEY_ID', source: 'invalid-input' },
-      ],
+      rows: [{ status: 400, code: 'INVALID_WEBHOOK_VERIFICATION_KEY_ID', source: 'invalid-input' }],
     },
     'POST /liabilities/get': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'NO_LIABILITY_ACCOUNTS', source: 'item' },
-      ],
+      rows: [{ status: 400, code: 'NO_LIABILITY_ACCOUNTS', source: 'item' }],
     },
     'POST /payment_initiation/recipient/create': { source: 'spec', rows: [] },
     'POST /payment_initiation/payment/reverse': { source: 'spec', rows: [] },
@@ -2122,9 +2174,7 @@ const data = {
     'POST /payment_initiation/payment/token/create': { source: 'spec', note: 'Deprecated in the spec.', rows: [] },
     'POST /payment_initiation/consent/create': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'PAYMENT_CONSENT_INVALID_CONSTRAINTS', source: 'payment' },
-      ],
+      rows: [{ status: 400, code: 'PAYMENT_CONSENT_INVALID_CONSTRAINTS', source: 'payment' }],
     },
     'POST /payment_initiation/consent/get': { source: 'spec', rows: [] },
     'POST /payment_initiation/consent/revoke': { source: 'spec', rows: [] },
@@ -2168,9 +2218,7 @@ const data = {
     'POST /investments/refresh': { source: 'spec', rows: [] },
     'POST /investments/auth/get': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'MANUAL_VERIFICATION_REQUIRED', source: 'item' },
-      ],
+      rows: [{ status: 400, code: 'MANUAL_VERIFICATION_REQUIRED', source: 'item' }],
     },
     'POST /processor/token/create': { source: 'spec', rows: [] },
     'POST /processor/token/permissions/set': { source: 'spec', rows: [] },
@@ -2178,9 +2226,7 @@ const data = {
     'POST /processor/token/webhook/update': { source: 'spec', rows: [] },
     'POST /processor/stripe/bank_account_token/create': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'INVALID_STRIPE_ACCOUNT', source: 'invalid-input' },
-      ],
+      rows: [{ status: 400, code: 'INVALID_STRIPE_ACCOUNT', source: 'invalid-input' }],
     },
     'POST /processor/apex/processor_token/create': { source: 'spec', rows: [] },
     'POST /item/import': { source: 'spec', rows: [] },
@@ -2246,18 +2292,14 @@ const data = {
     'POST /transfer/refund/cancel': { source: 'spec', rows: [] },
     'POST /transfer/platform/originator/create': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'UNAUTHORIZED_ACCESS', source: 'transfer' },
-      ],
+      rows: [{ status: 400, code: 'UNAUTHORIZED_ACCESS', source: 'transfer' }],
     },
     'POST /transfer/platform/person/create': { source: 'spec', rows: [] },
     'POST /sandbox/bank_transfer/simulate': { source: 'spec', rows: [] },
     'POST /sandbox/transfer/sweep/simulate': { source: 'spec', rows: [] },
     'POST /sandbox/transfer/simulate': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'SANDBOX_TRANSFER_EVENT_TRANSITION_INVALID', source: 'sandbox-errors' },
-      ],
+      rows: [{ status: 400, code: 'SANDBOX_TRANSFER_EVENT_TRANSITION_INVALID', source: 'sandbox-errors' }],
     },
     'POST /sandbox/transfer/refund/simulate': { source: 'spec', rows: [] },
     'POST /sandbox/transfer/ledger/simulate_available': { source: 'spec', rows: [] },
@@ -2317,9 +2359,7 @@ const data = {
     'POST /signal/schedule': { source: 'spec', rows: [] },
     'POST /signal/decision/report': {
       source: 'spec',
-      rows: [
-        { status: 403, code: 'ADDENDUM_NOT_SIGNED', source: 'signal' },
-      ],
+      rows: [{ status: 403, code: 'ADDENDUM_NOT_SIGNED', source: 'signal' }],
     },
     'POST /signal/return/report': {
       source: 'spec',
@@ -2334,9 +2374,7 @@ const data = {
     'POST /wallet/list': { source: 'spec', rows: [] },
     'POST /wallet/transaction/execute': {
       source: 'spec',
-      rows: [
-        { status: 400, code: 'TRANSACTION_EXECUTION_FAILED', source: 'virtual-account' },
-      ],
+      rows: [{ status: 400, code: 'TRANSACTION_EXECUTION_FAILED', source: 'virtual-account' }],
     },
     'POST /wallet/transaction/get': { source: 'spec', rows: [] },
     'POST /wallet/transaction/list': { source: 'spec', rows: [] },
@@ -2373,14 +2411,16 @@ const data = {
       field: 'options.override_password',
       value: 'error_{code}',
       with: { 'options.override_username': 'user_good' },
-      description: 'With username user_good, the password error_<CODE> makes Item creation fail with that ITEM_ERROR or INSTITUTION_ERROR code; user_good / pass_good succeeds. Through the API, username and password are options.override_username and options.override_password of POST /sandbox/public_token/create (Plaid\'s Node client, SandboxPublicTokenCreateRequestOptions).',
+      description:
+        "With username user_good, the password error_<CODE> makes Item creation fail with that ITEM_ERROR or INSTITUTION_ERROR code; user_good / pass_good succeeds. Through the API, username and password are options.override_username and options.override_password of POST /sandbox/public_token/create (Plaid's Node client, SandboxPublicTokenCreateRequestOptions).",
       source: 'https://plaid.com/docs/sandbox/test-credentials/',
     },
     {
       field: 'options.override_password',
       value: '{"force_error":"{code}"}',
       with: { 'options.override_username': 'user_custom' },
-      description: 'A custom Sandbox user whose configuration object (sent as the password) sets force_error forces that error on Item creation; the configuration schema lists the codes it accepts.',
+      description:
+        'A custom Sandbox user whose configuration object (sent as the password) sets force_error forces that error on Item creation; the configuration schema lists the codes it accepts.',
       source: 'https://plaid.com/docs/sandbox/user-custom/',
     },
   ],
@@ -2389,8 +2429,8 @@ const data = {
     'Plaid adds codes without versioning and does not rename them: a code missing here is classified by its error_type (categories), then by its status.',
     'display_message is meant for end users and is null when no user action helps; error_message is for developers. status appears in the body only inside webhooks; request_id is omitted there. causes breaks an ASSET_REPORT_ERROR or CHECK_REPORT_ERROR down per Item (each cause carries item_id, read into params); documentation_url and suggested_action are kept on the normalized error.',
     'Every code of the 2026-03 error pages is encoded with the http code of its page\'s "API error response" sample as its status. The complete page texts were read from a third-party markdown copy of plaid.com (scraped 2026-03-07) that agrees word for word with every stored fragment of plaid.com; they are treated as Plaid\'s docs.',
-    'Legacy codes: those of Plaid\'s own Link SDK enum (react-native-plaid-link-sdk src/Types.ts) that the current pages no longer list, and two codes of earlier versions of the Institution and Micro-deposits pages. The SDK enum\'s ITEM_NO_ERROR, item-no-error, ITEM_PRODUCT_NOT_READY and ASSET_PRODUCT_NOT_READY are SDK-internal names, not API codes (the API sends PRODUCT_NOT_READY): left out. The SDK\'s LinkErrorType also lists AUTH_ERROR, which no Plaid page or the OpenAPI spec documents: no category.',
-    'Endpoints are every operation of Plaid\'s OpenAPI spec (2020-09-14.yml, version 2020-09-14_1.697.4), deprecated ones included and marked; ten spec paths declare no operation and are left out. Rows are the (endpoint, status, code) ties the error pages state: the endpoint each rate limit code names, and codes whose page says which endpoint returns them. The five codes reused under several error_types get no rows, so that the type decides their meaning.',
+    "Legacy codes: those of Plaid's own Link SDK enum (react-native-plaid-link-sdk src/Types.ts) that the current pages no longer list, and two codes of earlier versions of the Institution and Micro-deposits pages. The SDK enum's ITEM_NO_ERROR, item-no-error, ITEM_PRODUCT_NOT_READY and ASSET_PRODUCT_NOT_READY are SDK-internal names, not API codes (the API sends PRODUCT_NOT_READY): left out. The SDK's LinkErrorType also lists AUTH_ERROR, which no Plaid page or the OpenAPI spec documents: no category.",
+    "Endpoints are every operation of Plaid's OpenAPI spec (2020-09-14.yml, version 2020-09-14_1.697.4), deprecated ones included and marked; ten spec paths declare no operation and are left out. Rows are the (endpoint, status, code) ties the error pages state: the endpoint each rate limit code names, and codes whose page says which endpoint returns them. The five codes reused under several error_types get no rows, so that the type decides their meaning.",
     'Not encoded: the ACH return codes (R01-R82) and RTP/RfP failure codes of the Transfer errors page (failure reasons of transfers, not API error_codes), error_code_reason values (OAUTH_INVALID_TOKEN, OAUTH_CONSENT_EXPIRED, OAUTH_USER_REVOKED; the format has no field keyed on them, see ITEM_LOGIN_REQUIRED), and the force_error list of the Sandbox test credentials page (not read).',
   ],
 } as const;

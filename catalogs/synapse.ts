@@ -35,7 +35,7 @@ const data = {
     '120': {
       kind: 'auth',
       description: 'Unauthorized fingerprint.',
-      note: 'A fingerprint identifies one user\'s device, not our platform credentials: the integrator must act, but it is a ticket, not a page.',
+      note: "A fingerprint identifies one user's device, not our platform credentials: the integrator must act, but it is a ticket, not a page.",
       source: 'https://docs.synapsefi.com/docs/errors',
       hints: { severity: 'ticket' },
     },
@@ -112,14 +112,15 @@ const data = {
   endpoints: {
     'POST /users/{user_id}/nodes': {
       source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
-      note: 'Bank login: type ACH-US with info.bank_id, info.bank_pw and info.bank_name. Other node types are created on the same path; these rows are the bank login\'s. Bank logins may take a while: Synapse recommends a 100 second timeout (see the catalog timeout).',
+      note: "Bank login: type ACH-US with info.bank_id, info.bank_pw and info.bank_name. Other node types are created on the same path; these rows are the bank login's. Bank logins may take a while: Synapse recommends a 100 second timeout (see the catalog timeout).",
       rows: [
         {
           status: 400,
           code: '200',
           kind: 'reconnect-required',
           detail: 'credentials',
-          description: 'Triggered when something is not correct at the payload level. Mostly always for bad user credentials. But can also be triggered when payload is not formatted correctly or the institution is not supported.',
+          description:
+            'Triggered when something is not correct at the payload level. Mostly always for bad user credentials. But can also be triggered when payload is not formatted correctly or the institution is not supported.',
           note: 'Classified by its usual cause ("mostly always for bad user credentials"): the user re-enters credentials. A malformed payload or an unsupported institution answers the same and cannot be told apart.',
           source: 'https://old-docs.synapsefi.com/docs/a-aggregation-common-errors',
           hints: { userAction: 'reenter-credentials' },
@@ -136,8 +137,9 @@ const data = {
           code: '500',
           kind: 'reconnect-required',
           detail: 'institution-attention',
-          description: 'Either the account is locked or the bank is requesting user\'s attention (because they are not set up completely or set up or for some other reason).',
-          note: 'Not a server error. One code for two causes: institution-attention rather than account-locked, because a locked account is also the bank asking for the user\'s attention, and the sandbox names this case synapse_bank_request. Either way the user visits the bank.',
+          description:
+            "Either the account is locked or the bank is requesting user's attention (because they are not set up completely or set up or for some other reason).",
+          note: "Not a server error. One code for two causes: institution-attention rather than account-locked, because a locked account is also the bank asking for the user's attention, and the sandbox names this case synapse_bank_request. Either way the user visits the bank.",
           source: 'https://old-docs.synapsefi.com/docs/a-aggregation-common-errors',
           hints: { userAction: 'visit-institution' },
         },
@@ -164,7 +166,7 @@ const data = {
         {
           status: 401,
           code: '110',
-          description: 'Bad credentials: Update the user\'s credentials by re-linking the account via bank logins.',
+          description: "Bad credentials: Update the user's credentials by re-linking the account via bank logins.",
         },
         {
           status: 500,
@@ -172,7 +174,7 @@ const data = {
           kind: 'fi-unavailable',
           detail: 'unknown',
           description: 'Unknown refresh error: Not to be confused with a general server error or unknown login error.',
-          note: 'The docs say this is not a general server error: the refresh of the user\'s bank data failed for an unknown reason, so fi-unavailable (unknown), not provider-unavailable.',
+          note: "The docs say this is not a general server error: the refresh of the user's bank data failed for an unknown reason, so fi-unavailable (unknown), not provider-unavailable.",
         },
         {
           status: 503,
@@ -180,7 +182,8 @@ const data = {
           printed: '50503',
           kind: 'fi-unavailable',
           detail: 'unknown',
-          description: 'Refresh temporarily unavailable: This account is eligible for refresh but a temporary error (e.g. bank maintenance) caused it to fail. Try again later.',
+          description:
+            'Refresh temporarily unavailable: This account is eligible for refresh but a temporary error (e.g. bank maintenance) caused it to fail. Try again later.',
           note: 'The table prints "50503": the HTTP code 503 and the error code 503 run together. Bank maintenance is only the docs\' example of the temporary error, so the reason is unknown.',
         },
       ],
@@ -239,7 +242,7 @@ const data = {
       endpoint: 'POST /users/{user_id}/nodes',
       status: 402,
       code: '500',
-      description: 'Bank login fails: the account is locked or the bank requests the user\'s attention.',
+      description: "Bank login fails: the account is locked or the bank requests the user's attention.",
       source: 'https://old-docs.synapsefi.com/reference/link-with-bank-login',
     },
     {

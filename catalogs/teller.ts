@@ -36,7 +36,7 @@ const data = {
       detail: 'consent',
       legacy: true,
       message: 'Authorization token is invalid',
-      description: 'The error object example of Teller\'s older API documentation: the authorization token is invalid.',
+      description: "The error object example of Teller's older API documentation: the authorization token is invalid.",
       note: 'Only the older developer documentation prints this code, without a status; its message is the meaning the current docs give 403 ("a request was made with an invalid or revoked access token"), so it takes the 403 meaning: the access token identifies one end user\'s enrollment, and a revoked one is made again through Teller Connect.',
       source: 'developer',
     },
@@ -44,7 +44,8 @@ const data = {
       kind: 'invalid-request',
       legacy: true,
       message: 'Please check and fix your errors',
-      description: 'The older developer documentation\'s example for invalid data submitted by the developer; the body also carries error.params, the errors by field.',
+      description:
+        "The older developer documentation's example for invalid data submitted by the developer; the body also carries error.params, the errors by field.",
       note: 'Only the older developer documentation prints this code, without a status; it is the meaning the current docs give 422 (an invalid request body).',
       source: 'developer',
     },
@@ -97,7 +98,7 @@ const data = {
       arrives: 'webhook',
       aliases: ['disconnected.user_action.captcha_required'],
       description: 'The end user must solve a CAPTCHA.',
-      note: 'Reason institution-attention: the institution demands an interactive step before it lets Teller in. The CAPTCHA is solved in Teller Connect (update mode), not at the bank\'s website, so the action stays reconnect.',
+      note: "Reason institution-attention: the institution demands an interactive step before it lets Teller in. The CAPTCHA is solved in Teller Connect (update mode), not at the bank's website, so the action stays reconnect.",
       source: 'errors',
     },
     'enrollment.disconnected.user_action.contact_information_required': {
@@ -140,7 +141,7 @@ const data = {
       statuses: [404],
       arrives: 'webhook',
       aliases: ['disconnected.user_action.web_login_required'],
-      description: 'The end user must log in to the financial institution\'s online banking, e.g. to accept the institution\'s terms and conditions.',
+      description: "The end user must log in to the financial institution's online banking, e.g. to accept the institution's terms and conditions.",
       source: 'errors',
       hints: { userAction: 'visit-institution' },
     },
@@ -197,13 +198,14 @@ const data = {
       kind: 'rate-limited',
       detail: 'client',
       description: 'The application has exceeded its rate limit: too many requests in a given period of time; the request was denied.',
-      note: 'Absent from the older stored copy of the errors page, which ends its status list at 502; the current page lists it. Teller\'s API reference adds that free-tier thresholds are not publicly documented and cannot be adjusted, so no wait is given: a Retry-After header, when sent, is honoured.',
+      note: "Absent from the older stored copy of the errors page, which ends its status list at 502; the current page lists it. Teller's API reference adds that free-tier thresholds are not publicly documented and cannot be adjusted, so no wait is given: a Retry-After header, when sent, is honoured.",
       source: 'errors',
     },
     '502': {
       kind: 'fi-unavailable',
       detail: 'down',
-      description: 'The financial institution is unavailable, or a 500 level response was received from it where a graceful fallback is not possible, e.g. a payment instruction.',
+      description:
+        'The financial institution is unavailable, or a 500 level response was received from it where a graceful fallback is not possible, e.g. a payment instruction.',
       note: 'The older stored copy reads only "A 500 level response was received when making a request to a financial institution where a graceful fallback is not possible"; the current page adds "the financial institution is unavailable, or". Both name the institution, not Teller: fi-unavailable, counted rather than paged.',
       source: 'errors',
     },
@@ -211,22 +213,24 @@ const data = {
   endpoints: {
     'GET /accounts': {
       source: 'accounts',
-      note: 'Lists the accounts the end user granted access to; Teller\'s API reference shows it as its example request (curl https://api.teller.io/accounts).',
+      note: "Lists the accounts the end user granted access to; Teller's API reference shows it as its example request (curl https://api.teller.io/accounts).",
       rows: [],
     },
     'DELETE /accounts': {
       source: 'accounts',
-      thirdParty: 'The method and path are read from the api-evangelist copy of Teller\'s API (https://raw.githubusercontent.com/api-evangelist/teller/refs/heads/main/json-structure/teller-banking-structure.json); the stored teller.io accounts page ends before its endpoint list.',
+      thirdParty:
+        "The method and path are read from the api-evangelist copy of Teller's API (https://raw.githubusercontent.com/api-evangelist/teller/refs/heads/main/json-structure/teller-banking-structure.json); the stored teller.io accounts page ends before its endpoint list.",
       rows: [],
     },
     'GET /accounts/{account_id}': {
       source: 'accounts',
-      note: 'The account\'s self link (links.self, e.g. https://api.teller.io/accounts/acc_oiin624iajrg2mp2ea000 in the balances example).',
+      note: "The account's self link (links.self, e.g. https://api.teller.io/accounts/acc_oiin624iajrg2mp2ea000 in the balances example).",
       rows: [],
     },
     'DELETE /accounts/{account_id}': {
       source: 'accounts',
-      thirdParty: 'The method and path are read from the api-evangelist copy of Teller\'s API (https://raw.githubusercontent.com/api-evangelist/teller/refs/heads/main/json-structure/teller-banking-structure.json); the stored teller.io accounts page ends before its endpoint list.',
+      thirdParty:
+        "The method and path are read from the api-evangelist copy of Teller's API (https://raw.githubusercontent.com/api-evangelist/teller/refs/heads/main/json-structure/teller-banking-structure.json); the stored teller.io accounts page ends before its endpoint list.",
       rows: [],
     },
     'GET /accounts/{account_id}/balances': { source: 'balances', rows: [] },
@@ -238,17 +242,19 @@ const data = {
     },
     'GET /accounts/{account_id}/transactions/{transaction_id}': {
       source: 'transactions',
-      thirdParty: 'The path is read from the api-evangelist copy of Teller\'s API (https://capabilities.apis.io/capabilities/teller/teller-transactions/); the stored teller.io transactions page ends before its endpoint list.',
+      thirdParty:
+        "The path is read from the api-evangelist copy of Teller's API (https://capabilities.apis.io/capabilities/teller/teller-transactions/); the stored teller.io transactions page ends before its endpoint list.",
       rows: [],
     },
     'GET /identity': {
       source: 'identity',
-      thirdParty: 'The path is read from the api-evangelist copy of Teller\'s API (https://raw.githubusercontent.com/api-evangelist/teller/refs/heads/main/json-structure/teller-banking-structure.json); the stored teller.io identity page ends before its endpoint list.',
+      thirdParty:
+        "The path is read from the api-evangelist copy of Teller's API (https://raw.githubusercontent.com/api-evangelist/teller/refs/heads/main/json-structure/teller-banking-structure.json); the stored teller.io identity page ends before its endpoint list.",
       rows: [],
     },
     'POST /accounts/{account_id}/payees': {
       source: 'payments',
-      note: 'Beta. When the institution requires MFA to create the payee, the response body carries connect_token instead of the payee, to initialize Teller Connect with: a step, not an error, but one the catalog cannot describe as pending (a pending step is keyed on a code, and this body has none). Teller\'s sample app (tellerhq/examples, python/teller.py) calls /accounts/{account_id}/payments/{scheme}/payees and /accounts/{account_id}/payments/{scheme} instead; those older paths are not the API reference\'s and are left out.',
+      note: "Beta. When the institution requires MFA to create the payee, the response body carries connect_token instead of the payee, to initialize Teller Connect with: a step, not an error, but one the catalog cannot describe as pending (a pending step is keyed on a code, and this body has none). Teller's sample app (tellerhq/examples, python/teller.py) calls /accounts/{account_id}/payments/{scheme}/payees and /accounts/{account_id}/payments/{scheme} instead; those older paths are not the API reference's and are left out.",
       rows: [],
     },
   },

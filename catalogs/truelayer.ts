@@ -33,7 +33,8 @@ const data = {
     validation_error: {
       kind: 'invalid-request',
       statuses: [400],
-      description: 'The supplied parameters are not valid. There\'s a problem with the request: read the error message, which explains what\'s wrong with the request specifically.',
+      description:
+        "The supplied parameters are not valid. There's a problem with the request: read the error message, which explains what's wrong with the request specifically.",
       note: 'The Retry column says Yes although the request is at fault and the same request cannot succeed: encoded as documented (retryable), so a retry budget spends one attempt on it. In both the current and the older copy.',
       source: 'v1',
       hints: { retryable: true },
@@ -58,8 +59,9 @@ const data = {
       kind: 'reconnect-required',
       detail: 'consent',
       statuses: [400],
-      description: 'The provided authorisation grant or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client. Ask the user to reconnect their account.',
-      note: 'Most often the user\'s 90 days of consent have expired; rare network errors can also invalidate the bank tokens. Either way the user must reconnect. Only in the current copy.',
+      description:
+        'The provided authorisation grant or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client. Ask the user to reconnect their account.',
+      note: "Most often the user's 90 days of consent have expired; rare network errors can also invalidate the bank tokens. Either way the user must reconnect. Only in the current copy.",
       source: 'v1',
       hints: { retryable: false },
     },
@@ -83,14 +85,15 @@ const data = {
       kind: 'auth',
       statuses: [401],
       description: 'The credentials or token are no longer valid: refresh the access token. The access token may be invalid or expired.',
-      note: 'The access token belongs to one user\'s connection and expires routinely; the integrator refreshes it with the refresh token. An expired token is not an outage, so it opens a ticket rather than paging (invalid_client and unauthorized_client page). In both the current and the older copy.',
+      note: "The access token belongs to one user's connection and expires routinely; the integrator refreshes it with the refresh token. An expired token is not an outage, so it opens a ticket rather than paging (invalid_client and unauthorized_client page). In both the current and the older copy.",
       source: 'v1',
       hints: { retryable: false, severity: 'ticket' },
     },
     unauthorized_client: {
       kind: 'auth',
       statuses: [401],
-      description: 'An incorrect auth link, client_id or redirect_uri is used: check that the credentials are correct and that the auth link is valid for the environment in use (live or sandbox).',
+      description:
+        'An incorrect auth link, client_id or redirect_uri is used: check that the credentials are correct and that the auth link is valid for the environment in use (live or sandbox).',
       note: 'Only in the current copy, whose readable text ends inside this row\'s "How to handle".',
       source: 'v1',
       hints: { retryable: false },
@@ -99,7 +102,7 @@ const data = {
       kind: 'auth',
       statuses: [401],
       description: 'The token is no longer valid: refresh the access token.',
-      note: 'Same handling as unauthorized: the integrator refreshes one user\'s token, so it opens a ticket rather than paging. Only in the older copy (the current copy is unreadable past unauthorized_client).',
+      note: "Same handling as unauthorized: the integrator refreshes one user's token, so it opens a ticket rather than paging. Only in the older copy (the current copy is unreadable past unauthorized_client).",
       source: 'v1-older',
       hints: { retryable: false, severity: 'ticket' },
     },
@@ -107,8 +110,9 @@ const data = {
       kind: 'reconnect-required',
       detail: 'consent',
       statuses: [403],
-      description: 'Access to a specific resource has been denied: the access to the account is no longer valid, because it expired or because the user revoked it. Ask the user to reconnect their account.',
-      note: 'TrueLayer\'s help center says the same (https://support.truelayer.com/hc/en-us/articles/360004162458-What-s-the-difference-between-unauthorized-and-access-denied-errors). Only in the older copy (the current copy is unreadable past unauthorized_client).',
+      description:
+        'Access to a specific resource has been denied: the access to the account is no longer valid, because it expired or because the user revoked it. Ask the user to reconnect their account.',
+      note: "TrueLayer's help center says the same (https://support.truelayer.com/hc/en-us/articles/360004162458-What-s-the-difference-between-unauthorized-and-access-denied-errors). Only in the older copy (the current copy is unreadable past unauthorized_client).",
       source: 'v1-older',
       hints: { retryable: false },
     },
@@ -116,7 +120,7 @@ const data = {
       kind: 'auth',
       statuses: [403],
       description: 'The provided credentials encryption key is invalid.',
-      note: 'The Retry column is empty for this code: the kind\'s default (not retryable) applies. Only in the older copy.',
+      note: "The Retry column is empty for this code: the kind's default (not retryable) applies. Only in the older copy.",
       source: 'v1-older',
     },
     sca_exceeded: {
@@ -149,7 +153,7 @@ const data = {
       kind: 'auth',
       statuses: [401],
       description: 'Get a new access token. The token is missing, malformed, or expired.',
-      note: 'Data API v3 is called with the integrator\'s own client_credentials token: a missing, malformed or expired one is our integration\'s fault and fails every call, so it pages.',
+      note: "Data API v3 is called with the integrator's own client_credentials token: a missing, malformed or expired one is our integration's fault and fails every call, so it pages.",
       source: 'v3',
     },
     'Invalid Parameters': {
@@ -163,8 +167,9 @@ const data = {
       kind: 'reconnect-required',
       detail: 'consent',
       statuses: [403],
-      description: 'Check that the token has the data scope. If the user revoked access, or the Strong Customer Authentication window has expired, ask the user to reconnect their account.',
-      note: 'Two causes under one title: a token without the data scope (our configuration) or the user\'s revoked access or expired SCA window. Classified by the cause that reaches production, the user\'s consent (as v1 answers access_denied and sca_exceeded at 403); a missing scope fails every call from the first one and is found in integration, not here.',
+      description:
+        'Check that the token has the data scope. If the user revoked access, or the Strong Customer Authentication window has expired, ask the user to reconnect their account.',
+      note: "Two causes under one title: a token without the data scope (our configuration) or the user's revoked access or expired SCA window. Classified by the cause that reaches production, the user's consent (as v1 answers access_denied and sca_exceeded at 403); a missing scope fails every call from the first one and is found in integration, not here.",
       source: 'v3',
     },
     'Invalid State': {
@@ -186,13 +191,13 @@ const data = {
       detail: 'client',
       statuses: [429],
       description: 'Include the Tl-User-IP header, or try again later.',
-      note: 'The limit applies to requests made without the user present (the Tl-User-IP header shows they are): our client\'s throttle.',
+      note: "The limit applies to requests made without the user present (the Tl-User-IP header shows they are): our client's throttle.",
       source: 'v3',
     },
     'Feature Not Supported': {
       kind: 'unsupported',
       statuses: [502],
-      description: 'Don\'t retry. The provider doesn\'t support this endpoint or feature.',
+      description: "Don't retry. The provider doesn't support this endpoint or feature.",
       note: 'One of two v3 errors at 502, the one not to retry; the title tells it from Provider Error. The docs give the end user nothing to do: userAction none.',
       source: 'v3',
       hints: { retryable: false, userAction: 'none' },
@@ -202,7 +207,7 @@ const data = {
       detail: 'down',
       statuses: [502],
       description: 'Try again, or wait for the provider to be available again and retry.',
-      note: 'The provider is the user\'s bank: fi-unavailable, retried and counted rather than paged. One of two v3 errors at 502; the title tells it from Feature Not Supported.',
+      note: "The provider is the user's bank: fi-unavailable, retried and counted rather than paged. One of two v3 errors at 502; the title tells it from Feature Not Supported.",
       source: 'v3',
       hints: { retryable: true },
     },
@@ -239,9 +244,9 @@ const data = {
   notes: [
     'Data API v1 errors are {"error": "<code>", "error_description": "..."}; the table has a Retry column, which each code encodes as hints.retryable.',
     'The current copy of the v1 table (https://docs.truelayer.com/docs/data-api-errors) is readable up to unauthorized_client; an older copy of the same table (https://docs.truelayer.com/docs/error-codes-1) lists, in the same position, invalid_token, access_denied, invalid_credentials_key, sca_exceeded, account_not_found and provider_too_many_requests, and is readable up to the last. Both row sets are encoded, each code naming the copy it comes from; whether the current page still lists the older rows after its cut point could not be seen, so none is marked legacy.',
-    'v1 codes seen only in third-party code, with no TrueLayer source for their status or retry column, are left out and classify by HTTP status: provider_request_limit_exceeded, endpoint_not_supported, internal_server_error, connector_overload, provider_error, temporarily_unavailable, provider_timeout, connector_timeout. TrueLayer\'s own JavaScript client names bare 400/401/403/404 bad_request, unauthorized, forbidden and not_found; those are client-side names, not API codes.',
+    "v1 codes seen only in third-party code, with no TrueLayer source for their status or retry column, are left out and classify by HTTP status: provider_request_limit_exceeded, endpoint_not_supported, internal_server_error, connector_overload, provider_error, temporarily_unavailable, provider_timeout, connector_timeout. TrueLayer's own JavaScript client names bare 400/401/403/404 bad_request, unauthorized, forbidden and not_found; those are client-side names, not API codes.",
     'Data API v3 errors are RFC 7807 problem details; "the type and title fields identify the error, and the detail field explains exactly what went wrong". The docs print the titles, not the type URIs, so the title is read as the code and detail as the message; trace_id is the request id to give TrueLayer Support. v3 answers 400 for both a request error (Invalid Parameters) and a connection that must be reconnected (Invalid State), and 502 for both "don\'t retry" (Feature Not Supported) and "retry" (Provider Error): the title tells each pair apart.',
-    'Endpoints are the Data API v1 and v3 paths a first-party page or TrueLayer\'s own client shows (v1 base https://api.truelayer.com/data/v1). Pending transactions, standing orders, direct debits and the per-card endpoints are left out: only a third-party client shows their paths.',
+    "Endpoints are the Data API v1 and v3 paths a first-party page or TrueLayer's own client shows (v1 base https://api.truelayer.com/data/v1). Pending transactions, standing orders, direct debits and the per-card endpoints are left out: only a third-party client shows their paths.",
   ],
 } as const;
 

@@ -10,12 +10,18 @@ const data = {
     docsV11: 'https://developer.yodlee.com/Yodlee_API/docs/v1_1/API_Error_Codes',
     openapi: 'https://github.com/Yodlee/OpenAPI/blob/ada6cfe9341d935a7d13cf30e34a75cf0ce45139/swagger.yaml',
     sdk: 'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/resources/ValidationMessages_en.properties',
-    additionalStatus: 'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/enums/AdditionalStatusType.java',
-    eligibility: 'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/enums/EligibilityStatus.java',
-    providerAccountStatus: 'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/provideraccounts/enums/ProviderAccountStatus.java',
-    autoRefresh: 'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/account/enums/AutoRefreshAdditionalStatus.java',
-    latestBalance: 'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/account/enums/AccountLatestBalanceFailedReason.java',
-    verification: 'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/enums/VerificationRequestFailedReason.java',
+    additionalStatus:
+      'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/enums/AdditionalStatusType.java',
+    eligibility:
+      'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/enums/EligibilityStatus.java',
+    providerAccountStatus:
+      'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/provideraccounts/enums/ProviderAccountStatus.java',
+    autoRefresh:
+      'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/account/enums/AutoRefreshAdditionalStatus.java',
+    latestBalance:
+      'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/account/enums/AccountLatestBalanceFailedReason.java',
+    verification:
+      'https://github.com/Yodlee/java-sdk/blob/87a010a6304a76bdfeabcf65a103da0485917780/yodlee-api-model/src/main/java/com/yodlee/api/model/enums/VerificationRequestFailedReason.java',
   },
   baseUrls: {
     sandbox: 'https://sandbox.api.yodlee.com/ysl',
@@ -30,7 +36,8 @@ const data = {
       kind: 'auth',
       statuses: [401],
       message: 'loginName and password required',
-      description: 'The login name or password was not provided to the cobrand (customer) login or user login services. Provide the valid login name and password.',
+      description:
+        'The login name or password was not provided to the cobrand (customer) login or user login services. Provide the valid login name and password.',
       note: 'Two other wordings: the OpenAPI spec prints "User name and password required" on POST /cobrand/login (that row carries it), and Yodlee\'s SDK raises Y001 client-side for a missing or malformed cobrand login name or password. All are our own Yodlee login: auth.',
       source: 'docs',
     },
@@ -38,14 +45,16 @@ const data = {
       kind: 'auth',
       statuses: [401],
       message: 'Invalid loginName/password',
-      description: 'An incorrect login name or password was provided to the cobrand (customer) or user login services. Provide the valid login name and password.',
+      description:
+        'An incorrect login name or password was provided to the cobrand (customer) or user login services. Provide the valid login name and password.',
       source: 'docs',
     },
     Y003: {
       kind: 'auth',
       statuses: [401],
       message: 'Account is locked, contact Yodlee Customer Service',
-      description: 'The allowed number of login attempts was exceeded by passing an incorrect password seven consecutive times and the account is locked; or the trial period of the developer portal environment has ended. Contact Yodlee Customer Service.',
+      description:
+        'The allowed number of login attempts was exceeded by passing an incorrect password seven consecutive times and the account is locked; or the trial period of the developer portal environment has ended. Contact Yodlee Customer Service.',
       note: 'The locked account is our own Yodlee login, not the end user\'s bank account (that is the additional status ACCOUNT_LOCKED): auth, so it pages. The OpenAPI spec prints "Account is locked, contact Yodlee customer care" on POST /cobrand/login; that row carries it.',
       source: 'docs',
     },
@@ -62,7 +71,7 @@ const data = {
       statuses: [401],
       message: 'Suspended user',
       description: 'The login name provided is for a suspended user. Contact Yodlee Customer Service.',
-      note: 'The login may be our cobrand login or one registered user\'s; the docs do not tell them apart, so it keeps auth\'s page.',
+      note: "The login may be our cobrand login or one registered user's; the docs do not tell them apart, so it keeps auth's page.",
       source: 'docs',
     },
     Y006: {
@@ -79,7 +88,7 @@ const data = {
       statuses: [401, 400],
       message: 'Authorization header missing',
       description: 'The required authorization header parameter was not provided while invoking the API services.',
-      note: 'The docs page prints 401; the OpenAPI spec prints 401 on DELETE /auth/token and 400 on the payment processor endpoints (GET /partner/paymentProcessor/account, /balance, /holder, POST and DELETE /paymentProcessor/token). Encoded as documented: each endpoint\'s row keeps its status, and the code is auth whatever the status. (The third-party mirror repeats Y006\'s cause under Y007, a copying slip.)',
+      note: "The docs page prints 401; the OpenAPI spec prints 401 on DELETE /auth/token and 400 on the payment processor endpoints (GET /partner/paymentProcessor/account, /balance, /holder, POST and DELETE /paymentProcessor/token). Encoded as documented: each endpoint's row keeps its status, and the code is auth whatever the status. (The third-party mirror repeats Y006's cause under Y007, a copying slip.)",
       source: 'docs',
     },
     Y008: {
@@ -87,10 +96,11 @@ const data = {
       statuses: [401, 400],
       message: 'Invalid token in authorization header',
       description: 'The admin access or user access token provided is invalid or has expired: regenerate it.',
-      note: 'The docs page prints 401; the OpenAPI spec prints 400, on the payment processor endpoints only (GET /partner/paymentProcessor/account, /balance, /holder, POST and DELETE /paymentProcessor/token). Encoded as documented: auth at either status, each row with its own. Tokens expire routinely: a gateway regenerates the token once before treating this as our credentials being broken. Y020 is sent with the same message on the /auth/token endpoints. Severity ticket, not page: the docs\' action is "Regenerate the admin access/user access token as the token you have provided is invalid or has expir[ed]", and a user access token is issued per Yodlee user (POST /auth/token with that user\'s loginName), so three users\' stale tokens are no outage; our own client id and secret failing is Y301/Y303, which page.',
+      note: "The docs page prints 401; the OpenAPI spec prints 400, on the payment processor endpoints only (GET /partner/paymentProcessor/account, /balance, /holder, POST and DELETE /paymentProcessor/token). Encoded as documented: auth at either status, each row with its own. Tokens expire routinely: a gateway regenerates the token once before treating this as our credentials being broken. Y020 is sent with the same message on the /auth/token endpoints. Severity ticket, not page: the docs' action is \"Regenerate the admin access/user access token as the token you have provided is invalid or has expir[ed]\", and a user access token is issued per Yodlee user (POST /auth/token with that user's loginName), so three users' stale tokens are no outage; our own client id and secret failing is Y301/Y303, which page.",
       source: 'docs',
       hints: { severity: 'ticket' },
-      thirdParty: 'The rest of the cause, cut from Yodlee\'s own page ("…or has expir"), only in the mirror: "OR The cobSession/userSession you provided is invalid or expired. Regenerate the session token from login services." (https://docs.fingoal.com/common-errors/yodlee-error-reference/api-authentication-errors)',
+      thirdParty:
+        'The rest of the cause, cut from Yodlee\'s own page ("…or has expir"), only in the mirror: "OR The cobSession/userSession you provided is invalid or expired. Regenerate the session token from login services." (https://docs.fingoal.com/common-errors/yodlee-error-reference/api-authentication-errors)',
     },
     Y009: {
       kind: 'auth',
@@ -98,7 +108,8 @@ const data = {
       message: 'Session tokens missing',
       description: 'The required authorization header parameter was not provided while invoking the API services.',
       source: 'docs',
-      thirdParty: 'Code, status 401, message and cause read only in the third-party mirror of Yodlee\'s error page (https://docs.fingoal.com/common-errors/yodlee-error-reference/api-authentication-errors); Yodlee\'s own page is cut after Y008 and the OpenAPI spec does not use it.',
+      thirdParty:
+        "Code, status 401, message and cause read only in the third-party mirror of Yodlee's error page (https://docs.fingoal.com/common-errors/yodlee-error-reference/api-authentication-errors); Yodlee's own page is cut after Y008 and the OpenAPI spec does not use it.",
     },
     Y010: {
       kind: 'auth',
@@ -106,15 +117,18 @@ const data = {
       message: 'Invalid session',
       note: 'The OpenAPI spec prints 400 (GET /derived/transactionSummary); the mirror prints 401. Both are encoded; auth either way.',
       source: 'openapi',
-      thirdParty: 'Status 401 and the cause "The cobSession you provided does not belong to the cobrand (customer)." only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/api-authentication-errors).',
+      thirdParty:
+        'Status 401 and the cause "The cobSession you provided does not belong to the cobrand (customer)." only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/api-authentication-errors).',
     },
     Y011: {
       kind: 'auth',
       statuses: [401],
       message: 'Invalid cobrand (customer) or incorrectly configured cobrand',
-      description: 'Invalid configurations, e.g. PKI is not configured properly, or vendor configurations are incorrect for asset classification data. Contact Yodlee Customer Service.',
+      description:
+        'Invalid configurations, e.g. PKI is not configured properly, or vendor configurations are incorrect for asset classification data. Contact Yodlee Customer Service.',
       source: 'docs',
-      thirdParty: 'Code, status 401, message and cause read only in the third-party mirror of Yodlee\'s error page (https://docs.fingoal.com/common-errors/yodlee-error-reference/api-authentication-errors); Yodlee\'s own page is cut after Y008.',
+      thirdParty:
+        "Code, status 401, message and cause read only in the third-party mirror of Yodlee's error page (https://docs.fingoal.com/common-errors/yodlee-error-reference/api-authentication-errors); Yodlee's own page is cut after Y008.",
     },
     Y013: {
       kind: 'auth',
@@ -135,7 +149,7 @@ const data = {
       kind: 'auth',
       statuses: [401],
       message: 'Invalid token in authorization header',
-      note: 'The OpenAPI spec sends Y020 with Y008\'s message on POST and DELETE /auth/token; Yodlee\'s SDK uses Y020 for JWT configuration errors (apiKey, privateKey or exp missing or out of range). Both are our own token: auth.',
+      note: "The OpenAPI spec sends Y020 with Y008's message on POST and DELETE /auth/token; Yodlee's SDK uses Y020 for JWT configuration errors (apiKey, privateKey or exp missing or out of range). Both are our own token: auth.",
       source: 'openapi',
     },
     Y023: {
@@ -154,7 +168,8 @@ const data = {
       description: 'The client credentials provided are invalid.',
       note: 'Documented with HTTP 400, not 401; the client id and secret are our own API credentials, so it pages.',
       source: 'openapi',
-      thirdParty: 'The cause "The client credentials you provided is invalid." only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
+      thirdParty:
+        'The cause "The client credentials you provided is invalid." only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
     },
     Y302: {
       kind: 'invalid-request',
@@ -162,7 +177,8 @@ const data = {
       description: 'A required header parameter is missing.',
       note: 'The message prints positional placeholders, "Missing header parameter {0},{1},{2},{3}", which a message template cannot hold; the catalog keeps no message, so the text is kept as sent. Not numbered in the Y0NN authentication range: invalid-request.',
       source: 'docs',
-      thirdParty: 'Code, status 400, message "Missing header parameter {0},{1},{2},{3}" and cause only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors); neither Yodlee\'s page (cut after Y008) nor the OpenAPI spec shows it.',
+      thirdParty:
+        'Code, status 400, message "Missing header parameter {0},{1},{2},{3}" and cause only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors); neither Yodlee\'s page (cut after Y008) nor the OpenAPI spec shows it.',
     },
     Y303: {
       kind: 'auth',
@@ -184,7 +200,8 @@ const data = {
       message: 'User already exists as an admin user, try registering user with different name',
       description: 'The loginName provided already exists as an admin user: register the user with a different name.',
       source: 'docs',
-      thirdParty: 'Code, status 400, message and cause only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
+      thirdParty:
+        'Code, status 400, message and cause only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
     },
     Y400: {
       kind: 'invalid-request',
@@ -199,7 +216,8 @@ const data = {
       description: 'A parameter value is invalid.',
       note: 'The OpenAPI spec prints over a hundred instances ("Invalid value for accountId", "Invalid value for fromDate or toDate.fromDate and toDate cannot be older than 7 days", ...); rows carry none, so the parameter is read into params.name. The SDK raises Y800 client-side with its own wording ("The provided locale value is invalid.").',
       source: 'openapi',
-      thirdParty: 'The cause "Reasons could be incorrect data type, deleted data, etc." and the template "Invalid value for {0}" only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors); {0} is named {name} here.',
+      thirdParty:
+        'The cause "Reasons could be incorrect data type, deleted data, etc." and the template "Invalid value for {0}" only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors); {0} is named {name} here.',
     },
     Y801: {
       kind: 'invalid-request',
@@ -207,7 +225,8 @@ const data = {
       message: 'Invalid length for {name}',
       description: 'The length of a parameter is not as expected.',
       source: 'openapi',
-      thirdParty: 'The template is the mirror\'s "Invalid length for {0}" with {0} named (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
+      thirdParty:
+        'The template is the mirror\'s "Invalid length for {0}" with {0} named (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
     },
     Y802: {
       kind: 'invalid-request',
@@ -215,7 +234,8 @@ const data = {
       message: '{name} not allowed',
       description: 'The parameter or value provided is not allowed.',
       source: 'openapi',
-      thirdParty: 'The template is the mirror\'s "{0} not allowed" with {0} named (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
+      thirdParty:
+        'The template is the mirror\'s "{0} not allowed" with {0} named (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
     },
     Y803: {
       kind: 'invalid-request',
@@ -223,7 +243,8 @@ const data = {
       description: 'A required parameter is missing.',
       note: 'The spec\'s wordings vary ("accountId required", "consentId is required", "providerId is mandatory", "Invalid value for credentialsParam"): the code keeps no message and each row its own.',
       source: 'openapi',
-      thirdParty: 'The mirror prints the template "{0} required {1}" (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors), which no documented message follows exactly.',
+      thirdParty:
+        'The mirror prints the template "{0} required {1}" (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors), which no documented message follows exactly.',
     },
     Y804: {
       kind: 'invalid-request',
@@ -232,7 +253,8 @@ const data = {
       description: 'The parameter value is not in the acceptable range.',
       note: 'The docs\' sample error body is this code: {"errorCode":"Y804","errorMessage":"Permitted values of top between 1 - 500","referenceCode":"u1455707934756c4F23u"}.',
       source: 'docs',
-      thirdParty: 'The template is the mirror\'s "Permitted values of {0} between {1} - {2}" with {0} named (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
+      thirdParty:
+        'The template is the mirror\'s "Permitted values of {0} between {1} - {2}" with {0} named (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
     },
     Y805: {
       kind: 'invalid-request',
@@ -240,7 +262,8 @@ const data = {
       message: 'Multiple {name} not supported',
       description: 'Only a single value can be provided for this parameter.',
       source: 'openapi',
-      thirdParty: 'The template is the mirror\'s "Multiple {0} not supported" with {0} named (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
+      thirdParty:
+        'The template is the mirror\'s "Multiple {0} not supported" with {0} named (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
     },
     Y806: {
       kind: 'invalid-request',
@@ -249,7 +272,8 @@ const data = {
       description: 'An invalid parameter name or JSON was provided.',
       note: 'Printed "Invalid Input" and "Invalid input" on different endpoints; each row keeps its own.',
       source: 'openapi',
-      thirdParty: 'The cause "You have provided an invalid parameter name or JSON." only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
+      thirdParty:
+        'The cause "You have provided an invalid parameter name or JSON." only in the third-party mirror (https://docs.fingoal.com/common-errors/yodlee-error-reference/validation-errors).',
     },
     Y807: {
       kind: 'not-found',
@@ -283,7 +307,8 @@ const data = {
     Y816: {
       kind: 'invalid-request',
       statuses: [400],
-      description: 'The details asked for can only be requested in a narrower case (one system categoryId with groupBy CATEGORY; questions only for question-and-answer sites).',
+      description:
+        'The details asked for can only be requested in a narrower case (one system categoryId with groupBy CATEGORY; questions only for question-and-answer sites).',
       source: 'openapi',
     },
     Y820: { kind: 'invalid-request', statuses: [400], description: 'A parameter is not supported for this container, API or value.', source: 'openapi' },
@@ -362,7 +387,7 @@ const data = {
       detail: 'end-user',
       statuses: [400],
       message: 'Number of retries exceeded the maximum Challenge Deposit verification limit',
-      note: 'A limit on one end user\'s verification attempts, not a throttle on our client: owner end-user and severity info.',
+      note: "A limit on one end user's verification attempts, not a throttle on our client: owner end-user and severity info.",
       source: 'openapi',
       hints: { owner: 'end-user', severity: 'info' },
     },
@@ -405,13 +430,13 @@ const data = {
     Y852: {
       kind: 'invalid-request',
       description: 'Duplicate dataset names cannot be passed in the input.',
-      note: 'Raised by Yodlee\'s SDK before a request is sent; no HTTP status.',
+      note: "Raised by Yodlee's SDK before a request is sent; no HTTP status.",
       source: 'sdk',
     },
     Y853: {
       kind: 'invalid-request',
       description: 'The name and top (or skip) parameters cannot be passed simultaneously.',
-      note: 'Raised by Yodlee\'s SDK before a request is sent; no HTTP status.',
+      note: "Raised by Yodlee's SDK before a request is sent; no HTTP status.",
       source: 'sdk',
     },
     Y857: {
@@ -465,7 +490,8 @@ const data = {
       kind: 'fi-unavailable',
       detail: 'incomplete-data',
       arrives: 'dataset.additionalStatus',
-      description: 'Partial data is retrieved for the dataset. Instruct the user to try again if the mandatory data is missing; report the issue if it fails repeatedly.',
+      description:
+        'Partial data is retrieved for the dataset. Instruct the user to try again if the mandatory data is missing; report the issue if it fails repeatedly.',
       source: 'additionalStatus',
     },
     DATA_RETRIEVAL_FAILED: {
@@ -479,7 +505,8 @@ const data = {
     DATA_NOT_AVAILABLE: {
       kind: 'unsupported',
       arrives: 'dataset.additionalStatus',
-      description: 'The requested data or document is not available at the provider site. Instruct the user to check with the respective data provider or provider site.',
+      description:
+        'The requested data or document is not available at the provider site. Instruct the user to check with the respective data provider or provider site.',
       source: 'additionalStatus',
       hints: { userAction: 'visit-institution' },
     },
@@ -487,8 +514,9 @@ const data = {
       kind: 'reconnect-required',
       detail: 'account-locked',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'The account is locked at the provider site: the user exceeded the maximum number of incorrect login attempts. Instruct the user to visit the provider site and unlock the account.',
-      note: 'The end user\'s bank login, not our Yodlee login (that is Y003): never pages.',
+      description:
+        'The account is locked at the provider site: the user exceeded the maximum number of incorrect login attempts. Instruct the user to visit the provider site and unlock the account.',
+      note: "The end user's bank login, not our Yodlee login (that is Y003): never pages.",
       source: 'additionalStatus',
       hints: { userAction: 'visit-institution' },
     },
@@ -497,22 +525,23 @@ const data = {
       detail: 'connection',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
       description: 'Additional MFA information needed at the site.',
-      note: 'AdditionalStatusType leaves this value\'s description and next action empty; the description is the SDK\'s AccountLatestBalanceFailedReason for the same value. As a final status the refresh has stopped, and only an update with the user present can continue it.',
+      note: "AdditionalStatusType leaves this value's description and next action empty; the description is the SDK's AccountLatestBalanceFailedReason for the same value. As a final status the refresh has stopped, and only an update with the user present can continue it.",
       source: 'additionalStatus',
     },
     BETA_SITE_DEV_IN_PROGRESS: {
       kind: 'fi-unavailable',
       detail: 'unknown',
       arrives: 'dataset.additionalStatus',
-      note: 'The SDK leaves this value\'s description and next action empty, and no first-party description was found: the name says Yodlee\'s support for the site is still in development (beta). Nobody can act but wait, so fi-unavailable with no description of its own.',
+      note: "The SDK leaves this value's description and next action empty, and no first-party description was found: the name says Yodlee's support for the site is still in development (beta). Nobody can act but wait, so fi-unavailable with no description of its own.",
       source: 'additionalStatus',
     },
     CREDENTIALS_UPDATE_NEEDED: {
       kind: 'reconnect-required',
       detail: 'credentials',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'Unable to log in to the provider site due to outdated credentials; the site may be prompting the user to change or verify them. Instruct the user to visit the provider site and perform the required actions, then update the credentials through the edit account flow.',
-      note: 'The first step is at the bank\'s site, so visit-institution; the credentials are updated afterwards.',
+      description:
+        'Unable to log in to the provider site due to outdated credentials; the site may be prompting the user to change or verify them. Instruct the user to visit the provider site and perform the required actions, then update the credentials through the edit account flow.',
+      note: "The first step is at the bank's site, so visit-institution; the credentials are updated afterwards.",
       source: 'additionalStatus',
       hints: { userAction: 'visit-institution' },
     },
@@ -520,7 +549,8 @@ const data = {
       kind: 'reconnect-required',
       detail: 'credentials',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'Unable to log in to the provider site due to incorrect credentials. Instruct the user to provide the correct credentials by invoking the edit account flow.',
+      description:
+        'Unable to log in to the provider site due to incorrect credentials. Instruct the user to provide the correct credentials by invoking the edit account flow.',
       source: 'additionalStatus',
       hints: { userAction: 'reenter-credentials' },
     },
@@ -535,7 +565,8 @@ const data = {
     INVALID_ADDL_INFO_PROVIDED: {
       kind: 'mfa-expired',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'The user has provided incorrect MFA information or the MFA information provided has expired. Instruct the user to provide the correct MFA information.',
+      description:
+        'The user has provided incorrect MFA information or the MFA information provided has expired. Instruct the user to provide the correct MFA information.',
       source: 'additionalStatus',
     },
     REQUEST_TIME_OUT: {
@@ -543,7 +574,7 @@ const data = {
       detail: 'unknown',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
       description: 'The request has timed out due to technical reasons. Instruct the user to try again later; report the issue if it fails repeatedly.',
-      note: 'A dataset\'s refresh timed out, not our HTTP call to Yodlee: one user\'s refresh waits, nothing pages.',
+      note: "A dataset's refresh timed out, not our HTTP call to Yodlee: one user's refresh waits, nothing pages.",
       source: 'additionalStatus',
     },
     SITE_BLOCKING_ERROR: {
@@ -557,13 +588,15 @@ const data = {
       kind: 'fi-unavailable',
       detail: 'down',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'Any error indicating issues at the provider site, such as the site being down for maintenance. Instruct the user to try again later; report the issue if it fails repeatedly.',
+      description:
+        'Any error indicating issues at the provider site, such as the site being down for maintenance. Instruct the user to try again later; report the issue if it fails repeatedly.',
       source: 'additionalStatus',
     },
     SITE_NOT_SUPPORTED: {
       kind: 'unsupported',
       arrives: 'dataset.additionalStatus; autoRefresh.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'The site does not support the requested data, or support is not available to complete the requested action (e.g. document download not supported at the site). Inform the user about the latest available status.',
+      description:
+        'The site does not support the requested data, or support is not available to complete the requested action (e.g. document download not supported at the site). Inform the user about the latest available status.',
       note: 'Also an autoRefresh.additionalStatus value: auto refresh is disabled because the site no longer supports updates. The same meaning.',
       source: 'additionalStatus',
     },
@@ -571,7 +604,8 @@ const data = {
       kind: 'fi-unavailable',
       detail: 'maintenance',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'The provider site is unavailable due to issues such as the site being down for maintenance. Instruct the user to try again later; report the issue if it fails repeatedly.',
+      description:
+        'The provider site is unavailable due to issues such as the site being down for maintenance. Instruct the user to try again later; report the issue if it fails repeatedly.',
       source: 'additionalStatus',
     },
     TECH_ERROR: {
@@ -579,7 +613,7 @@ const data = {
       detail: 'server-error',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
       description: 'There is a technical error. Instruct the user to try again later; report the issue if it fails repeatedly.',
-      note: 'A status on one user\'s dataset, not a failed API call: counted as a ticket, not paged (alert on its rate instead).',
+      note: "A status on one user's dataset, not a failed API call: counted as a ticket, not paged (alert on its rate instead).",
       source: 'additionalStatus',
       hints: { severity: 'ticket' },
     },
@@ -587,7 +621,8 @@ const data = {
       kind: 'reconnect-required',
       detail: 'institution-attention',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'The user must take action at the provider site, e.g. accept terms and conditions. Instruct the user to visit the provider site and perform the necessary action.',
+      description:
+        'The user must take action at the provider site, e.g. accept terms and conditions. Instruct the user to visit the provider site and perform the necessary action.',
       source: 'additionalStatus',
       hints: { userAction: 'visit-institution' },
     },
@@ -602,7 +637,8 @@ const data = {
       kind: 'reconnect-required',
       detail: 'connection',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'The site has requested OAuth authentication. OAuth sites can be added or updated only with Yodlee FastLink, not the APIs: instruct the user to add the account with FastLink.',
+      description:
+        'The site has requested OAuth authentication. OAuth sites can be added or updated only with Yodlee FastLink, not the APIs: instruct the user to add the account with FastLink.',
       source: 'additionalStatus',
     },
     DATASET_NOT_SUPPORTED: {
@@ -625,35 +661,40 @@ const data = {
       kind: 'reconnect-required',
       detail: 'consent',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'The user has to provide consent to access the account information through Open Banking. Instruct the user to provide the consent through the edit account flow.',
+      description:
+        'The user has to provide consent to access the account information through Open Banking. Instruct the user to provide the consent through the edit account flow.',
       source: 'additionalStatus',
     },
     CONSENT_EXPIRED: {
       kind: 'reconnect-required',
       detail: 'consent',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'The consent the user gave to access the account information through Open Banking has expired. Instruct the user to provide the consent through the edit account flow.',
+      description:
+        'The consent the user gave to access the account information through Open Banking has expired. Instruct the user to provide the consent through the edit account flow.',
       source: 'additionalStatus',
     },
     CONSENT_REVOKED: {
       kind: 'reconnect-required',
       detail: 'consent',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'The user has revoked the consent to access the account information through Open Banking. Instruct the user to provide the consent through the add account flow.',
-      note: 'Unlike CONSENT_EXPIRED and CONSENT_REQUIRED (edit account flow), the user adds the account again (add account flow): the revoked connection cannot be updated. userAction reconnect, the end user\'s side of both flows; the integrator launches the add flow.',
+      description:
+        'The user has revoked the consent to access the account information through Open Banking. Instruct the user to provide the consent through the add account flow.',
+      note: "Unlike CONSENT_EXPIRED and CONSENT_REQUIRED (edit account flow), the user adds the account again (add account flow): the revoked connection cannot be updated. userAction reconnect, the end user's side of both flows; the integrator launches the add flow.",
       source: 'additionalStatus',
     },
     INCORRECT_OAUTH_TOKEN: {
       kind: 'reconnect-required',
       detail: 'consent',
       arrives: 'dataset.additionalStatus; account latestBalances failedReason; verification failedReason',
-      description: 'Failed to log in to the Open Banking provider site due to an incorrect token. Instruct the user to provide the consent through the edit account flow.',
+      description:
+        'Failed to log in to the Open Banking provider site due to an incorrect token. Instruct the user to provide the consent through the edit account flow.',
       source: 'additionalStatus',
     },
     MIGRATION_IN_PROGRESS: {
       kind: 'conflict',
       arrives: 'dataset.additionalStatus; providerAccount.status',
-      description: 'The account information is being migrated from the screen-scraping provider to the Open Banking provider site. No action is required as it is a transient state.',
+      description:
+        'The account information is being migrated from the screen-scraping provider to the Open Banking provider site. No action is required as it is a transient state.',
       note: 'Transient: nobody acts, wait for the migration (conflict: retry later, info). Also a providerAccount.status value ("migration of the provider account to the open banking provider is in progress"); the API answers Y868 to changes meanwhile.',
       source: 'additionalStatus',
     },
@@ -693,7 +734,7 @@ const data = {
       detail: 'unknown',
       arrives: 'autoRefresh.additionalStatus (AUTO_REFRESH_UPDATES webhook)',
       description: 'Auto refresh is disabled due to site blocking.',
-      note: 'The auto-refresh side of the dataset status SITE_BLOCKING_ERROR (the site blocks Yodlee\'s IP).',
+      note: "The auto-refresh side of the dataset status SITE_BLOCKING_ERROR (the site blocks Yodlee's IP).",
       source: 'autoRefresh',
     },
     REAL_TIME_MFA_REQUIRED: {
@@ -751,7 +792,11 @@ const data = {
         { status: 400, code: 'Y809' },
         { status: 400, code: 'Y804' },
         { status: 400, code: 'Y805' },
-        { status: 400, code: 'Y824', note: 'Documented here with 4 messages: "The maximum number of accountIds permitted is 100"; "The maximum number of categoryIds permitted is 100"; "The maximum number of highLevelCategoryIds permitted is 100"; "The maximum number of detailCategoryIds permitted is 100".' },
+        {
+          status: 400,
+          code: 'Y824',
+          note: 'Documented here with 4 messages: "The maximum number of accountIds permitted is 100"; "The maximum number of categoryIds permitted is 100"; "The maximum number of highLevelCategoryIds permitted is 100"; "The maximum number of detailCategoryIds permitted is 100".',
+        },
         { status: 400, code: 'Y848' },
         { status: 400, code: 'Y823', message: 'detailCategoryId is not for applicable containers other than bank and card' },
         { status: 400, code: 'Y820', message: 'The currency value is not supported for convertToCurrency' },
@@ -760,16 +805,18 @@ const data = {
     'PUT /transactions': {
       source: 'openapi',
       rows: [
-        { status: 400, code: 'Y812', note: 'Documented here with 2 messages: "Required field -transactionSourceId missing in the transaction"; "Required field -container missing in the transactionParam parameter input".' },
+        {
+          status: 400,
+          code: 'Y812',
+          note: 'Documented here with 2 messages: "Required field -transactionSourceId missing in the transaction"; "Required field -container missing in the transactionParam parameter input".',
+        },
         { status: 400, code: 'Y800' },
         { status: 400, code: 'Y868' },
       ],
     },
     'GET /accounts/associatedAccounts/{providerAccountId}': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y800' },
-      ],
+      rows: [{ status: 400, code: 'Y800' }],
     },
     'GET /verification/verifiedAccounts': {
       source: 'openapi',
@@ -808,9 +855,7 @@ const data = {
     },
     'GET /providers/{providerId}': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y800' },
-      ],
+      rows: [{ status: 400, code: 'Y800' }],
     },
     'POST /cobrand/config/notifications/events/{eventName}': {
       source: 'openapi',
@@ -823,9 +868,7 @@ const data = {
     'DELETE /cobrand/config/notifications/events/{eventName}': {
       source: 'openapi',
       note: 'Deprecated in the OpenAPI spec.',
-      rows: [
-        { status: 400, code: 'Y803', message: 'eventName required' },
-      ],
+      rows: [{ status: 400, code: 'Y803', message: 'eventName required' }],
     },
     'PUT /cobrand/config/notifications/events/{eventName}': {
       source: 'openapi',
@@ -878,9 +921,7 @@ const data = {
     },
     'POST /user/samlLogin': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y013', note: 'Documented here with 2 messages: "Invalid value for samlResponse"; "Invalid value for issuer".' },
-      ],
+      rows: [{ status: 400, code: 'Y013', note: 'Documented here with 2 messages: "Invalid value for samlResponse"; "Invalid value for issuer".' }],
     },
     'GET /verification/holderProfile': {
       source: 'openapi',
@@ -896,9 +937,7 @@ const data = {
     },
     'GET /documents/{documentId}': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y800' },
-      ],
+      rows: [{ status: 400, code: 'Y800' }],
     },
     'DELETE /documents/{documentId}': {
       source: 'openapi',
@@ -920,14 +959,18 @@ const data = {
       source: 'openapi',
       rows: [
         { status: 400, code: 'Y800' },
-        { status: 400, code: 'Y400', message: 'Categorization already in progress', kind: 'conflict', note: '"Categorization already in progress": a categorization job is running; wait for it rather than starting another.' },
+        {
+          status: 400,
+          code: 'Y400',
+          message: 'Categorization already in progress',
+          kind: 'conflict',
+          note: '"Categorization already in progress": a categorization job is running; wait for it rather than starting another.',
+        },
       ],
     },
     'DELETE /transactions/categories/rules/{ruleId}': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y800' },
-      ],
+      rows: [{ status: 400, code: 'Y800' }],
     },
     'PUT /transactions/categories/rules/{ruleId}': {
       source: 'openapi',
@@ -948,9 +991,7 @@ const data = {
     },
     'GET /consents/{consentId}': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y800' },
-      ],
+      rows: [{ status: 400, code: 'Y800' }],
     },
     'PUT /consents/{consentId}': {
       source: 'openapi',
@@ -966,7 +1007,11 @@ const data = {
       rows: [
         { status: 400, code: 'Y800' },
         { status: 400, code: 'Y807' },
-        { status: 400, code: 'Y830', note: 'Documented here with 2 messages: "Data extracts feature has to be enabled to set preferences.isDataExtractsEnabled as true"; "Auto refresh feature has to be enabled to set preferences.isAutoRefreshEnabled as true".' },
+        {
+          status: 400,
+          code: 'Y830',
+          note: 'Documented here with 2 messages: "Data extracts feature has to be enabled to set preferences.isDataExtractsEnabled as true"; "Auto refresh feature has to be enabled to set preferences.isAutoRefreshEnabled as true".',
+        },
         { status: 400, code: 'Y868' },
       ],
     },
@@ -1057,7 +1102,11 @@ const data = {
         { status: 400, code: 'Y806', message: 'Invalid input' },
         { status: 400, code: 'Y807' },
         { status: 400, code: 'Y809' },
-        { status: 400, code: 'Y812', note: 'Documented here with 4 messages: "Required field/value - transactionCriteria missing in the input"; "Required field/value - amount missing in the transactionCriteria"; "Required field/value - amount date in the transactionCriteria"; "Required field/value - baseType missing in the transactionCriteria".' },
+        {
+          status: 400,
+          code: 'Y812',
+          note: 'Documented here with 4 messages: "Required field/value - transactionCriteria missing in the input"; "Required field/value - amount missing in the transactionCriteria"; "Required field/value - amount date in the transactionCriteria"; "Required field/value - baseType missing in the transactionCriteria".',
+        },
         { status: 400, code: 'Y823', message: 'Transaction not applicable for container' },
         { status: 400, code: 'Y824', message: 'The maximum number of transactionCriteria permitted is 5' },
         { status: 400, code: 'Y857' },
@@ -1122,7 +1171,13 @@ const data = {
         { status: 400, code: 'Y800' },
         { status: 400, code: 'Y400', message: 'id and value in credentialsParam are mandatory' },
         { status: 400, code: 'Y806', message: 'Invalid input' },
-        { status: 400, code: 'Y823', message: 'Credentials are not applicable for real estate aggregated / manual accounts', kind: 'manual-link-unsupported', note: 'Credentials cannot be updated on a manually added (or real estate) account: the operation is unavailable for a manual account.' },
+        {
+          status: 400,
+          code: 'Y823',
+          message: 'Credentials are not applicable for real estate aggregated / manual accounts',
+          kind: 'manual-link-unsupported',
+          note: 'Credentials cannot be updated on a manually added (or real estate) account: the operation is unavailable for a manual account.',
+        },
         { status: 400, code: 'Y868' },
       ],
     },
@@ -1134,8 +1189,12 @@ const data = {
         { status: 400, code: 'Y803', note: 'Documented here with 2 messages: "groupBy required"; "categoryType required".' },
         { status: 400, code: 'Y814' },
         { status: 400, code: 'Y815' },
-        { status: 400, code: 'Y816', message: 'User-defined category details can only be requested for one system categoryId with groupBy=\'CATEGORY\'' },
-        { status: 400, code: 'Y824', note: 'Documented here with 3 messages: "The maximum number of accountIds permitted is 100"; "The maximum number of categoryIds permitted is 100"; "The maximum number of categoryTypes permitted is 100".' },
+        { status: 400, code: 'Y816', message: "User-defined category details can only be requested for one system categoryId with groupBy='CATEGORY'" },
+        {
+          status: 400,
+          code: 'Y824',
+          note: 'Documented here with 3 messages: "The maximum number of accountIds permitted is 100"; "The maximum number of categoryIds permitted is 100"; "The maximum number of categoryTypes permitted is 100".',
+        },
       ],
     },
     'GET /transactions/count': {
@@ -1149,9 +1208,7 @@ const data = {
     },
     'POST /documents/search': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y800' },
-      ],
+      rows: [{ status: 400, code: 'Y800' }],
     },
     'PUT /consents/{consentId}/renewal': {
       source: 'openapi',
@@ -1173,9 +1230,7 @@ const data = {
     },
     'PUT /accounts/migrateAccounts/{providerAccountId}': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y800' },
-      ],
+      rows: [{ status: 400, code: 'Y800' }],
     },
     'PUT /providerAccounts/refresh': {
       source: 'openapi',
@@ -1193,15 +1248,11 @@ const data = {
     },
     'DELETE /transactions/categories/{categoryId}': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y800' },
-      ],
+      rows: [{ status: 400, code: 'Y800' }],
     },
     'GET /documents': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y800' },
-      ],
+      rows: [{ status: 400, code: 'Y800' }],
     },
     'DELETE /documents': {
       source: 'openapi',
@@ -1215,7 +1266,11 @@ const data = {
       rows: [
         { status: 400, code: 'Y806', message: 'Invalid input' },
         { status: 400, code: 'Y800' },
-        { status: 400, code: 'Y812', note: 'Documented here with 3 messages: "Required field/value - address missing in the request"; "Required field/value - street missing in the request"; "Required field/value - state & city / zip missing in the request".' },
+        {
+          status: 400,
+          code: 'Y812',
+          note: 'Documented here with 3 messages: "Required field/value - address missing in the request"; "Required field/value - street missing in the request"; "Required field/value - state & city / zip missing in the request".',
+        },
       ],
     },
     'GET /accounts/{accountId}': {
@@ -1265,7 +1320,11 @@ const data = {
       source: 'openapi',
       rows: [
         { status: 400, code: 'Y901' },
-        { status: 400, code: 'Y812', note: 'Documented here with 6 messages: "Required field/value - verification.verificationType missing in the verificationParam"; "Required field/value - accountNumber missing in the verificationParam"; "Required field/value - accountType missing in the verificationParam"; "Required field/value - bankTransferCode missing in the verificationParam"; "Required field/value - bankTransferCode.id missing in the verificationParam"; "Required field/value - bankTransferCode.type missing in the verificationParam".' },
+        {
+          status: 400,
+          code: 'Y812',
+          note: 'Documented here with 6 messages: "Required field/value - verification.verificationType missing in the verificationParam"; "Required field/value - accountNumber missing in the verificationParam"; "Required field/value - accountType missing in the verificationParam"; "Required field/value - bankTransferCode missing in the verificationParam"; "Required field/value - bankTransferCode.id missing in the verificationParam"; "Required field/value - bankTransferCode.type missing in the verificationParam".',
+        },
         { status: 400, code: 'Y800' },
         { status: 400, code: 'Y813', message: 'Account details should be provided' },
         { status: 400, code: 'Y801' },
@@ -1289,9 +1348,17 @@ const data = {
       source: 'openapi',
       rows: [
         { status: 400, code: 'Y901' },
-        { status: 400, code: 'Y812', note: 'Documented here with 6 messages: "Required field/value - verification.verificationType missing in the verificationParam"; "Required field/value - amount.amount missing in the verificationParam"; "Required field/value - baseType missing in the verificationParam"; "Required field/value - currency missing in the verificationParam"; "Required field/value - providerAccountId missing in the verificationParam"; "Required field/value - accountId missing in the verificationParam".' },
+        {
+          status: 400,
+          code: 'Y812',
+          note: 'Documented here with 6 messages: "Required field/value - verification.verificationType missing in the verificationParam"; "Required field/value - amount.amount missing in the verificationParam"; "Required field/value - baseType missing in the verificationParam"; "Required field/value - currency missing in the verificationParam"; "Required field/value - providerAccountId missing in the verificationParam"; "Required field/value - accountId missing in the verificationParam".',
+        },
         { status: 400, code: 'Y800' },
-        { status: 400, code: 'Y813', note: 'Documented here with 2 messages: "Transaction should be provided"; "Either transactionReferenceText or transaction should be provided".' },
+        {
+          status: 400,
+          code: 'Y813',
+          note: 'Documented here with 2 messages: "Transaction should be provided"; "Either transactionReferenceText or transaction should be provided".',
+        },
         { status: 400, code: 'Y801' },
         { status: 400, code: 'Y835', message: 'Account(s) not eligible for Challenge Deposit verification' },
         { status: 400, code: 'Y806' },
@@ -1331,9 +1398,7 @@ const data = {
     },
     'DELETE /configs/notifications/events/{eventName}': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y803', message: 'eventName required' },
-      ],
+      rows: [{ status: 400, code: 'Y803', message: 'eventName required' }],
     },
     'PUT /configs/notifications/events/{eventName}': {
       source: 'openapi',
@@ -1351,7 +1416,11 @@ const data = {
       source: 'openapi',
       rows: [
         { status: 400, code: 'Y800' },
-        { status: 400, code: 'Y801', note: 'Documented here with 4 messages: "Invalid length for symbol"; "Invalid length for term"; "Invalid length for description"; "Required field/value - description missing in the request".' },
+        {
+          status: 400,
+          code: 'Y801',
+          note: 'Documented here with 4 messages: "Invalid length for symbol"; "Invalid length for term"; "Invalid length for description"; "Required field/value - description missing in the request".',
+        },
         { status: 400, code: 'Y812', message: 'Required field/value - accountId missing in the request' },
       ],
     },
@@ -1485,9 +1554,7 @@ const data = {
     },
     'GET /dataExtracts/events': {
       source: 'openapi',
-      rows: [
-        { status: 400, code: 'Y800' },
-      ],
+      rows: [{ status: 400, code: 'Y800' }],
     },
     'GET /derived/holdingSummary': {
       source: 'openapi',
@@ -1499,22 +1566,38 @@ const data = {
     },
   },
   pending: [
-    { step: 'refresh', code: 'LOGIN_IN_PROGRESS', description: 'Login to the provider site is in progress; not a final status (dataset.additionalStatus, providerAccount.status).', source: 'additionalStatus' },
+    {
+      step: 'refresh',
+      code: 'LOGIN_IN_PROGRESS',
+      description: 'Login to the provider site is in progress; not a final status (dataset.additionalStatus, providerAccount.status).',
+      source: 'additionalStatus',
+    },
     { step: 'refresh', code: 'DATA_RETRIEVAL_IN_PROGRESS', description: 'Data aggregation is in progress; not a final status.', source: 'additionalStatus' },
     { step: 'refresh', code: 'ACCT_SUMMARY_RECEIVED', description: 'Basic account data is retrieved; not a final status.', source: 'additionalStatus' },
-    { step: 'refresh', code: 'IN_PROGRESS', description: 'providerAccount.status: login is successful and data aggregation is in progress.', source: 'providerAccountStatus' },
-    { step: 'mfa', code: 'USER_INPUT_REQUIRED', description: 'providerAccount.status: additional authentication information is needed from the user (the MFA form of the add or update flow). Also a latestBalances and verification failedReason ("Additional MFA information required from the user"), with the same remedy: the user provides it.', source: 'providerAccountStatus' },
+    {
+      step: 'refresh',
+      code: 'IN_PROGRESS',
+      description: 'providerAccount.status: login is successful and data aggregation is in progress.',
+      source: 'providerAccountStatus',
+    },
+    {
+      step: 'mfa',
+      code: 'USER_INPUT_REQUIRED',
+      description:
+        'providerAccount.status: additional authentication information is needed from the user (the MFA form of the add or update flow). Also a latestBalances and verification failedReason ("Additional MFA information required from the user"), with the same remedy: the user provides it.',
+      source: 'providerAccountStatus',
+    },
   ],
   notes: [
     'Error codes follow the format YNNN; Yodlee does not change them and may add new ones. "Y0NN errors are authentication errors" (Yodlee\'s v1.1 error page): an unknown Y0NN code classifies as auth through the Y0 prefix. The other ranges (Y3NN client credentials, Y4NN generic, Y8NN validation, Y9NN service) are stated only by a third-party mirror and are not prefixes: an unknown code there classifies by its HTTP status (400 is invalid-request).',
-    'referenceCode is Yodlee\'s unique identifier for troubleshooting a request, and is read as the request id.',
+    "referenceCode is Yodlee's unique identifier for troubleshooting a request, and is read as the request id.",
     'Endpoints and rows are every path and every "Yxxx : message" line of Yodlee\'s own OpenAPI file (github.com/Yodlee/OpenAPI, May 2025 release, 96 operations): first-party, so no row is marked thirdParty. The copy named in the project\'s provider facts (moneykit/yodlee-api-client, 2023, https://github.com/moneykit/yodlee-api-client/blob/fe4ac2811e92b99d97ccfbedf4e66cea8e5638c0/swagger.yaml) is an older, hand-fixed version of the same file: 88 operations, every one of its code lines is in the current file but for one message (PUT /consents/{consentId}/renewal, Y800 "Invalid value for requestbody", now gone; the row stands with its current messages).',
-    'A row carries a message only where the spec prints one wording that the code\'s own message does not cover; where it prints several for one (status, code), the row names them in its note and the body\'s message is kept as sent. Y800, Y801, Y802, Y804 and Y805 carry a template, so the parameter is read into params.name.',
+    "A row carries a message only where the spec prints one wording that the code's own message does not cover; where it prints several for one (status, code), the row names them in its note and the body's message is kept as sent. Y800, Y801, Y802, Y804 and Y805 carry a template, so the parameter is read into params.name.",
     'Endpoint ids omit the base path: the API lives under https://<environment>.api.yodlee.com/ysl ("the part that starts with https://xyz.api.yodlee.com/ysl varies with environment": use the API URLs of your dashboard, https://developer.yodlee.com/resources/blog/t-minus-0-launch-moving-beyond-envestnet-yodlee-sandbox), so /ysl is stripped from observed URLs. The three base URLs (sandbox, development, production) follow that pattern; the hosts themselves were read in client code, not in Yodlee\'s docs.',
-    'Yodlee\'s own error page is readable only up to Y008. Y009, Y011, Y302 and Y309 are known only from a third-party mirror of the page (docs.fingoal.com), and say so in thirdParty. Y851-Y853 are raised by Yodlee\'s Java SDK before any request is sent.',
-    'Status values arrive in providerAccount and account responses and REFRESH / AUTO_REFRESH_UPDATES webhooks, not as HTTP errors: normalize them as a bare code, e.g. { provider: \'yodlee\', code: \'INCORRECT_CREDENTIALS\' }. Each says where in arrives. Descriptions and next actions come from Yodlee\'s official SDK enums; the values are the OpenAPI spec\'s enums too.',
+    "Yodlee's own error page is readable only up to Y008. Y009, Y011, Y302 and Y309 are known only from a third-party mirror of the page (docs.fingoal.com), and say so in thirdParty. Y851-Y853 are raised by Yodlee's Java SDK before any request is sent.",
+    "Status values arrive in providerAccount and account responses and REFRESH / AUTO_REFRESH_UPDATES webhooks, not as HTTP errors: normalize them as a bare code, e.g. { provider: 'yodlee', code: 'INCORRECT_CREDENTIALS' }. Each says where in arrives. Descriptions and next actions come from Yodlee's official SDK enums; the values are the OpenAPI spec's enums too.",
     'Not failures, so not in codes: AVAILABLE_DATA_RETRIEVED (dataset.additionalStatus: all available data retrieved); ALLOW_UPDATE (updateEligibility); SUCCESS (providerAccount.status); SCHEDULED (autoRefresh.additionalStatus). Not final, so pending refresh steps: LOGIN_IN_PROGRESS, DATA_RETRIEVAL_IN_PROGRESS, ACCT_SUMMARY_RECEIVED (dataset.additionalStatus), IN_PROGRESS (providerAccount.status); USER_INPUT_REQUIRED is the pending MFA step.',
-    'Left out, with reasons: providerAccount.status FAILED and PARTIAL_SUCCESS only summarize the datasets, whose additionalStatus carries the reason (PARTIAL_DATA_RETRIEVED, DATA_RETRIEVAL_FAILED, ...), and a bare FAILED is also a transaction status; autoRefresh.additionalStatus UNSUBSCRIBED mixes our own choice (unsubscribed), Yodlee\'s, the site\'s and a closed account, so it carries no single meaning; the verification failure reason MATCHING_FAILED is a verification outcome, not a connection problem.',
+    "Left out, with reasons: providerAccount.status FAILED and PARTIAL_SUCCESS only summarize the datasets, whose additionalStatus carries the reason (PARTIAL_DATA_RETRIEVED, DATA_RETRIEVAL_FAILED, ...), and a bare FAILED is also a transaction status; autoRefresh.additionalStatus UNSUBSCRIBED mixes our own choice (unsubscribed), Yodlee's, the site's and a closed account, so it carries no single meaning; the verification failure reason MATCHING_FAILED is a verification outcome, not a connection problem.",
     'FastLink\'s deep-link errors (E7XX/E8XX, e.g. E701 "Invalid value for providerId") reach the page\'s FastLink callback, never the API, and belong to the FastLink events, not to this catalog.',
   ],
 } as const;

@@ -40,7 +40,13 @@ function wrap(text: string, indent: string, width = WIDTH): string[] {
 const cut = (text: string, width: number): string => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
 
 function detailOf(error: NormalizedError): string | undefined {
-  return 'reason' in error ? error.reason : 'scope' in error ? error.scope : 'pending' in error && error.pending !== undefined ? `step ${error.pending}` : undefined;
+  return 'reason' in error
+    ? error.reason
+    : 'scope' in error
+      ? error.scope
+      : 'pending' in error && error.pending !== undefined
+        ? `step ${error.pending}`
+        : undefined;
 }
 
 function kindText(error: NormalizedError): string {
@@ -70,14 +76,19 @@ export function demoLines(cases: readonly DemoCase[], all: boolean): string[] {
       const kind = normalizer.normalize(fixture.input).kind;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
-    const summary = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} ${kind}`).join(', ');
+    const summary = [...kinds]
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, n]) => `${n} ${kind}`)
+      .join(', ');
     const [first = '', ...rest] = wrap(summary, '', WIDTH - 23);
     out.push(`${cut(catalog.id, 10)} ${cut(String(rows.length), 5)} ${cut(String(codes.length), 5)} ${first}`);
     for (const line of rest) out.push(`${' '.repeat(23)}${line}`);
     if (all) {
       for (const fixture of rows) {
         const error = normalizer.normalize(fixture.input);
-        out.push(`  ${cut(`${fixture.input.status ?? ''} ${fixture.expected.code ?? ''}`, 14)} ${cut(fixture.expected.endpoint ?? '', 38)} ${cut(kindText(error), 23)}`);
+        out.push(
+          `  ${cut(`${fixture.input.status ?? ''} ${fixture.expected.code ?? ''}`, 14)} ${cut(fixture.expected.endpoint ?? '', 38)} ${cut(kindText(error), 23)}`,
+        );
       }
     }
   }
@@ -95,7 +106,9 @@ export function demoLines(cases: readonly DemoCase[], all: boolean): string[] {
       `gateway   ${retryText(error)}; answers ${problem.status}${problem.headers['retry-after'] === undefined ? '' : ` with Retry-After ${problem.headers['retry-after']}`}`,
       `frontend  "${message.title}", button "${message.action.label}"`,
       `alerting  ${labels.severity === 'page' ? 'pages' : labels.severity === 'ticket' ? 'opens a ticket' : 'counted only'} (owner ${error.owner})`,
-      ...(error.causes.length === 0 ? [] : [`causes    ${error.causes.map((cause) => `${cause.code ?? '?'} ${cause.params['item_id'] ?? ''}: ${cause.kind}`).join('; ')}`]),
+      ...(error.causes.length === 0
+        ? []
+        : [`causes    ${error.causes.map((cause) => `${cause.code ?? '?'} ${cause.params['item_id'] ?? ''}: ${cause.kind}`).join('; ')}`]),
     ]) {
       const [head = '', ...tail] = wrap(line.slice(10), '', WIDTH - 12);
       out.push(`  ${line.slice(0, 10)}${head}`);
@@ -110,10 +123,15 @@ export function demoLines(cases: readonly DemoCase[], all: boolean): string[] {
       continue;
     }
     // A step is not a failure: the flow goes on once the user answers it.
-    out.push(`${label}\n  step      ${step.step}, announced by code ${step.code}${step.status === undefined ? '' : ` at HTTP ${step.status}`}\n  gateway   ask the user, then answer the provider; nothing failed\n`);
+    out.push(
+      `${label}\n  step      ${step.step}, announced by code ${step.code}${step.status === undefined ? '' : ` at HTTP ${step.status}`}\n  gateway   ask the user, then answer the provider; nothing failed\n`,
+    );
   }
   // A request that got no answer at all: not catalog drift, and a POST that may have succeeded.
   const timeout = Object.assign(new Error('connect ETIMEDOUT 203.0.113.7:443'), { code: 'ETIMEDOUT' });
-  show('A timeout: no response at all', fromError(timeout, { normalizer, provider: 'aerosync', request: { method: 'POST', url: 'https://api.aerosync.com/v2/accounts/u-9/refresh' } }));
+  show(
+    'A timeout: no response at all',
+    fromError(timeout, { normalizer, provider: 'aerosync', request: { method: 'POST', url: 'https://api.aerosync.com/v2/accounts/u-9/refresh' } }),
+  );
   return out;
 }

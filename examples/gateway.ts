@@ -62,7 +62,10 @@ const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', '
 const DEFAULT_IDEMPOTENCY_HEADERS: Readonly<Record<string, string>> = { synapse: 'x-sp-idempotency-key' };
 
 function plainProblem(reply: FastifyReply, status: number, title: string): FastifyReply {
-  return reply.code(status).header('content-type', 'application/problem+json').send(JSON.stringify({ type: 'about:blank', title, status }));
+  return reply
+    .code(status)
+    .header('content-type', 'application/problem+json')
+    .send(JSON.stringify({ type: 'about:blank', title, status }));
 }
 
 /**
@@ -132,7 +135,10 @@ export function createGateway(options: GatewayOptions): FastifyInstance {
     }
     if (result.outcome === 'pending') {
       // A documented step (Synapse's MFA question, 202) is the client's to answer: passed on as read.
-      return reply.code(typeof result.input.status === 'number' ? result.input.status : 200).header('content-type', 'application/json').send(typeof result.input.body === 'string' ? result.input.body : '');
+      return reply
+        .code(typeof result.input.status === 'number' ? result.input.status : 200)
+        .header('content-type', 'application/json')
+        .send(typeof result.input.body === 'string' ? result.input.body : '');
     }
     // "Probably done": the provider did not confirm the attempt that may have succeeded. Answer that
     // attempt (504, wait), never the 409 of the retry, so the client checks before it sends again.

@@ -23,7 +23,15 @@ import { plaid } from '../catalogs/plaid.js';
 import { synapse } from '../catalogs/synapse.js';
 import { teller } from '../catalogs/teller.js';
 import { yodlee } from '../catalogs/yodlee.js';
-import { receiveWebhook, WEBHOOK_PROVIDERS, type PlaidKeyLookup, type ReceiveWebhookOptions, type WebhookNormalizer, type WebhookProvider, type WebhookRejection } from '../src/webhooks/index.js';
+import {
+  receiveWebhook,
+  WEBHOOK_PROVIDERS,
+  type PlaidKeyLookup,
+  type ReceiveWebhookOptions,
+  type WebhookNormalizer,
+  type WebhookProvider,
+  type WebhookRejection,
+} from '../src/webhooks/index.js';
 import { createPlaidTestKey, sendWebhook, webhookFixtures } from '../src/testkit/index.js';
 
 /** What the receiver verifies each provider's webhooks with; a provider left out is answered 404. */
@@ -165,7 +173,11 @@ export async function startWebhookReceiver(options: ReceiverOptions, port = 0): 
     const { banner, alert } = decide(event);
     const key = event.connection === undefined ? undefined : `${event.provider}:${event.connection.id}`;
     if (key !== undefined && banner === 'clear') banners.delete(key);
-    if (key !== undefined && banner === 'show' && (event.state === 'needs-reconnect' || event.state === 'expiring' || event.state === 'revoked' || event.state === 'new-accounts')) {
+    if (
+      key !== undefined &&
+      banner === 'show' &&
+      (event.state === 'needs-reconnect' || event.state === 'expiring' || event.state === 'revoked' || event.state === 'new-accounts')
+    ) {
       banners.set(key, {
         provider: event.provider,
         state: event.state,
@@ -202,7 +214,9 @@ export async function startWebhookReceiver(options: ReceiverOptions, port = 0): 
       if (delivered.size >= MAX_DELIVERY_IDS) delivered.clear();
       delivered.add(`${provider}:${result.deliveryId}`);
     }
-    log(`webhook ${provider} ${result.event.event}: ${result.event.state} (${result.event.severity}${duplicate ? ', duplicate' : ''}${result.verified ? '' : ', unsigned'})`);
+    log(
+      `webhook ${provider} ${result.event.event}: ${result.event.state} (${result.event.severity}${duplicate ? ', duplicate' : ''}${result.verified ? '' : ', unsigned'})`,
+    );
     if (!duplicate) {
       act(result.event);
       options.onEvent?.(result.event);
@@ -250,7 +264,11 @@ async function main(): Promise<void> {
     const answer = await sendWebhook({ url: `${receiver.url}/webhooks/${fixture.provider}`, provider: fixture.provider, payload: fixture.payload, signing });
     console.log(`  ${answer.status} ${fixture.name}`);
   }
-  const forged = await sendWebhook({ url: `${receiver.url}/webhooks/plaid`, provider: 'plaid', payload: { webhook_type: 'ITEM', webhook_code: 'LOGIN_REPAIRED', item_id: 'x' } });
+  const forged = await sendWebhook({
+    url: `${receiver.url}/webhooks/plaid`,
+    provider: 'plaid',
+    payload: { webhook_type: 'ITEM', webhook_code: 'LOGIN_REPAIRED', item_id: 'x' },
+  });
   console.log(`  ${forged.status} an unsigned "Plaid" webhook`);
   console.log('banners:', Object.fromEntries(receiver.banners()));
   console.log('alerts:', receiver.alerts());

@@ -16,7 +16,9 @@ const base = ExtractorConfig.loadFile(resolve(root, 'api-extractor.json'));
 /** The names a committed report exports. */
 function exportedNames(report: string): string[] {
   if (!existsSync(report)) return [];
-  return [...readFileSync(report, 'utf8').matchAll(/^export (?:declare )?(?:abstract )?(?:class|interface|type|function|const|enum|namespace) ([A-Za-z_$][\w$]*)/gm)].map((m) => m[1] ?? '');
+  return [
+    ...readFileSync(report, 'utf8').matchAll(/^export (?:declare )?(?:abstract )?(?:class|interface|type|function|const|enum|namespace) ([A-Za-z_$][\w$]*)/gm),
+  ].map((m) => m[1] ?? '');
 }
 
 let failed = 0;
@@ -70,7 +72,9 @@ for (const { entry, result } of results) {
   exported.push(...exportedNames(resolve(root, 'test/api-report', `${entry.reportName}.api.md`)));
   if (!result.succeeded || (!local && result.apiReportChanged)) {
     failed++;
-    console.error(`api-report: ${entry.subpath} ${result.apiReportChanged ? `drifted from test/api-report/${entry.reportName}.api.md (run npm run api:update and review the diff)` : 'failed'} (${result.errorCount} errors)`);
+    console.error(
+      `api-report: ${entry.subpath} ${result.apiReportChanged ? `drifted from test/api-report/${entry.reportName}.api.md (run npm run api:update and review the diff)` : 'failed'} (${result.errorCount} errors)`,
+    );
   }
 }
 if (results.length === all.length) writeDocModelStamp(root, stamp);

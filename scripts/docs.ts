@@ -16,7 +16,11 @@ const root = resolve(import.meta.dirname, '../..');
 const check = process.argv.includes('--check');
 const verbose = process.argv.includes('--verbose');
 // --only=docs/api,docs/providers: regenerate or check only the targets under these paths.
-const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).split(',').filter((path) => path !== '');
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',')
+  .filter((path) => path !== '');
 const FIX = 'npm run docs';
 /** Past this many drifted files in one folder, the rest are counted, not listed (all with --verbose). */
 const LISTED = 10;
@@ -91,7 +95,9 @@ function listed(drift: readonly Drift[]): string[] {
 
 function printWarnings(): void {
   if (warnings.length === 0) return;
-  console.log(`docs: api-documenter warned ${warnings.length} time${warnings.length === 1 ? '' : 's'} (unresolved {@link} references in TSDoc)${verbose ? ':' : '; --verbose lists them'}`);
+  console.log(
+    `docs: api-documenter warned ${warnings.length} time${warnings.length === 1 ? '' : 's'} (unresolved {@link} references in TSDoc)${verbose ? ':' : '; --verbose lists them'}`,
+  );
   if (verbose) for (const warning of warnings) console.log(`  ${warning}`);
 }
 

@@ -40,13 +40,22 @@ const all = propertiesOf(CONTRACTS);
 const selected = selectProperties(all, opts.only);
 if (selected.length === 0) fail(`no property matches ${opts.only.map((text) => JSON.stringify(text)).join(' or ')} (--list lists them)`);
 if (opts.path !== undefined && selected.length !== 1) {
-  fail(`--path replays one input of one property; ${selected.length} match: ${selected.slice(0, 8).map((p) => p.name).join(', ')}${selected.length > 8 ? ', ...' : ''} (give its exact name)`);
+  fail(
+    `--path replays one input of one property; ${selected.length} match: ${selected
+      .slice(0, 8)
+      .map((p) => p.name)
+      .join(', ')}${selected.length > 8 ? ', ...' : ''} (give its exact name)`,
+  );
 }
 const quotas = opts.path !== undefined ? [1] : quotasOf(selected, opts.runs);
 
 if (opts.list) {
   const width = Math.max(...selected.map((p) => p.name.length));
-  selected.forEach((property, i) => out(`${property.name.padEnd(width)}  ${(quotas[i] ?? 0).toLocaleString('en-US').padStart(9)} of --runs ${opts.runs.toLocaleString('en-US')}${property.contract.slow === true ? '  (slow: a twentieth)' : ''}`));
+  selected.forEach((property, i) => {
+    out(
+      `${property.name.padEnd(width)}  ${(quotas[i] ?? 0).toLocaleString('en-US').padStart(9)} of --runs ${opts.runs.toLocaleString('en-US')}${property.contract.slow === true ? '  (slow: a twentieth)' : ''}`,
+    );
+  });
   process.exit(0);
 }
 
@@ -59,7 +68,9 @@ const contracts = new Set(selected.map((p) => p.contract.name)).size;
 if (opts.path !== undefined) out(`fuzz: replaying ${(selected[0] as Property).name}, seed ${seed}, path ${opts.path}`);
 else {
   const amount = deadline === undefined ? `${(total ?? 0).toLocaleString('en-US')} inputs` : `${opts.minutes} min`;
-  out(`fuzz: seed ${seed}; ${amount} over ${plural(selected.length, 'property', 'properties')} of ${plural(contracts, 'contract')}; a call over ${opts.limitMs} ms is flagged`);
+  out(
+    `fuzz: seed ${seed}; ${amount} over ${plural(selected.length, 'property', 'properties')} of ${plural(contracts, 'contract')}; a call over ${opts.limitMs} ms is flagged`,
+  );
   out(`fuzz: this run again: ${rerunCommand(seed, deadline === undefined ? { runs: opts.runs } : { minutes: opts.minutes ?? 0 }, opts.only)}`);
 }
 
@@ -108,7 +119,9 @@ function summary(): void {
   out(summaryTable([...byContract.values()], opts.limitMs));
   const elapsed = Date.now() - started;
   out();
-  out(`fuzz: ${plural(inputs, 'input')} over ${plural(selected.length, 'property', 'properties')} of ${plural(contracts, 'contract')} in ${duration(elapsed)}${opts.path === undefined ? ` (${Math.round((inputs * 1000) / Math.max(1, elapsed)).toLocaleString('en-US')}/s)` : ''}, seed ${seed}`);
+  out(
+    `fuzz: ${plural(inputs, 'input')} over ${plural(selected.length, 'property', 'properties')} of ${plural(contracts, 'contract')} in ${duration(elapsed)}${opts.path === undefined ? ` (${Math.round((inputs * 1000) / Math.max(1, elapsed)).toLocaleString('en-US')}/s)` : ''}, seed ${seed}`,
+  );
   const failures = failure !== undefined ? '1 failure' : hung !== undefined ? '1 failure (a hang)' : 'no failure';
   out(`fuzz: ${failures}, ${plural(slowCalls, 'call')} over ${opts.limitMs} ms`);
 }
@@ -174,7 +187,13 @@ const timer = setInterval(() => {
   }
   if (opts.path === undefined && now - lastPrint >= (tty ? 2000 : 10_000)) {
     lastPrint = now;
-    const line = progressLine({ inputs: beat[Beat.inputs] ?? 0, total, elapsedMs: now - started, deadlineMs: deadline === undefined ? undefined : deadline - started, running: (selected[beat[Beat.property] ?? 0] as Property).name });
+    const line = progressLine({
+      inputs: beat[Beat.inputs] ?? 0,
+      total,
+      elapsedMs: now - started,
+      deadlineMs: deadline === undefined ? undefined : deadline - started,
+      running: (selected[beat[Beat.property] ?? 0] as Property).name,
+    });
     if (tty) process.stdout.write(`\r\x1b[2K${line}`);
     else out(line);
   }
@@ -193,7 +212,9 @@ worker.on('message', (message: WorkerMessage) => {
     case 'replay': {
       const property = selected[message.property] as Property;
       slowest[message.property] = message.ms;
-      out(`fuzz: ${property.name} answered a valid value in ${message.ms.toFixed(1)} ms${message.ms > opts.limitMs ? ` (over the ${opts.limitMs} ms limit)` : ''}; inputs ${message.inputs}`);
+      out(
+        `fuzz: ${property.name} answered a valid value in ${message.ms.toFixed(1)} ms${message.ms > opts.limitMs ? ` (over the ${opts.limitMs} ms limit)` : ''}; inputs ${message.inputs}`,
+      );
       break;
     }
     case 'failure': {

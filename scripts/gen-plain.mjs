@@ -5,12 +5,26 @@ const { synapse } = await import(new URL('../dist/catalogs/synapse.js', import.m
 const { createNormalizer } = await import(new URL('../dist/src/index.js', import.meta.url).href);
 const { rowFixtures } = await import(new URL('../dist/src/testkit/fixtures.js', import.meta.url).href);
 const n = createNormalizer([aerosync, synapse]);
-const hintsOf = (e) => JSON.stringify({ kind: e.kind, ...(e.reason ? { reason: e.reason } : {}), ...(e.scope ? { scope: e.scope } : {}), retryable: e.retry.retryable, userAction: e.userAction, owner: e.owner, severity: e.severity });
+const hintsOf = (e) =>
+  JSON.stringify({
+    kind: e.kind,
+    ...(e.reason ? { reason: e.reason } : {}),
+    ...(e.scope ? { scope: e.scope } : {}),
+    retryable: e.retry.retryable,
+    userAction: e.userAction,
+    owner: e.owner,
+    severity: e.severity,
+  });
 const consts = new Map();
-const constName = (h) => { if (!consts.has(h)) consts.set(h, `M${consts.size}`); return consts.get(h); };
-const routes = [];
+const constName = (h) => {
+  if (!consts.has(h)) consts.set(h, `M${consts.size}`);
+  return consts.get(h);
+};
 const byEndpoint = new Map();
-for (const [cat, prefix] of [[aerosync, '/v2'], [synapse, '/v3.1']]) {
+for (const [cat, prefix] of [
+  [aerosync, '/v2'],
+  [synapse, '/v3.1'],
+]) {
   for (const f of rowFixtures(cat)) {
     const e = n.normalize(f.input);
     const key = `${cat.id} ${f.expected.endpoint}`;
@@ -56,24 +70,35 @@ interface Hints {
 `;
 for (const [h, name] of consts) out += `const ${name}: Hints = ${h.replace(/"(\w+)":/g, '$1: ').replace(/"/g, "'")};\n`;
 out += `const UNKNOWN: Hints = { kind: 'unknown', retryable: false, userAction: 'contact-support', owner: 'provider', severity: 'ticket' };\n\n`;
-const reOf = (prefix, endpoint) => {
+const reOf = (endpoint) => {
   const [method, rest] = endpoint.split(' ');
   const [path, query] = rest.split('?');
   const names = [];
-  const body = path.replace(/\{(\w+)\}/g, (_, name) => { names.push(name); return '([^/?#]+)'; }).replace(/\//g, '\\/');
-  const p = prefix.replace(/\//g, '\\/').replace(/\./g, '\\.');
+  const body = path
+    .replace(/\{(\w+)\}/g, (_, name) => {
+      names.push(name);
+      return '([^/?#]+)';
+    })
+    .replace(/\//g, '\\/');
   return { method, re: query ? `/^${body}\\/?\\?(?:[^#]*&)?${query}(?:&[^#]*)?$/` : `/^${body}\\/?(?:\\?[^#]*)?$/`, names };
 };
 out += `interface Route {\n  readonly provider: string;\n  readonly method: string;\n  readonly pattern: RegExp;\n  readonly endpoint: string;\n  readonly names: readonly string[];\n  readonly rows: (status: number, code: string | undefined) => Hints | undefined;\n}\n\n`;
 out += `const ROUTES: readonly Route[] = [\n`;
-for (const { cat, endpoint, prefix, rows } of byEndpoint.values()) {
-  const { method, re, names } = reOf(prefix, endpoint);
+for (const { cat, endpoint, rows } of byEndpoint.values()) {
+  const { method, re, names } = reOf(endpoint);
   out += `  {\n    provider: '${cat}',\n    method: '${method}',\n    pattern: ${re},\n    endpoint: '${endpoint}',\n    names: [${names.map((x) => `'${x}'`).join(', ')}],\n    rows: (status, code) => {\n      switch (code) {\n`;
   const byCode = new Map();
-  for (const [key, name] of rows) { const [st, code] = key.split(' '); if (!byCode.has(code)) byCode.set(code, []); byCode.get(code).push([st, name]); }
+  for (const [key, name] of rows) {
+    const [st, code] = key.split(' ');
+    if (!byCode.has(code)) byCode.set(code, []);
+    byCode.get(code).push([st, name]);
+  }
   for (const [code, list] of byCode) {
     out += `        case '${code}':\n`;
-    out += list.length === 1 ? `          return status === ${list[0][0]} ? ${list[0][1]} : undefined;\n` : `          ${list.map(([st, name]) => `if (status === ${st}) return ${name};`).join('\n          ')}\n          return undefined;\n`;
+    out +=
+      list.length === 1
+        ? `          return status === ${list[0][0]} ? ${list[0][1]} : undefined;\n`
+        : `          ${list.map(([st, name]) => `if (status === ${st}) return ${name};`).join('\n          ')}\n          return undefined;\n`;
   }
   out += `        default:\n          return undefined;\n      }\n    },\n  },\n`;
 }

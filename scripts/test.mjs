@@ -13,7 +13,7 @@ const verbose = process.argv.includes('--verbose') || process.env.TEST_VERBOSE =
 const tty = process.stdout.isTTY === true;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ANSI escape codes are what it strips
 const plain = (text) => text.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
 
 /** Vitest's own summary: "1432 tests in 71 files" (failed and skipped counts kept). */
@@ -33,6 +33,7 @@ const match = (pattern, format) => (output) => {
 
 /** The steps of `npm test`, in order; each npm script still runs alone. */
 const STEPS = [
+  { name: 'lint', command: [npm, 'run', '--silent', 'lint'], count: match(/Checked (\d+) files/, (m) => `${m[1]} files`) },
   { name: 'typecheck', command: [npm, 'run', '--silent', 'typecheck'] },
   { name: 'vitest', command: [resolve(root, 'node_modules/.bin/vitest'), 'run', '--dir', 'test', '--typecheck'], count: vitestCount },
   { name: 'no-codegen', command: [npm, 'run', '--silent', 'test:no-codegen'], count: vitestCount },
@@ -44,7 +45,10 @@ const STEPS = [
 ];
 
 const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
-const only = onlyArg?.slice('--only='.length).split(',').filter((name) => name !== '');
+const only = onlyArg
+  ?.slice('--only='.length)
+  .split(',')
+  .filter((name) => name !== '');
 const unknown = (only ?? []).filter((name) => !STEPS.some((step) => step.name === name));
 if (unknown.length > 0) {
   console.log(`FAIL: no step named ${unknown.join(', ')} (steps: ${STEPS.map((step) => step.name).join(', ')})`);
@@ -60,7 +64,8 @@ function duration(ms) {
 }
 
 const width = Math.max(...steps.map((step) => step.name.length));
-const line = (mark, step, ms, count) => `  ${mark.padEnd(4)}  ${step.name.padEnd(width)}  ${duration(ms).padStart(6)}${count === undefined ? '' : `  ${count}`}`;
+const line = (mark, step, ms, count) =>
+  `  ${mark.padEnd(4)}  ${step.name.padEnd(width)}  ${duration(ms).padStart(6)}${count === undefined ? '' : `  ${count}`}`;
 
 let child;
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -91,7 +96,9 @@ function run(step) {
 }
 
 const started = Date.now();
-console.log(`npm test: ${scope === `${STEPS.length} steps` ? `${scope} (${STEPS.map((s) => s.name).join(', ')})` : scope}${verbose ? '' : '; --verbose streams their output'}`);
+console.log(
+  `npm test: ${scope === `${STEPS.length} steps` ? `${scope} (${STEPS.map((s) => s.name).join(', ')})` : scope}${verbose ? '' : '; --verbose streams their output'}`,
+);
 const done = [];
 for (const [index, step] of steps.entries()) {
   if (verbose) console.log(`\n── ${step.name} ${'─'.repeat(Math.max(0, 70 - step.name.length))}`);
@@ -111,7 +118,9 @@ for (const [index, step] of steps.entries()) {
       console.log(`\n${[...done, line('FAIL', step, ms, count)].join('\n')}`);
     }
     const skipped = steps.slice(index + 1).map((s) => s.name);
-    console.log(`FAIL: ${step.name} failed (step ${index + 1} of ${steps.length}, exit ${code}) after ${duration(Date.now() - started)}${skipped.length === 0 ? '' : `; not run: ${skipped.join(', ')}`}`);
+    console.log(
+      `FAIL: ${step.name} failed (step ${index + 1} of ${steps.length}, exit ${code}) after ${duration(Date.now() - started)}${skipped.length === 0 ? '' : `; not run: ${skipped.join(', ')}`}`,
+    );
     process.exit(code === 0 ? 1 : code);
   }
   const text = line('ok', step, ms, count);

@@ -25,7 +25,11 @@ describe('AggregatorError', () => {
     expect(json).not.toContain('sk-live-secret');
     expect(json).not.toContain('hunter2');
     expect(json).not.toContain('stack');
-    expect(JSON.parse(json)).toEqual({ name: 'AggregatorError', message: 'acme E104: reconnect-required (Reconnect)', error: JSON.parse(JSON.stringify(normalized)) });
+    expect(JSON.parse(json)).toEqual({
+      name: 'AggregatorError',
+      message: 'acme E104: reconnect-required (Reconnect)',
+      error: JSON.parse(JSON.stringify(normalized)),
+    });
   });
 
   test('the guard works across realms and duplicate copies, and rejects look-alikes', async () => {

@@ -14,7 +14,15 @@ describe('defineCatalog at compile time', () => {
       name: 'Ok',
       source,
       codes: { A: { kind: 'reconnect-required', detail: 'consent', source, hints: { userAction: 'reconnect' } }, B: { kind: 'auth', source } },
-      endpoints: { 'GET /a/{id}': { source, rows: [{ status: 401, code: 'A' }, { status: 404, kind: 'not-found' }] } },
+      endpoints: {
+        'GET /a/{id}': {
+          source,
+          rows: [
+            { status: 401, code: 'A' },
+            { status: 404, kind: 'not-found' },
+          ],
+        },
+      },
     });
   });
 
@@ -45,15 +53,33 @@ describe('defineCatalog at compile time', () => {
   });
 
   test('a row whose code has no meaning, and a row with neither code nor kind, are errors', () => {
-    // @ts-expect-error: code Z is not in codes and the row gives no kind
-    defineCatalog({ id: 'x', name: 'X', source, codes: { A: { kind: 'auth', source } }, endpoints: { 'GET /a': { source, rows: [{ status: 400, code: 'Z' }] } } });
+    defineCatalog({
+      id: 'x',
+      name: 'X',
+      source,
+      codes: { A: { kind: 'auth', source } },
+      // @ts-expect-error: code Z is not in codes and the row gives no kind
+      endpoints: { 'GET /a': { source, rows: [{ status: 400, code: 'Z' }] } },
+    });
     // @ts-expect-error: a row needs a code or a kind
     defineCatalog({ id: 'x', name: 'X', source, endpoints: { 'GET /a': { source, rows: [{ status: 400 }] } } });
   });
 
-  test('a row inherits its code\'s kind for its detail', () => {
-    defineCatalog({ id: 'x', name: 'X', source, codes: { A: { kind: 'reconnect-required', source } }, endpoints: { 'GET /a': { source, rows: [{ status: 400, code: 'A', detail: 'consent' }] } } });
-    // @ts-expect-error: the inherited kind reconnect-required has no detail 'timeout'
-    defineCatalog({ id: 'x', name: 'X', source, codes: { A: { kind: 'reconnect-required', source } }, endpoints: { 'GET /a': { source, rows: [{ status: 400, code: 'A', detail: 'timeout' }] } } });
+  test("a row inherits its code's kind for its detail", () => {
+    defineCatalog({
+      id: 'x',
+      name: 'X',
+      source,
+      codes: { A: { kind: 'reconnect-required', source } },
+      endpoints: { 'GET /a': { source, rows: [{ status: 400, code: 'A', detail: 'consent' }] } },
+    });
+    defineCatalog({
+      id: 'x',
+      name: 'X',
+      source,
+      codes: { A: { kind: 'reconnect-required', source } },
+      // @ts-expect-error: the inherited kind reconnect-required has no detail 'timeout'
+      endpoints: { 'GET /a': { source, rows: [{ status: 400, code: 'A', detail: 'timeout' }] } },
+    });
   });
 });

@@ -56,7 +56,10 @@ const body = (fields: Record<string, unknown>): string => JSON.stringify(fields)
 describe('a meaning keyed on (category, code)', () => {
   test('the category tells a reused code apart, and wins over the code-only meaning', () => {
     const report = normalize({ provider: 'multi', status: 400, body: body({ error_type: 'REPORT_ERROR', error_code: 'NOT_READY' }) });
-    expect(report).toMatchObject({ kind: 'conflict', match: { by: 'category-code', description: 'The report is still being generated.', source: 'https://docs.multi.example/errors/reports' } });
+    expect(report).toMatchObject({
+      kind: 'conflict',
+      match: { by: 'category-code', description: 'The report is still being generated.', source: 'https://docs.multi.example/errors/reports' },
+    });
     const billing = normalize({ provider: 'multi', status: 400, body: body({ error_type: 'BILLING_ERROR', error_code: 'NOT_READY' }) });
     expect(billing).toMatchObject({ kind: 'invalid-request', match: { by: 'category-code', source: 'https://docs.multi.example/errors' } });
     const item = normalize({ provider: 'multi', status: 400, body: body({ error_type: 'ITEM_ERROR', error_code: 'NOT_READY' }) });
@@ -82,7 +85,11 @@ describe('a meaning keyed on (category, code)', () => {
 
 describe('a documented code classifies whatever status it came with', () => {
   test.each([208, 200, 302, 412])('status %i', (status) => {
-    expect(normalize({ provider: 'multi', status, body: body({ error_type: 'ITEM_ERROR', error_code: 'ALREADY_PROCESSED' }) })).toMatchObject({ kind: 'conflict', status, match: { by: 'code' } });
+    expect(normalize({ provider: 'multi', status, body: body({ error_type: 'ITEM_ERROR', error_code: 'ALREADY_PROCESSED' }) })).toMatchObject({
+      kind: 'conflict',
+      status,
+      match: { by: 'code' },
+    });
   });
 
   test('at 208, its documented status, it is no drift', () => {
@@ -91,14 +98,24 @@ describe('a documented code classifies whatever status it came with', () => {
 });
 
 describe('code prefixes, aliases and legacy codes', () => {
-  test('an unknown code of a documented prefix takes the longest prefix\'s meaning', () => {
-    expect(normalize({ provider: 'multi', status: 404, body: body({ error_code: 'enrollment.disconnected.new_reason' }) })).toMatchObject({ kind: 'reconnect-required', reason: 'connection', match: { by: 'category' } });
-    expect(normalize({ provider: 'multi', status: 404, body: body({ error_code: 'enrollment.disconnected.user_action.new' }) })).toMatchObject({ reason: 'institution-attention' });
-    expect(normalize({ provider: 'multi', status: 404, body: body({ error_code: 'enrollment.other' }) })).toMatchObject({ kind: 'not-found', match: { by: 'status' } });
+  test("an unknown code of a documented prefix takes the longest prefix's meaning", () => {
+    expect(normalize({ provider: 'multi', status: 404, body: body({ error_code: 'enrollment.disconnected.new_reason' }) })).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'connection',
+      match: { by: 'category' },
+    });
+    expect(normalize({ provider: 'multi', status: 404, body: body({ error_code: 'enrollment.disconnected.user_action.new' }) })).toMatchObject({
+      reason: 'institution-attention',
+    });
+    expect(normalize({ provider: 'multi', status: 404, body: body({ error_code: 'enrollment.other' }) })).toMatchObject({
+      kind: 'not-found',
+      match: { by: 'status' },
+    });
   });
 
   test('a code sent as its number is the code it stands for, named as the catalog names it', () => {
-    for (const code of ['2', 2] as const) expect(normalize({ provider: 'multi', code })).toMatchObject({ kind: 'reconnect-required', code: 'DENIED', match: { by: 'code' } });
+    for (const code of ['2', 2] as const)
+      expect(normalize({ provider: 'multi', code })).toMatchObject({ kind: 'reconnect-required', code: 'DENIED', match: { by: 'code' } });
     expect(normalize({ provider: 'multi', code: '3' })).toMatchObject({ kind: 'unknown', code: '3', match: { by: 'none' } });
   });
 
@@ -110,7 +127,14 @@ describe('code prefixes, aliases and legacy codes', () => {
 
 describe('nested causes and developer fields', () => {
   const withCauses = (causes: unknown): string =>
-    body({ error_type: 'REPORT_ERROR', error_code: 'UNAVAILABLE', error_message: 'an Item in the report has an error', causes, documentation_url: 'https://docs.multi.example/errors/reports#unavailable', suggested_action: 'Fix the Items named in causes.' });
+    body({
+      error_type: 'REPORT_ERROR',
+      error_code: 'UNAVAILABLE',
+      error_message: 'an Item in the report has an error',
+      causes,
+      documentation_url: 'https://docs.multi.example/errors/reports#unavailable',
+      suggested_action: 'Fix the Items named in causes.',
+    });
 
   test('each cause is a normalized error of the same catalog, with its own params', () => {
     const error = normalize({
@@ -121,9 +145,20 @@ describe('nested causes and developer fields', () => {
         { error_type: 'ITEM_ERROR', error_code: 'BRAND_NEW', item_id: 'item-2' },
       ]),
     });
-    expect(error).toMatchObject({ kind: 'fi-unavailable', documentationUrl: 'https://docs.multi.example/errors/reports#unavailable', suggestedAction: 'Fix the Items named in causes.' });
+    expect(error).toMatchObject({
+      kind: 'fi-unavailable',
+      documentationUrl: 'https://docs.multi.example/errors/reports#unavailable',
+      suggestedAction: 'Fix the Items named in causes.',
+    });
     expect(error.causes).toHaveLength(2);
-    expect(error.causes[0]).toMatchObject({ kind: 'reconnect-required', provider: 'multi', code: 'LOGIN_REQUIRED', params: { item_id: 'item-1' }, status: undefined, endpoint: undefined });
+    expect(error.causes[0]).toMatchObject({
+      kind: 'reconnect-required',
+      provider: 'multi',
+      code: 'LOGIN_REQUIRED',
+      params: { item_id: 'item-1' },
+      status: undefined,
+      endpoint: undefined,
+    });
     expect(error.causes[1]).toMatchObject({ kind: 'reconnect-required', code: 'BRAND_NEW', match: { by: 'category' }, params: { item_id: 'item-2' } });
   });
 
@@ -150,7 +185,11 @@ describe('sources are written once', () => {
   });
 
   test('a source that is neither a URL nor a key, and a key nobody cites, are problems', () => {
-    const result = parseCatalog({ ...data, codes: { ...data.codes, X: { kind: 'auth', source: 'nope' } }, sources: { ...data.sources, unused: 'https://x.example/' } });
+    const result = parseCatalog({
+      ...data,
+      codes: { ...data.codes, X: { kind: 'auth', source: 'nope' } },
+      sources: { ...data.sources, unused: 'https://x.example/' },
+    });
     expect(result.ok ? [] : result.problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       'codes.X.source: must be an http(s) URL or a key of sources (no source "nope" in sources)',
       'sources.unused: is cited by no entry: remove it, or name it in the source of what it documents',
@@ -196,13 +235,22 @@ describe('one code, two meanings at two statuses on one endpoint', () => {
   });
   const { normalize: classify, pending } = createNormalizer([twice]);
 
-  test('each row holds at its own status; another status takes the code\'s own meaning', () => {
-    expect(classify({ provider: 'twice', method: 'GET', url: '/consumers/c-1', status: 404, body: { code: 10100 } })).toMatchObject({ kind: 'not-found', match: { by: 'row', description: 'Cannot find consumer.' } });
-    expect(classify({ provider: 'twice', method: 'GET', url: '/consumers/c-1', status: 400, body: { code: 10100 } })).toMatchObject({ kind: 'invalid-request', match: { by: 'row' } });
-    expect(classify({ provider: 'twice', method: 'GET', url: '/consumers/c-1', status: 500, body: { code: 10100 } })).toMatchObject({ kind: 'invalid-request', match: { by: 'endpoint-code', documentedStatus: 400 } });
+  test("each row holds at its own status; another status takes the code's own meaning", () => {
+    expect(classify({ provider: 'twice', method: 'GET', url: '/consumers/c-1', status: 404, body: { code: 10100 } })).toMatchObject({
+      kind: 'not-found',
+      match: { by: 'row', description: 'Cannot find consumer.' },
+    });
+    expect(classify({ provider: 'twice', method: 'GET', url: '/consumers/c-1', status: 400, body: { code: 10100 } })).toMatchObject({
+      kind: 'invalid-request',
+      match: { by: 'row' },
+    });
+    expect(classify({ provider: 'twice', method: 'GET', url: '/consumers/c-1', status: 500, body: { code: 10100 } })).toMatchObject({
+      kind: 'invalid-request',
+      match: { by: 'endpoint-code', documentedStatus: 400 },
+    });
   });
 
-  test('a pending step is announced by its alias too, and named as the step\'s code', () => {
+  test("a pending step is announced by its alias too, and named as the step's code", () => {
     expect(pending({ provider: 'twice', code: 3 })).toEqual({ provider: 'twice', step: 'mfa', code: 'CHALLENGED', status: undefined });
     expect(classify({ provider: 'twice', code: '3' })).toMatchObject({ kind: 'unknown', pending: 'mfa', code: 'CHALLENGED', match: { by: 'pending' } });
   });

@@ -58,8 +58,15 @@ describe('SchemaMatches, the check behind the catalog schema = CatalogInput proo
     type Enum = Expect<SchemaMatches<typeof entry, Omit<EntryInput, 'kind'> & { readonly kind: 'auth' }>>;
     // @ts-expect-error: statuses are numbers, not strings
     type ArrayElement = Expect<SchemaMatches<typeof entry, Omit<EntryInput, 'statuses'> & { readonly statuses?: readonly string[] }>>;
-    // @ts-expect-error: retryable, inside the hints of a record's entry, is a boolean
-    type Deep = Expect<SchemaMatches<typeof book, Omit<BookInput, 'entries'> & { readonly entries?: Readonly<Record<string, Omit<EntryInput, 'hints'> & { readonly hints?: { readonly retryable?: string } }>> }>>;
+    type Deep = Expect<
+      // @ts-expect-error: retryable, inside the hints of a record's entry, is a boolean
+      SchemaMatches<
+        typeof book,
+        Omit<BookInput, 'entries'> & {
+          readonly entries?: Readonly<Record<string, Omit<EntryInput, 'hints'> & { readonly hints?: { readonly retryable?: string } }>>;
+        }
+      >
+    >;
     // @ts-expect-error: a JSON value is not only strings
     type Json = Expect<SchemaMatches<typeof book, Omit<BookInput, 'constant'> & { readonly constant?: Readonly<Record<string, string>> }>>;
   });
@@ -76,7 +83,12 @@ describe('SchemaMatches, the check behind the catalog schema = CatalogInput proo
 describe('$schema, the one difference the proof found', () => {
   test('a catalog file may name its JSON Schema: the type says so, as the schema always accepted it', () => {
     expectTypeOf<CatalogInput['$schema']>().toEqualTypeOf<string | undefined>();
-    const catalog = defineCatalog({ $schema: 'https://unpkg.com/aggregator-errors/dist/schemas/catalog.json', id: 'x', name: 'X', source: 'https://docs.example.com/errors' });
+    const catalog = defineCatalog({
+      $schema: 'https://unpkg.com/aggregator-errors/dist/schemas/catalog.json',
+      id: 'x',
+      name: 'X',
+      source: 'https://docs.example.com/errors',
+    });
     expectTypeOf(catalog.$schema).toEqualTypeOf<'https://unpkg.com/aggregator-errors/dist/schemas/catalog.json'>();
     const result = parseCatalog({});
     if (result.ok) expectTypeOf(result.catalog.$schema).toEqualTypeOf<string | undefined>();

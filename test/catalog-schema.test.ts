@@ -1,6 +1,6 @@
 import { fc, test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { type CatalogInput } from '../src/index.js';
+import type { CatalogInput } from '../src/index.js';
 import { CatalogError, defineCatalog, parseCatalog } from '../src/catalog/index.js';
 import { acme } from './support/acme.js';
 
@@ -61,7 +61,18 @@ describe('catalog schema', () => {
   });
 
   test('a code may mean one thing at one status and another at another status on the same endpoint', () => {
-    const twice = { ...valid, endpoints: { 'GET /a/{id}': { source: DOCS, rows: [{ status: 401, code: 'A1' }, { status: 404, code: 'A1', kind: 'not-found' }] } } };
+    const twice = {
+      ...valid,
+      endpoints: {
+        'GET /a/{id}': {
+          source: DOCS,
+          rows: [
+            { status: 401, code: 'A1' },
+            { status: 404, code: 'A1', kind: 'not-found' },
+          ],
+        },
+      },
+    };
     expect(problems(twice)).toEqual([]);
   });
 
@@ -81,11 +92,13 @@ describe('catalog schema', () => {
     expect(problems({ ...valid, codes: { A1: { kind: 'auth', source: DOCS, message } } })[0]).toMatch(/^codes\.A1\.message: malformed template/);
   });
 
-  test('a detail must be one of its kind\'s values, a sandbox trigger must name a real endpoint, unknown keys are rejected', () => {
+  test("a detail must be one of its kind's values, a sandbox trigger must name a real endpoint, unknown keys are rejected", () => {
     expect(problems({ ...valid, codes: { A1: { kind: 'reconnect-required', detail: 'bored', source: DOCS } } })).toEqual([
       'codes.A1.detail: must be one of credentials, consent, fi-paused-sharing, account-locked, institution-attention, connection for kind "reconnect-required"',
     ]);
-    expect(problems({ ...valid, sandbox: [{ field: 'username', value: 'x', endpoint: 'GET /nope', description: 'd', source: DOCS }] })).toEqual(['sandbox[0].endpoint: unknown endpoint "GET /nope"']);
+    expect(problems({ ...valid, sandbox: [{ field: 'username', value: 'x', endpoint: 'GET /nope', description: 'd', source: DOCS }] })).toEqual([
+      'sandbox[0].endpoint: unknown endpoint "GET /nope"',
+    ]);
     expect(problems({ ...valid, codez: {} })).toEqual(['codez: unknown key: did you mean "codes"?']);
   });
 

@@ -46,7 +46,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'aggregator-errors-duckdb-'));
   csv = await cli(['catalog', '--format', 'csv']);
   const output = await cli(['normalize', '--lean'], responses.map((input) => `${JSON.stringify(input)}\n`).join(''));
-  normalized = output.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  normalized = output
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   await writeFile(join(dir, 'catalog.csv'), csv);
   await writeFile(join(dir, 'normalized.ndjson'), output);
   db = await DuckDBInstance.create(':memory:');
@@ -75,7 +78,9 @@ describe('catalog --format csv in DuckDB', () => {
   });
 
   test('has one row per documented entry of every catalog', async () => {
-    const counts = Object.fromEntries((await rows('SELECT provider, entry, count(*) AS n FROM catalog GROUP BY ALL')).map((row) => [`${row['provider']} ${row['entry']}`, Number(row['n'])]));
+    const counts = Object.fromEntries(
+      (await rows('SELECT provider, entry, count(*) AS n FROM catalog GROUP BY ALL')).map((row) => [`${row['provider']} ${row['entry']}`, Number(row['n'])]),
+    );
     for (const catalog of allCatalogs) {
       const codes = Object.values(catalog.codes ?? {});
       const expected = {
@@ -92,12 +97,15 @@ describe('catalog --format csv in DuckDB', () => {
   });
 
   test('keeps text with commas, quotes and line breaks intact', async () => {
-    const withQuotes = allCatalogs.flatMap((catalog) => Object.entries(catalog.codes ?? {}).map(([code, entry]) => ({ provider: catalog.id, code, note: entry.note })))
+    const withQuotes = allCatalogs
+      .flatMap((catalog) => Object.entries(catalog.codes ?? {}).map(([code, entry]) => ({ provider: catalog.id, code, note: entry.note })))
       .filter((entry) => entry.note !== undefined && /[",]/.test(entry.note))
       .slice(0, 20);
     expect(withQuotes.length).toBeGreaterThan(0);
     for (const entry of withQuotes) {
-      const [row] = await rows(`SELECT note FROM catalog WHERE entry = 'code' AND provider = '${entry.provider}' AND code = '${entry.code.replaceAll("'", "''")}' AND alias_of IS NULL`);
+      const [row] = await rows(
+        `SELECT note FROM catalog WHERE entry = 'code' AND provider = '${entry.provider}' AND code = '${entry.code.replaceAll("'", "''")}' AND alias_of IS NULL`,
+      );
       expect(row?.['note']).toBe(entry.note);
     }
   });
@@ -156,7 +164,9 @@ describe('catalog --format csv in DuckDB', () => {
       const group = `${String(line['provider'])} ${String(line['kind'])} ${documented}`;
       expected.set(group, (expected.get(group) ?? 0) + 1);
     }
-    expect(Object.fromEntries(answer.map((row) => [`${row['provider']} ${row['kind']} ${row['severity']}`, Number(row['errors'])]))).toEqual(Object.fromEntries(expected));
+    expect(Object.fromEntries(answer.map((row) => [`${row['provider']} ${row['kind']} ${row['severity']}`, Number(row['errors'])]))).toEqual(
+      Object.fromEntries(expected),
+    );
     for (const row of answer) expect(String(row['documented_at'])).toMatch(/^https:\/\//);
   });
 });

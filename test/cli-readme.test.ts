@@ -21,9 +21,14 @@ test('the README provider coverage table is what `catalog --format coverage` pri
 describe('docs/providers', () => {
   test.each(allCatalogs.map((catalog) => [catalog.id, catalog] as const))('the page of %s is up to date (npm run docs rewrites it)', (id, catalog) => {
     const file = providerPagePath(catalog);
-    expect(existsSync(resolve(ROOT, `catalogs/${id}.ts`)), `the page names the entry aggregator-errors/catalogs/${id}: catalogs/${id}.ts must exist`).toBe(true);
+    expect(existsSync(resolve(ROOT, `catalogs/${id}.ts`)), `the page names the entry aggregator-errors/catalogs/${id}: catalogs/${id}.ts must exist`).toBe(
+      true,
+    );
     const targets = sourceTargets().filter((target) => target.kind === 'blocks' && target.file === file);
-    expect(checkDocs(ROOT, targets, { scan: [] }).map((d) => `${d.file}: ${d.reason}`), `${file} drifted: run npm run docs`).toEqual([]);
+    expect(
+      checkDocs(ROOT, targets, { scan: [] }).map((d) => `${d.file}: ${d.reason}`),
+      `${file} drifted: run npm run docs`,
+    ).toEqual([]);
     const text = read(file);
     // The page holds every row `catalog --provider <id> --format markdown` prints, below the hand-written prose.
     const tables = readBlock(text, 'catalog') ?? '';
@@ -41,7 +46,10 @@ describe('docs/providers', () => {
 
   test('the index links every provider page and counts as the CLI does', () => {
     const targets = sourceTargets().filter((target) => target.kind === 'file' && target.file === 'docs/providers/README.md');
-    expect(checkDocs(ROOT, targets, { scan: [] }).map((d) => `${d.file}: ${d.reason}`), 'docs/providers/README.md drifted: run npm run docs').toEqual([]);
+    expect(
+      checkDocs(ROOT, targets, { scan: [] }).map((d) => `${d.file}: ${d.reason}`),
+      'docs/providers/README.md drifted: run npm run docs',
+    ).toEqual([]);
     const index = read('docs/providers/README.md');
     for (const catalog of allCatalogs) expect(index).toContain(`| [${catalog.name}](${catalog.id}.md) (\`${catalog.id}\`) |`);
     const table = (text: string): string[] => text.split('\n').filter((line) => line.startsWith('|'));

@@ -13,7 +13,6 @@ import { coverageOf, coverageTable } from '../src/cli/coverage.js';
 import { codesOf, explain } from '../src/cli/explain.js';
 import { normalizeStream } from '../src/cli/normalize-stream.js';
 import { runCli } from '../src/cli/run.js';
-import { closeMatches } from '../src/util/suggest.js';
 import { canonicalCode } from '../src/catalog/resolve.js';
 import { packageVersion } from '../src/cli/version.js';
 import { createNormalizer } from '../src/matcher/create-normalizer.js';
@@ -154,7 +153,11 @@ describe('runCli', () => {
       expect(result.stdout).toMatch(/^Usage: aggregator-errors <command>/);
     }
     for (const command of ['normalize', 'explain', 'catalog']) {
-      for (const argv of [[command, '--help'], [command, '-h'], ['help', command]]) {
+      for (const argv of [
+        [command, '--help'],
+        [command, '-h'],
+        ['help', command],
+      ]) {
         const result = await run(argv);
         expect(result.status).toBe(0);
         expect(result.stdout).toMatch(new RegExp(`^Usage: aggregator-errors ${command}`));
@@ -182,7 +185,10 @@ describe('runCli', () => {
       [['explain', 'acme'], /expected a provider and a code/],
       [['explain', 'acme', 'E102', 'extra'], /unexpected argument: extra/],
       [['explain', 'acmee', 'E102'], /unknown provider "acmee". Did you mean acme\?/],
-      [['explain', 'acme', 'E10'], /Acme \(acme\) documents no code "E10". Did you mean 10, E100, E102, E104\? Run "aggregator-errors catalog --provider acme --format markdown" to list its 7 codes\./],
+      [
+        ['explain', 'acme', 'E10'],
+        /Acme \(acme\) documents no code "E10". Did you mean 10, E100, E102, E104\? Run "aggregator-errors catalog --provider acme --format markdown" to list its 7 codes\./,
+      ],
       [['normalize', 'a.ndjson', 'b.ndjson'], /expected at most one file/],
       [['normalize', '--provider', 'nobody'], /unknown provider "nobody"/],
       [['normalize', join(tmpdir(), 'aggregator-errors-no-such-file.ndjson')], /cannot read .* \(ENOENT\)/],
@@ -207,7 +213,9 @@ describe('runCli', () => {
       const fromFile = await run(['normalize', file]);
       expect(fromFile.status).toBe(1);
       expect(outputLines(fromFile.stdout)).toEqual([...expectedLines, JSON.stringify({ line: fixtures.length + 1, error: `not JSON (${errorOf('oops')})` })]);
-      expect(fromFile.stderr).toBe(`aggregator-errors normalize: ${file}:${fixtures.length + 1}: not JSON (${errorOf('oops')})\naggregator-errors normalize: 1 of ${fixtures.length + 1} lines failed\n`);
+      expect(fromFile.stderr).toBe(
+        `aggregator-errors normalize: ${file}:${fixtures.length + 1}: not JSON (${errorOf('oops')})\naggregator-errors normalize: 1 of ${fixtures.length + 1} lines failed\n`,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -274,7 +282,9 @@ describe('explain', () => {
     expect(result.status).toBe(0);
     // A code the provider also spells another way (an alias) is explained as the code it stands for.
     const canonical = canonicalCode(catalog, code) ?? code;
-    const rows = Object.entries(catalog.endpoints ?? {}).flatMap(([endpoint, spec]) => spec.rows.filter((row) => row.code === canonical).map((row) => ({ endpoint, status: row.status })));
+    const rows = Object.entries(catalog.endpoints ?? {}).flatMap(([endpoint, spec]) =>
+      spec.rows.filter((row) => row.code === canonical).map((row) => ({ endpoint, status: row.status })),
+    );
     expect(explain(allCatalogs, id, code).rows.map((row) => ({ endpoint: row.endpoint, status: row.status }))).toEqual(rows);
     for (const row of rows) expect(result.stdout).toContain(`${row.status}  ${row.endpoint}\n`);
   });
@@ -294,7 +304,9 @@ describe('catalog', () => {
     expect(stdout).toMatch(/^## Acme \(`acme`\)\n/);
     for (const code of Object.keys(acme.codes)) expect(stdout).toMatch(new RegExp(`^\\| \`${code}\` \\| \``, 'm'));
     for (const id of Object.keys(acme.endpoints)) expect(stdout).toContain(`### \`${id}\``);
-    expect(stdout).toContain('| 400 | `E102` | `not-found` | User {user_id} not found | – | Documented as 400 here and 404 elsewhere. | [docs.acme.example](https://docs.acme.example/errors) |');
+    expect(stdout).toContain(
+      '| 400 | `E102` | `not-found` | User {user_id} not found | – | Documented as 400 here and 404 elsewhere. | [docs.acme.example](https://docs.acme.example/errors) |',
+    );
     expect(stdout).toContain('| 402 | `E500` | `reconnect-required` (institution-attention) |');
     expect(stdout).toContain('| 410 | – | `not-found` |');
     expect(stdout).toContain('| `ITEM_ERROR` | `reconnect-required` |');
@@ -311,7 +323,15 @@ describe('catalog', () => {
 
   test('--format coverage counts rows, codes and kinds per provider, with a total', async () => {
     expect(coverageOf(acme)).toMatchObject({ rows: 7, endpoints: 6, codes: 7, categories: 1, legacy: 0 });
-    expect(coverageOf(acme).kinds).toEqual(['invalid-request', 'not-found', 'conflict', 'rate-limited', 'reconnect-required', 'provider-unavailable', 'unknown']);
+    expect(coverageOf(acme).kinds).toEqual([
+      'invalid-request',
+      'not-found',
+      'conflict',
+      'rate-limited',
+      'reconnect-required',
+      'provider-unavailable',
+      'unknown',
+    ]);
     const { stdout } = await run(['catalog', '--format', 'coverage']);
     expect(stdout).toBe(
       [
@@ -322,7 +342,11 @@ describe('catalog', () => {
         '',
       ].join('\n'),
     );
-    expect(coverageTable(allCatalogs).split('\n').filter((line) => line.startsWith('| ')).length).toBe(allCatalogs.length + 2);
+    expect(
+      coverageTable(allCatalogs)
+        .split('\n')
+        .filter((line) => line.startsWith('| ')).length,
+    ).toBe(allCatalogs.length + 2);
   });
 });
 
@@ -332,7 +356,14 @@ describe('the built command', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'aggregator-errors-bin-'));
     bin = join(dir, 'main.mjs');
-    await build({ entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname], bundle: true, platform: 'node', format: 'esm', outfile: bin, logLevel: 'silent' });
+    await build({
+      entryPoints: [new URL('../src/cli/main.ts', import.meta.url).pathname],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bin,
+      logLevel: 'silent',
+    });
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -372,7 +403,10 @@ describe('normalize: providers, custom catalogs and lean output', () => {
   }
 
   test('a line with no provider and no --provider is a bad line, never classified as some provider', async () => {
-    const result = await run(['normalize'], '{"status":500,"body":"oops"}\n{"provider":"acme","code":"E102"}\n{"provider":42,"status":500}\n{"provider":"","status":503}\n');
+    const result = await run(
+      ['normalize'],
+      '{"status":500,"body":"oops"}\n{"provider":"acme","code":"E102"}\n{"provider":42,"status":500}\n{"provider":"","status":503}\n',
+    );
     expect(result.status).toBe(1);
     const lines = outputLines(result.stdout).map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines[0]).toEqual({ line: 1, error: 'no "provider": name it in the line, or pass --provider for lines without one' });
@@ -397,11 +431,18 @@ describe('normalize: providers, custom catalogs and lean output', () => {
       'aggregator-errors normalize: stdin:1: warning: no catalog for provider "acmee" (did you mean acme?): its lines are classified by their status alone\n' +
         'aggregator-errors normalize: stdin:3: warning: no catalog for provider "zzz": its lines are classified by their status alone\n',
     );
-    expect(outputLines(result.stdout).map((line) => (JSON.parse(line) as { kind: string }).kind)).toEqual(['provider-unavailable', 'provider-unavailable', 'provider-unavailable']);
+    expect(outputLines(result.stdout).map((line) => (JSON.parse(line) as { kind: string }).kind)).toEqual([
+      'provider-unavailable',
+      'provider-unavailable',
+      'provider-unavailable',
+    ]);
   });
 
   test('--catalog loads a custom catalog, checked with parseCatalog, next to the shipped ones', async () => {
-    const custom = await file('acme.json', JSON.stringify({ $schema: 'https://unpkg.com/aggregator-errors/dist/schemas/catalog.schema.json', ...JSON.parse(JSON.stringify(acme)) }));
+    const custom = await file(
+      'acme.json',
+      JSON.stringify({ $schema: 'https://unpkg.com/aggregator-errors/dist/schemas/catalog.schema.json', ...JSON.parse(JSON.stringify(acme)) }),
+    );
     const result = await run(['normalize', '--catalog', custom], ndjson, allCatalogs);
     expect(result).toEqual({ status: 0, stdout: `${expectedLines.join('\n')}\n`, stderr: '' });
     // The shipped catalogs still answer.
@@ -423,7 +464,16 @@ describe('normalize: providers, custom catalogs and lean output', () => {
   });
 
   test('an invalid catalog exits 2 and names every problem by its path', async () => {
-    const bad = await file('bad.json', JSON.stringify({ id: 'Bad Id', name: 'Bad', source: 'https://bad.example/errors', codes: { E1: { kind: 'nope', source: 'https://bad.example/errors' } }, colour: 'red' }));
+    const bad = await file(
+      'bad.json',
+      JSON.stringify({
+        id: 'Bad Id',
+        name: 'Bad',
+        source: 'https://bad.example/errors',
+        codes: { E1: { kind: 'nope', source: 'https://bad.example/errors' } },
+        colour: 'red',
+      }),
+    );
     const result = await run(['normalize', '--catalog', bad], '{"provider":"acme","code":"E102"}\n');
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
@@ -449,7 +499,10 @@ describe('normalize: providers, custom catalogs and lean output', () => {
   });
 
   test('--lean drops match.description and match.note, and nothing else', async () => {
-    const all = allCatalogs.flatMap((catalog) => rowFixtures(catalog)).map((fixture) => `${JSON.stringify(fixture.input)}\n`).join('');
+    const all = allCatalogs
+      .flatMap((catalog) => rowFixtures(catalog))
+      .map((fixture) => `${JSON.stringify(fixture.input)}\n`)
+      .join('');
     const full = await run(['normalize'], all, allCatalogs);
     const lean = await run(['normalize', '--lean'], all, allCatalogs);
     expect(lean.status).toBe(0);
@@ -467,7 +520,12 @@ describe('normalize: providers, custom catalogs and lean output', () => {
   });
 
   test('--lean drops the prose of nested causes too', async () => {
-    const body = { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'x', causes: [{ error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'y', item_id: 'i-1' }] };
+    const body = {
+      error_type: 'ITEM_ERROR',
+      error_code: 'ITEM_LOGIN_REQUIRED',
+      error_message: 'x',
+      causes: [{ error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'y', item_id: 'i-1' }],
+    };
     const result = await run(['normalize', '--lean'], `${JSON.stringify({ provider: 'plaid', status: 400, body })}\n`, allCatalogs);
     const line = JSON.parse(result.stdout) as { match: object; causes: { match: object }[] };
     expect(line.causes).toHaveLength(1);

@@ -20,11 +20,21 @@ beforeAll(() => {
   pkg = mkdtempSync(join(cache, 'api-reference-test-'));
   const files: Record<string, string> = {
     // The generator renames this package per entry: it must carry the package's own name.
-    'package.json': JSON.stringify({ name: 'aggregator-errors', version: '0.0.0', type: 'module', exports: { '.': { types: './index.d.ts' }, './sub': { types: './sub.d.ts' } } }),
+    'package.json': JSON.stringify({
+      name: 'aggregator-errors',
+      version: '0.0.0',
+      type: 'module',
+      exports: { '.': { types: './index.d.ts' }, './sub': { types: './sub.d.ts' } },
+    }),
     'api-extractor.json': JSON.stringify({
       projectFolder: '.',
       mainEntryPointFilePath: '<projectFolder>/index.d.ts',
-      compiler: { overrideTsconfig: { compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, types: [] }, include: ['*.d.ts'] } },
+      compiler: {
+        overrideTsconfig: {
+          compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: true, types: [] },
+          include: ['*.d.ts'],
+        },
+      },
       apiReport: { enabled: false },
       docModel: { enabled: true },
       dtsRollup: { enabled: false },
@@ -37,7 +47,8 @@ beforeAll(() => {
       'export declare function thing(): Thing;',
       '',
     ].join('\n'),
-    'sub.d.ts': "import type { Thing } from './index.js';\n/**\n * Names a thing of the main entry.\n *\n * @public\n */\nexport declare function use(value: Thing): string;\n",
+    'sub.d.ts':
+      "import type { Thing } from './index.js';\n/**\n * Names a thing of the main entry.\n *\n * @public\n */\nexport declare function use(value: Thing): string;\n",
   };
   for (const [name, text] of Object.entries(files)) writeFileSync(join(pkg, name), text);
   const entries = apiEntries(pkg);
@@ -45,7 +56,12 @@ beforeAll(() => {
     pkg,
     entries,
     (entry) => entryConfig(pkg, entry, { apiReport: { enabled: false }, docModel: { enabled: true, apiJsonFilePath: model(entry) } }),
-    () => ({ localBuild: true, messageCallback: (message) => void (message.handled = true) }),
+    () => ({
+      localBuild: true,
+      messageCallback: (message) => {
+        message.handled = true;
+      },
+    }),
   );
   expect(results.map(({ entry, result }) => [entry.specifier, result.succeeded])).toEqual([
     ['aggregator-errors', true],
@@ -64,7 +80,15 @@ test('an index lists every entry by its specifier; every page leads back to it',
 });
 
 test('names that differ only in case keep a page each, and links reach the right one', () => {
-  expect([...reference.files.keys()].sort()).toEqual(['aggregator-errors.-thing.md', 'aggregator-errors.-thing.name.md', 'aggregator-errors.md', 'aggregator-errors.thing.md', 'index.md', 'sub.md', 'sub.use.md']);
+  expect([...reference.files.keys()].sort()).toEqual([
+    'aggregator-errors.-thing.md',
+    'aggregator-errors.-thing.name.md',
+    'aggregator-errors.md',
+    'aggregator-errors.thing.md',
+    'index.md',
+    'sub.md',
+    'sub.use.md',
+  ]);
   expect(reference.files.get('aggregator-errors.thing.md')).toContain('## thing() function');
   expect(reference.files.get('aggregator-errors.thing.md')).toContain('Makes a [Thing](./aggregator-errors.-thing.md)<!-- -->.');
   expect(reference.files.get('aggregator-errors.-thing.md')).toContain('## Thing interface');

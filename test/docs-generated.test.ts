@@ -21,7 +21,10 @@ test('every block and file generated from the source is up to date, and every ge
 
 test('the problem-status block of docs/gateway.md is the table toProblem answers', () => {
   const expected = expectedBlock('docs/gateway.md', 'problem-status');
-  expect(readBlock(readFileSync(resolve(ROOT, 'docs/gateway.md'), 'utf8'), 'problem-status'), 'docs/gateway.md block "problem-status" drifted: run npm run docs').toBe(expected);
+  expect(
+    readBlock(readFileSync(resolve(ROOT, 'docs/gateway.md'), 'utf8'), 'problem-status'),
+    'docs/gateway.md block "problem-status" drifted: run npm run docs',
+  ).toBe(expected);
 });
 
 test('the status table has every kind and every detail value once, with what the gateway tests pin', () => {

@@ -22,7 +22,8 @@ beforeAll(() => {
       type: 'module',
       exports: { '.': { types: './index.d.ts', default: './index.js' }, './sub': { types: './sub.d.ts', default: './sub.js' } },
     }),
-    'index.d.ts': "export interface Options { readonly name?: string }\nexport declare function greet(options: Options): string;\nexport type Kind = 'a' | 'b';\n",
+    'index.d.ts':
+      "export interface Options { readonly name?: string }\nexport declare function greet(options: Options): string;\nexport type Kind = 'a' | 'b';\n",
     'sub.d.ts': 'export declare const values: readonly string[];\n',
     // Not in exports: a block must not reach it by a deep path.
     'internal.d.ts': 'export declare const secret: number;\n',
@@ -78,7 +79,9 @@ test('a bad block fails, each error at its line in the markdown file and under t
     'docs/guide.md:19 TS1484 Bundler',
     'docs/guide.md:21 TS2307 NodeNext+Bundler',
   ]);
-  expect(formatFailure(report.failures[0] ?? expect.fail('no failure'))).toMatch(/^docs\/guide\.md:7: TS2322 Type 'string \| undefined' is not assignable to type 'string'\.[\s\S]* \[NodeNext, Bundler\]/);
+  expect(formatFailure(report.failures[0] ?? expect.fail('no failure'))).toMatch(
+    /^docs\/guide\.md:7: TS2322 Type 'string \| undefined' is not assignable to type 'string'\.[\s\S]* \[NodeNext, Bundler\]/,
+  );
   expect(report.failures[1]?.column).toBe(9);
 });
 
@@ -88,14 +91,14 @@ test('good blocks pass under both flag sets, each a module of its own', COMPILE,
     "import { greet, type Kind } from 'snippet-fixture';",
     "import { values } from 'snippet-fixture/sub';",
     "const kind: Kind = 'b';",
-    "greet({ name: values[0] ?? kind });",
+    'greet({ name: values[0] ?? kind });',
     'const shared = 1;',
     '```',
     '',
     '```ts',
     '// The same name in another block: blocks never see each other.',
     "const shared = 'two';",
-    "await Promise.resolve(shared);",
+    'await Promise.resolve(shared);',
     '```',
     '',
   ].join('\n');

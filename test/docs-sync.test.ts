@@ -28,7 +28,15 @@ function targets(): DocTarget[] {
     { kind: 'blocks', file: 'docs/guide.md', blocks: { table: () => '| a |\n|---|\n' } },
     { kind: 'blocks', file: 'docs/pages/one.md', blocks: { top: () => '# One\n' }, create: () => '<!-- generated:top -->\n<!-- /generated:top -->\n\nprose\n' },
     { kind: 'file', file: 'docs/pages/README.md', content: () => '# Pages\n' },
-    { kind: 'folder', dir: 'docs/api', files: () => new Map([['index.md', '# API\n'], ['a.md', 'A\n']]) },
+    {
+      kind: 'folder',
+      dir: 'docs/api',
+      files: () =>
+        new Map([
+          ['index.md', '# API\n'],
+          ['a.md', 'A\n'],
+        ]),
+    },
   ];
 }
 const SCAN = { scan: ['README.md', 'docs'], ownedDirs: ['docs/pages'] };
@@ -49,7 +57,9 @@ describe('markers', () => {
       'line 4: block "c" closes but was not opened',
       'line 5: block "d" is never closed (<!-- /generated:d -->)',
     ]);
-    expect(findBlocks('<!-- generated:a -->\n<!-- /generated:a -->\n<!-- generated:a -->\n<!-- /generated:a -->\n').problems).toEqual(['line 3: block "a" appears twice']);
+    expect(findBlocks('<!-- generated:a -->\n<!-- /generated:a -->\n<!-- generated:a -->\n<!-- /generated:a -->\n').problems).toEqual([
+      'line 3: block "a" appears twice',
+    ]);
   });
 
   test('fences: backticks and tildes, longer closing fences, indented fences, an unclosed fence runs to the end', () => {
@@ -96,10 +106,17 @@ describe('checkDocs and writeDocs', () => {
   test('a hand-written file without its block, or missing, needs a person; an in-sync tree has no drift', () => {
     put('docs/guide.md', '# Guide without markers\n');
     expect(checkDocs(root, targets().slice(0, 1), { scan: [] })).toEqual([
-      { file: 'docs/guide.md', block: 'table', reason: 'has no block "table": add the lines <!-- generated:table --> and <!-- /generated:table --> where it belongs', fixable: false },
+      {
+        file: 'docs/guide.md',
+        block: 'table',
+        reason: 'has no block "table": add the lines <!-- generated:table --> and <!-- /generated:table --> where it belongs',
+        fixable: false,
+      },
     ]);
     rmSync(join(root, 'docs/guide.md'));
-    expect(checkDocs(root, targets().slice(0, 1), { scan: [] })).toEqual([{ file: 'docs/guide.md', reason: 'does not exist: it is hand-written around the blocks "table"', fixable: false }]);
+    expect(checkDocs(root, targets().slice(0, 1), { scan: [] })).toEqual([
+      { file: 'docs/guide.md', reason: 'does not exist: it is hand-written around the blocks "table"', fixable: false },
+    ]);
     expect(writeDocs(root, targets().slice(0, 1), { scan: [] }).written).toEqual([]);
     put('docs/guide.md', GUIDE);
     writeDocs(root, targets(), SCAN);
@@ -110,7 +127,16 @@ describe('checkDocs and writeDocs', () => {
   test('each generator runs once per write, however many times a check and the write read it', () => {
     put('docs/guide.md', GUIDE);
     let calls = 0;
-    const counted: DocTarget[] = [{ kind: 'folder', dir: 'docs/api', files: () => (calls++, new Map([['a.md', 'A\n']])) }];
+    const counted: DocTarget[] = [
+      {
+        kind: 'folder',
+        dir: 'docs/api',
+        files: () => {
+          calls++;
+          return new Map([['a.md', 'A\n']]);
+        },
+      },
+    ];
     writeDocs(root, counted, { scan: [] });
     expect(calls).toBe(1);
   });

@@ -11,15 +11,33 @@ import { expect, test } from 'vitest';
 const root = resolve(import.meta.dirname, '..');
 
 async function inputsOf(entry: string, platform: 'browser' | 'node'): Promise<string[]> {
-  const result = await build({ entryPoints: [resolve(root, entry)], bundle: true, write: false, metafile: true, platform, format: 'esm', logLevel: 'silent', packages: 'bundle' });
+  const result = await build({
+    entryPoints: [resolve(root, entry)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform,
+    format: 'esm',
+    logLevel: 'silent',
+    packages: 'bundle',
+  });
   return Object.keys(result.metafile.inputs);
 }
 
 test('the main entry loads no zod, in a browser bundle and on Node', async () => {
-  for (const [entry, platform] of [['src/index.ts', 'browser'], ['src/index.node.ts', 'node']] as const) {
+  for (const [entry, platform] of [
+    ['src/index.ts', 'browser'],
+    ['src/index.node.ts', 'node'],
+  ] as const) {
     const inputs = await inputsOf(entry, platform);
-    expect(inputs.some((path) => path.includes('node_modules/zod')), entry).toBe(false);
-    expect(inputs.some((path) => path.includes('src/catalog/schema')), entry).toBe(false);
+    expect(
+      inputs.some((path) => path.includes('node_modules/zod')),
+      entry,
+    ).toBe(false);
+    expect(
+      inputs.some((path) => path.includes('src/catalog/schema')),
+      entry,
+    ).toBe(false);
   }
 });
 
@@ -30,7 +48,14 @@ test('the default entry carries no code generation; the node entry does', async 
 
 test('under --disallow-code-generation-from-strings the node entry falls back to the generic reader and answers alike', async () => {
   const out = resolve(root, 'node_modules/.cache/entry-points-node.mjs');
-  await build({ entryPoints: [resolve(root, 'test/support/codegen-probe.ts')], bundle: true, platform: 'node', format: 'esm', outfile: out, logLevel: 'silent' });
+  await build({
+    entryPoints: [resolve(root, 'test/support/codegen-probe.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    logLevel: 'silent',
+  });
   const answers = ['', '--disallow-code-generation-from-strings'].map((flag) => {
     const run = spawnSync(process.execPath, [...(flag === '' ? [] : [flag]), out], { encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);

@@ -46,7 +46,14 @@ describe('example gateway end to end over loopback', () => {
     const response = await fetch(`${gateway.url}/aerosync${path}`, { headers: { 'x-simulate': '400 AC-106' } });
     expect(response.status).toBe(409);
     const body = await problemOf(response);
-    expect(body).toMatchObject({ kind: 'reconnect-required', reason: 'fi-paused-sharing', provider: 'aerosync', code: 'AC-106', userAction: 'reconnect', status: 409 });
+    expect(body).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'fi-paused-sharing',
+      provider: 'aerosync',
+      code: 'AC-106',
+      userAction: 'reconnect',
+      status: 409,
+    });
     expect(body['instance']).toMatch(/^urn:uuid:/);
     // The provider's developer message stays inside the gateway.
     expect(JSON.stringify(body)).not.toMatch(/For security purposes/);
@@ -99,7 +106,9 @@ describe('example gateway end to end over loopback', () => {
   test('a 503 with Retry-After is retried after the wait, then succeeds', async () => {
     const path = '/v2/accounts/u-once/balance';
     const started = Date.now();
-    const response = await fetch(`${gateway.url}/aerosync${path}`, { headers: { 'x-simulate': '503', 'x-simulate-retry-after': '1', 'x-simulate-times': '1' } });
+    const response = await fetch(`${gateway.url}/aerosync${path}`, {
+      headers: { 'x-simulate': '503', 'x-simulate-retry-after': '1', 'x-simulate-times': '1' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ simulated: true, provider: 'aerosync', endpoint: 'GET /accounts/{user_id}/balance' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);

@@ -20,7 +20,15 @@ import { RECORDED_PROBLEM, RECORDED_RECOVERY } from '../examples/link-flow/recor
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SCREENSHOTS = join(ROOT, 'test-results');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 let server: Server;
 let baseUrl: string;
@@ -31,7 +39,15 @@ const served: string[] = [];
 beforeAll(async () => {
   const [html, bundle] = await Promise.all([
     readFile(join(ROOT, 'examples/link-flow/index.html')),
-    build({ entryPoints: [join(ROOT, 'examples/link-flow/app.ts')], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent' }),
+    build({
+      entryPoints: [join(ROOT, 'examples/link-flow/app.ts')],
+      bundle: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    }),
   ]);
   const script = bundle.outputFiles[0]?.contents ?? new Uint8Array();
   server = createServer((request, response) => {
@@ -45,7 +61,12 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   profile = await mkdtemp(join(tmpdir(), 'link-flow-chromium-'));
   // A new empty profile; Playwright passes it as --user-data-dir and adds --headless.
-  context = await chromium.launchPersistentContext(profile, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, viewport: { width: 1024, height: 900 } });
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1024, height: 900 },
+  });
   // No provider SDK and no network: everything but the loopback server is refused.
   await context.route(/^(?!http:\/\/127\.0\.0\.1:)/, (route) => route.abort());
 }, 60_000);
@@ -69,7 +90,10 @@ async function open(query: string): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-async function card(page: Page, id: string): Promise<{ state: string | null; title: string | null; body: string | null; button: string | null; action: string | null; nothing: boolean }> {
+async function card(
+  page: Page,
+  id: string,
+): Promise<{ state: string | null; title: string | null; body: string | null; button: string | null; action: string | null; nothing: boolean }> {
   const item = page.locator(`li[data-testid="${id}"]`);
   const has = async (selector: string): Promise<boolean> => (await item.locator(selector).count()) > 0;
   return {
@@ -87,9 +111,16 @@ describe('the link-flow page in headless Chromium', () => {
     const { page, errors } = await open('?lang=en-US');
     expect(await page.locator('li').count()).toBe(13);
     // Analytics and cancels show nothing: the user closed the widget, nothing went wrong.
-    for (const id of ['plaid-open', 'plaid-cancel', 'finicity-cancel', 'teller-exit']) expect(await card(page, id)).toMatchObject({ nothing: true, title: null });
+    for (const id of ['plaid-open', 'plaid-cancel', 'finicity-cancel', 'teller-exit'])
+      expect(await card(page, id)).toMatchObject({ nothing: true, title: null });
     expect((await card(page, 'plaid-cancel')).state).toBe('cancelled');
-    expect(await card(page, 'plaid-error')).toMatchObject({ state: 'failed', title: "Couldn't connect", body: "We couldn't connect to your bank.", button: 'Reconnect', action: 'reconnect' });
+    expect(await card(page, 'plaid-error')).toMatchObject({
+      state: 'failed',
+      title: "Couldn't connect",
+      body: "We couldn't connect to your bank.",
+      button: 'Reconnect',
+      action: 'reconnect',
+    });
     expect(await card(page, 'plaid-unsupported')).toMatchObject({ state: 'failed', title: 'Bank not supported', button: 'Link another account' });
     // A real postMessage, JSON text, read back through MX's adapter after an origin check.
     expect(await card(page, 'mx-denied')).toMatchObject({ state: 'failed', title: "Couldn't connect", button: 'Update login', action: 'reenter-credentials' });
@@ -98,11 +129,25 @@ describe('the link-flow page in headless Chromium', () => {
     expect(await card(page, 'aerosync-error')).toMatchObject({ state: 'failed', button: 'Update login' });
     expect(await card(page, 'finicity-timeout')).toMatchObject({ state: 'failed', title: "Couldn't connect", button: 'Reconnect' });
     expect(await card(page, 'recovered')).toMatchObject({ state: 'recovered', title: 'All good', body: 'Your bank connection is working again.' });
-    expect(await card(page, 'problem')).toMatchObject({ title: 'Check your bank login', body: MESSAGES_EN.details['reconnect-required.credentials']?.body, button: 'Reconnect' });
+    expect(await card(page, 'problem')).toMatchObject({
+      title: 'Check your bank login',
+      body: MESSAGES_EN.details['reconnect-required.credentials']?.body,
+      button: 'Reconnect',
+    });
     // No provider's developer text, code or id reached what the user reads (the grey labels name the recorded signals).
     const text = (await page.locator('.message').allInnerTexts()).join('\n');
     expect(text).toContain('All good');
-    for (const secret of ['INVALID_CREDENTIALS', 'AC-117', 'MBR-123', 'USR-123', 'ins_20', 'the provided credentials', 'routing numbers', 'ITEM_LOGIN_REQUIRED']) expect(text).not.toContain(secret);
+    for (const secret of [
+      'INVALID_CREDENTIALS',
+      'AC-117',
+      'MBR-123',
+      'USR-123',
+      'ins_20',
+      'the provided credentials',
+      'routing numbers',
+      'ITEM_LOGIN_REQUIRED',
+    ])
+      expect(text).not.toContain(secret);
     expect(errors).toEqual([]);
     await mkdir(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'link-flow.png'), fullPage: true });
@@ -132,7 +177,18 @@ describe('the link-flow page in headless Chromium', () => {
 
 describe('the recorded gateway answers are what the library answers today', () => {
   test('the problem+json is toProblem of a Plaid ITEM_LOGIN_REQUIRED', () => {
-    const error = createNormalizer([plaid]).normalize({ provider: 'plaid', method: 'POST', url: 'https://production.plaid.com/accounts/get', status: 400, body: { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'the login details of this item have changed', display_message: null } });
+    const error = createNormalizer([plaid]).normalize({
+      provider: 'plaid',
+      method: 'POST',
+      url: 'https://production.plaid.com/accounts/get',
+      status: 400,
+      body: {
+        error_type: 'ITEM_ERROR',
+        error_code: 'ITEM_LOGIN_REQUIRED',
+        error_message: 'the login details of this item have changed',
+        display_message: null,
+      },
+    });
     expect(toProblem(error).body).toEqual(RECORDED_PROBLEM);
   });
 

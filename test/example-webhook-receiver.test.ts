@@ -6,7 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { ConnectionEvent } from '../src/index.js';
-import { createPlaidTestKey, sendWebhook, signWebhook, webhookFixtures, type PlaidTestKey, type WebhookFixture, type WebhookSigning } from '../src/testkit/index.js';
+import {
+  createPlaidTestKey,
+  sendWebhook,
+  signWebhook,
+  webhookFixtures,
+  type PlaidTestKey,
+  type WebhookFixture,
+  type WebhookSigning,
+} from '../src/testkit/index.js';
 import { decide, startWebhookReceiver, type Receiver } from '../examples/webhook-receiver.js';
 
 const secret = 'shared-secret-for-the-test';
@@ -43,8 +51,17 @@ function named(name: string): WebhookFixture {
   return fixture;
 }
 
-function send(fixture: WebhookFixture, extra: { readonly signing?: WebhookSigning; readonly headers?: Record<string, string>; readonly payload?: string } = {}): Promise<{ status: number }> {
-  return sendWebhook({ url: `${receiver.url}/webhooks/${fixture.provider}`, provider: fixture.provider, payload: extra.payload ?? fixture.payload, signing: extra.signing ?? signing, ...(extra.headers === undefined ? {} : { headers: extra.headers }) });
+function send(
+  fixture: WebhookFixture,
+  extra: { readonly signing?: WebhookSigning; readonly headers?: Record<string, string>; readonly payload?: string } = {},
+): Promise<{ status: number }> {
+  return sendWebhook({
+    url: `${receiver.url}/webhooks/${fixture.provider}`,
+    provider: fixture.provider,
+    payload: extra.payload ?? fixture.payload,
+    signing: extra.signing ?? signing,
+    ...(extra.headers === undefined ? {} : { headers: extra.headers }),
+  });
 }
 
 describe('the example webhook receiver over loopback', () => {
@@ -61,13 +78,19 @@ describe('the example webhook receiver over loopback', () => {
 
   test('ITEM ERROR shows the banner; LOGIN_REPAIRED for the same Item clears it', async () => {
     await send(named('plaid ITEM.ERROR (ITEM_LOGIN_REQUIRED, OAuth)'));
-    expect(receiver.banners().get('plaid:wz666MBjYWTp2PDzzggYhM6oWWmBb')).toMatchObject({ state: 'needs-reconnect', reason: 'credentials', userAction: 'reconnect' });
+    expect(receiver.banners().get('plaid:wz666MBjYWTp2PDzzggYhM6oWWmBb')).toMatchObject({
+      state: 'needs-reconnect',
+      reason: 'credentials',
+      userAction: 'reconnect',
+    });
     await send(named('plaid ITEM.LOGIN_REPAIRED'));
     expect(receiver.banners().has('plaid:wz666MBjYWTp2PDzzggYhM6oWWmBb')).toBe(false);
   });
 
   test('a Teller disconnection shows the banner with its reason; an MX member connected again clears its banner', async () => {
-    await send(named('teller enrollment.disconnected (disconnected.user_action.mfa_required)'), { payload: JSON.stringify({ ...named('teller enrollment.disconnected (disconnected.user_action.mfa_required)').payload, id: 'wh_fresh_1' }) });
+    await send(named('teller enrollment.disconnected (disconnected.user_action.mfa_required)'), {
+      payload: JSON.stringify({ ...named('teller enrollment.disconnected (disconnected.user_action.mfa_required)').payload, id: 'wh_fresh_1' }),
+    });
     expect(receiver.banners().get('teller:enr_oiffb5cocakqmksbkg001')).toMatchObject({ reason: 'institution-attention', userAction: 'restart-mfa' });
     const denied = named('mx CONNECTION_STATUS DENIED');
     await send(denied);
@@ -90,9 +113,18 @@ describe('the example webhook receiver over loopback', () => {
     expect(receiver.alerts()).toHaveLength(alerts);
   });
 
-  test('one user\'s broken connection never pages; a Plaid API_ERROR pages, as it does over HTTP', async () => {
+  test("one user's broken connection never pages; a Plaid API_ERROR pages, as it does over HTTP", async () => {
     expect(receiver.alerts().filter((alert) => alert.level === 'page')).toEqual([]);
-    const outage = { ...named('plaid ITEM.ERROR (INSTITUTION_DOWN)').payload, error: { error_type: 'API_ERROR', error_code: 'INTERNAL_SERVER_ERROR', error_message: 'an unexpected error occurred', display_message: null, status: 500 } };
+    const outage = {
+      ...named('plaid ITEM.ERROR (INSTITUTION_DOWN)').payload,
+      error: {
+        error_type: 'API_ERROR',
+        error_code: 'INTERNAL_SERVER_ERROR',
+        error_message: 'an unexpected error occurred',
+        display_message: null,
+        status: 500,
+      },
+    };
     await send(named('plaid ITEM.ERROR (INSTITUTION_DOWN)'), { payload: JSON.stringify(outage) });
     expect(receiver.alerts().at(-1)).toEqual({ level: 'page', provider: 'plaid', event: 'ITEM.ERROR' });
   });
@@ -127,7 +159,9 @@ describe('the example webhook receiver over loopback', () => {
   });
 
   test('an unconfigured provider is 404, a body over 1 MiB is 413, a GET is 404', async () => {
-    expect((await sendWebhook({ url: `${partial.url}/webhooks/finicity`, provider: 'finicity', payload: named('finicity ping').payload, signing })).status).toBe(404);
+    expect(
+      (await sendWebhook({ url: `${partial.url}/webhooks/finicity`, provider: 'finicity', payload: named('finicity ping').payload, signing })).status,
+    ).toBe(404);
     expect((await sendWebhook({ url: `${receiver.url}/webhooks/stripe`, provider: 'stripe', payload: {} })).status).toBe(404);
     const huge = JSON.stringify({ webhook_type: 'ITEM', padding: 'x'.repeat(1024 * 1024) });
     expect((await sendWebhook({ url: `${receiver.url}/webhooks/plaid`, provider: 'plaid', payload: huge, signing })).status).toBe(413);
@@ -138,6 +172,7 @@ describe('the example webhook receiver over loopback', () => {
     const text = logs.join('\n');
     expect(text).toMatch(/webhook plaid ITEM\.ERROR: needs-reconnect/);
     expect(text).toMatch(/webhook plaid rejected: bad-signature/);
-    for (const secretish of ['wz666MBjYWTp2PDzzggYhM6oWWmBb', 'usr_9nSp2KuZ2x4JDw', 'public-sandbox', 'eyJ', secret, 'MBR-48d9a481', 'Citizens Bank']) expect(text).not.toContain(secretish);
+    for (const secretish of ['wz666MBjYWTp2PDzzggYhM6oWWmBb', 'usr_9nSp2KuZ2x4JDw', 'public-sandbox', 'eyJ', secret, 'MBR-48d9a481', 'Citizens Bank'])
+      expect(text).not.toContain(secretish);
   });
 });

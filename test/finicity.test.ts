@@ -45,7 +45,7 @@ describe('finicity catalog', () => {
     expect(normalize({ provider: 'finicity', status: 500, body: body(187) })).toMatchObject({ kind: 'reconnect-required', reason: 'credentials' });
   });
 
-  test('an aggregation code read from an account\'s aggregationStatusCode classifies as a bare code', () => {
+  test("an aggregation code read from an account's aggregationStatusCode classifies as a bare code", () => {
     expect(normalize({ provider: 'finicity', code: 103 })).toMatchObject({ kind: 'reconnect-required', code: '103', status: undefined, match: { by: 'code' } });
     expect(normalize({ provider: 'finicity', code: 910 })).toMatchObject({ kind: 'fi-unavailable', reason: 'down', owner: 'institution' });
   });
@@ -84,18 +84,40 @@ describe('finicity catalog', () => {
     });
   });
 
-  test('every operation of Mastercard\'s OpenAPI spec is an endpoint, read from its paths', () => {
+  test("every operation of Mastercard's OpenAPI spec is an endpoint, read from its paths", () => {
     expect(Object.keys(finicity.endpoints)).toHaveLength(156);
-    const error = normalize({ provider: 'finicity', method: 'GET', url: 'https://api.finicity.com/aggregation/v1/customers/1005061234/accounts', status: 404, body: body(14001, 'Customer not found.') });
-    expect(error).toMatchObject({ kind: 'not-found', endpoint: 'GET /aggregation/v1/customers/{customerId}/accounts', params: { customerId: '1005061234' }, match: { by: 'row' } });
-  });
-
-  test('the spec\'s body fields: status as a string, user_message for end users, trackingId as the request id', () => {
     const error = normalize({
       provider: 'finicity',
-      body: JSON.stringify({ code: '10023', status: '401', message: 'Expired (Finicity-App-Token)', user_message: 'Your connection timed out due to inactivity. Please log in again to complete your account linking.', trackingId: '69a6933d-befe-48c2-8ed0-ab5b04082f02' }),
+      method: 'GET',
+      url: 'https://api.finicity.com/aggregation/v1/customers/1005061234/accounts',
+      status: 404,
+      body: body(14001, 'Customer not found.'),
     });
-    expect(error).toMatchObject({ kind: 'auth', status: 401, displayMessage: 'Your connection timed out due to inactivity. Please log in again to complete your account linking.', requestId: '69a6933d-befe-48c2-8ed0-ab5b04082f02' });
+    expect(error).toMatchObject({
+      kind: 'not-found',
+      endpoint: 'GET /aggregation/v1/customers/{customerId}/accounts',
+      params: { customerId: '1005061234' },
+      match: { by: 'row' },
+    });
+  });
+
+  test("the spec's body fields: status as a string, user_message for end users, trackingId as the request id", () => {
+    const error = normalize({
+      provider: 'finicity',
+      body: JSON.stringify({
+        code: '10023',
+        status: '401',
+        message: 'Expired (Finicity-App-Token)',
+        user_message: 'Your connection timed out due to inactivity. Please log in again to complete your account linking.',
+        trackingId: '69a6933d-befe-48c2-8ed0-ab5b04082f02',
+      }),
+    });
+    expect(error).toMatchObject({
+      kind: 'auth',
+      status: 401,
+      displayMessage: 'Your connection timed out due to inactivity. Please log in again to complete your account linking.',
+      requestId: '69a6933d-befe-48c2-8ed0-ab5b04082f02',
+    });
   });
 
   test('the Event Subscription Service and Connect Components error formats', () => {
@@ -104,7 +126,9 @@ describe('finicity catalog', () => {
       method: 'GET',
       url: '/notification-subscriptions/webhooks',
       status: 401,
-      body: JSON.stringify({ Errors: { Error: [{ source: 'Event Subscription Service', reasonCode: 1503, description: 'Expired (App-Token)', recoverable: false, details: null }] } }),
+      body: JSON.stringify({
+        Errors: { Error: [{ source: 'Event Subscription Service', reasonCode: 1503, description: 'Expired (App-Token)', recoverable: false, details: null }] },
+      }),
     });
     expect(webhooks).toMatchObject({ kind: 'auth', code: '1503', message: 'Expired (App-Token)', match: { by: 'row' } });
     // The spec prints Connect Components reason codes with a trailing comma; the alias reads them as the code.
@@ -113,36 +137,98 @@ describe('finicity catalog', () => {
       method: 'GET',
       url: '/connect-components/configurations',
       status: 401,
-      body: JSON.stringify({ Errors: { Error: [{ Source: 'Connect-Components,', ReasonCode: '10023,', Description: 'Expired (Finicity-App-Token),', Recoverable: 'false,', Details: 'Expired (Finicity-App-Token)' }] } }),
+      body: JSON.stringify({
+        Errors: {
+          Error: [
+            {
+              Source: 'Connect-Components,',
+              ReasonCode: '10023,',
+              Description: 'Expired (Finicity-App-Token),',
+              Recoverable: 'false,',
+              Details: 'Expired (Finicity-App-Token)',
+            },
+          ],
+        },
+      }),
     });
     expect(components).toMatchObject({ kind: 'auth', code: '10023', match: { by: 'row' } });
-    expect(normalize({ provider: 'finicity', method: 'GET', url: '/connect-components/configurations/c-1', status: 404, body: JSON.stringify({ Errors: { Error: [{ ReasonCode: '4041', Description: 'The requested entity was not found' }] } }) }).kind).toBe('not-found');
+    expect(
+      normalize({
+        provider: 'finicity',
+        method: 'GET',
+        url: '/connect-components/configurations/c-1',
+        status: 404,
+        body: JSON.stringify({ Errors: { Error: [{ ReasonCode: '4041', Description: 'The requested entity was not found' }] } }),
+      }).kind,
+    ).toBe('not-found');
   });
 
   test('11000 is an aggregation code, but a consumer that already exists on the consumer endpoints', () => {
     expect(normalize({ provider: 'finicity', code: 11000 })).toMatchObject({ kind: 'fi-unavailable', severity: 'ticket' });
-    expect(normalize({ provider: 'finicity', method: 'POST', url: '/decisioning/v1/customers/1005061234/consumer', status: 409, body: body(11000, 'A consumer already exists for customer 4025024821') })).toMatchObject({ kind: 'invalid-request', match: { by: 'row' } });
+    expect(
+      normalize({
+        provider: 'finicity',
+        method: 'POST',
+        url: '/decisioning/v1/customers/1005061234/consumer',
+        status: 409,
+        body: body(11000, 'A consumer already exists for customer 4025024821'),
+      }),
+    ).toMatchObject({ kind: 'invalid-request', match: { by: 'row' } });
     expect(normalize({ provider: 'finicity', status: 500, body: body(11000) })).toMatchObject({ kind: 'fi-unavailable', match: { by: 'code' } });
   });
 
-  test('a consumer\'s security freeze is theirs to lift and never pages; missing permissions on a portfolio are ours', () => {
-    expect(normalize({ provider: 'finicity', method: 'GET', url: '/decisioning/v1/customers/1/reports', status: 403, body: body(10405, 'The active security freeze for this consumer exists.') })).toMatchObject({ kind: 'unsupported', owner: 'end-user', severity: 'info', match: { by: 'row' } });
-    expect(normalize({ provider: 'finicity', method: 'GET', url: '/decisioning/v1/portfolios/p-1', status: 403, body: body(10405, 'Access forbidden - insufficient permissions to access portfolio') })).toMatchObject({ kind: 'auth', severity: 'ticket', match: { by: 'row' } });
+  test("a consumer's security freeze is theirs to lift and never pages; missing permissions on a portfolio are ours", () => {
+    expect(
+      normalize({
+        provider: 'finicity',
+        method: 'GET',
+        url: '/decisioning/v1/customers/1/reports',
+        status: 403,
+        body: body(10405, 'The active security freeze for this consumer exists.'),
+      }),
+    ).toMatchObject({ kind: 'unsupported', owner: 'end-user', severity: 'info', match: { by: 'row' } });
+    expect(
+      normalize({
+        provider: 'finicity',
+        method: 'GET',
+        url: '/decisioning/v1/portfolios/p-1',
+        status: 403,
+        body: body(10405, 'Access forbidden - insufficient permissions to access portfolio'),
+      }),
+    ).toMatchObject({ kind: 'auth', severity: 'ticket', match: { by: 'row' } });
   });
 
   test('statuses inside a successful body: 185 inside a payment success indicator, 2000 a warning that is no error', () => {
-    expect(normalize({ provider: 'finicity', body: JSON.stringify({ code: 185, status: '500', message: 'MFA Required' }) })).toMatchObject({ kind: 'reconnect-required', status: 500, userAction: 'reconnect' });
+    expect(normalize({ provider: 'finicity', body: JSON.stringify({ code: 185, status: '500', message: 'MFA Required' }) })).toMatchObject({
+      kind: 'reconnect-required',
+      status: 500,
+      userAction: 'reconnect',
+    });
     expect(normalize({ provider: 'finicity', code: 2000 })).toMatchObject({ kind: 'unknown', userAction: 'none', severity: 'info', match: { by: 'code' } });
     expect(normalize({ provider: 'finicity', code: 44000 })).toMatchObject({ kind: 'rate-limited', match: { by: 'code' } });
   });
 
   test('a username that is taken is a request to change, whatever its 409 says', () => {
-    expect(normalize({ provider: 'finicity', method: 'POST', url: '/aggregation/v2/customers/active', status: 409, body: body(110002, 'Username is not available.') })).toMatchObject({ kind: 'invalid-request', match: { by: 'row' } });
+    expect(
+      normalize({
+        provider: 'finicity',
+        method: 'POST',
+        url: '/aggregation/v2/customers/active',
+        status: 409,
+        body: body(110002, 'Username is not available.'),
+      }),
+    ).toMatchObject({ kind: 'invalid-request', match: { by: 'row' } });
   });
 
-  test('micro-deposits: too many attempts lock the end user, wrong amounts are the end user\'s', () => {
-    const at = (code: number, message: string) => normalize({ provider: 'finicity', method: 'POST', url: '/microentry/v1/customers/1/accounts/2/amounts', status: 400, body: body(code, message) });
-    expect(at(3200003, 'Microdeposit verification attempts exceeded')).toMatchObject({ kind: 'rate-limited', scope: 'end-user', owner: 'end-user', severity: 'info' });
+  test("micro-deposits: too many attempts lock the end user, wrong amounts are the end user's", () => {
+    const at = (code: number, message: string) =>
+      normalize({ provider: 'finicity', method: 'POST', url: '/microentry/v1/customers/1/accounts/2/amounts', status: 400, body: body(code, message) });
+    expect(at(3200003, 'Microdeposit verification attempts exceeded')).toMatchObject({
+      kind: 'rate-limited',
+      scope: 'end-user',
+      owner: 'end-user',
+      severity: 'info',
+    });
     expect(at(3200004, "Microdeposit amounts didn't match")).toMatchObject({ kind: 'invalid-request', owner: 'end-user', severity: 'info' });
   });
 
@@ -152,4 +238,3 @@ describe('finicity catalog', () => {
     expect(normalize({ provider: 'finicity', code: 945 })).toMatchObject({ kind: 'reconnect-required', reason: 'consent' });
   });
 });
-

@@ -21,7 +21,8 @@ beforeAll(async () => {
   app.get('/balance/:user', async (req: Request<{ user: string }>, res: ExpressResponse) => {
     const target = `${sim.baseUrl('aerosync')}/v2/accounts/${req.params.user}/balance`;
     const headers: Record<string, string> = {};
-    for (const name of ['x-simulate', 'x-simulate-retry-after', 'x-simulate-times']) if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
+    for (const name of ['x-simulate', 'x-simulate-retry-after', 'x-simulate-times'])
+      if (typeof req.headers[name] === 'string') headers[name] = req.headers[name];
     const result = await sendWithRetries({
       provider: 'aerosync',
       normalizer,
@@ -41,7 +42,10 @@ beforeAll(async () => {
   app.use(expressErrorHandler({ problem: { exposeRequestId: true }, instance: () => 'urn:example:fixed' }));
   // The application's own last handler: what is not a provider error reaches it.
   app.use((error: unknown, _req: Request, res: ExpressResponse, _next: NextFunction) => {
-    res.status(500).type('text/plain').send(`app handler: ${error instanceof Error ? 'error' : 'other'}`);
+    res
+      .status(500)
+      .type('text/plain')
+      .send(`app handler: ${error instanceof Error ? 'error' : 'other'}`);
   });
   server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));

@@ -55,7 +55,11 @@ afterAll(async () => {
   await Promise.all([app.close(), sim.close()]);
 });
 
-async function problem(path: string, headers: Record<string, string> = {}, init: RequestInit = {}): Promise<{ status: number; headers: Headers; body: Record<string, unknown>; text: string }> {
+async function problem(
+  path: string,
+  headers: Record<string, string> = {},
+  init: RequestInit = {},
+): Promise<{ status: number; headers: Headers; body: Record<string, unknown>; text: string }> {
   const response = await fetch(`${url}${path}`, { ...init, headers: { ...headers, ...(init.headers as Record<string, string> | undefined) } });
   const text = await response.text();
   expect(response.headers.get('content-type')).toBe('application/problem+json');
@@ -67,7 +71,14 @@ describe('fastifyErrorHandler with the real Fastify, over loopback, against the 
   test('a broken connection: 409 problem+json the frontend renders; the provider message stays inside', async () => {
     const answer = await problem('/balance/u-1', { 'x-simulate': '400 AC-104' });
     expect(answer.status).toBe(409);
-    expect(answer.body).toMatchObject({ kind: 'reconnect-required', reason: 'connection', provider: 'aerosync', code: 'AC-104', userAction: 'reconnect', status: 409 });
+    expect(answer.body).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'connection',
+      provider: 'aerosync',
+      code: 'AC-104',
+      userAction: 'reconnect',
+      status: 409,
+    });
     expect(answer.body['instance']).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
     expect(answer.text).not.toMatch(/having issues connecting/);
     expect(logged.at(-1)).toMatchObject({ kind: 'reconnect-required' });

@@ -30,10 +30,14 @@ beforeAll(async () => {
       retry: { baseMs: 1, capMs: 2 },
     });
     if (result.outcome === 'error') throw new AggregatorError(result.error);
-    if (result.outcome === 'response') return new Response(result.response.body, { status: result.response.status, headers: { 'content-type': 'application/json' } });
+    if (result.outcome === 'response')
+      return new Response(result.response.body, { status: result.response.status, headers: { 'content-type': 'application/json' } });
     // A documented step (Synapse's MFA question at 202) is the client's to answer: passed on as the provider sent it.
     const { body: step, status } = result.input;
-    return new Response(typeof step === 'string' ? step : JSON.stringify(step), { status: typeof status === 'number' ? status : 200, headers: { 'content-type': 'application/json' } });
+    return new Response(typeof step === 'string' ? step : JSON.stringify(step), {
+      status: typeof status === 'number' ? status : 200,
+      headers: { 'content-type': 'application/json' },
+    });
   });
   app.get('/forbidden', () => {
     throw new HTTPException(403, { message: 'not for you' });
@@ -52,7 +56,11 @@ afterAll(async () => {
 });
 
 function login(user: string, bankId: string, password = 'secret'): Promise<Response> {
-  return fetch(`${url}/users/${user}/nodes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'ACH-US', info: { bank_id: bankId, bank_pw: password, bank_name: 'fake' } }) });
+  return fetch(`${url}/users/${user}/nodes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ type: 'ACH-US', info: { bank_id: bankId, bank_pw: password, bank_name: 'fake' } }),
+  });
 }
 
 describe('honoErrorHandler with the real Hono on @hono/node-server, over loopback, against the simulator', () => {

@@ -58,7 +58,9 @@ describe('fromAxiosError with axios 1.x errors from real requests', () => {
   });
 
   test('Retry-After and the parsed JSON body come through', async () => {
-    const error = await caught(axios.get(`${sim.baseUrl('aerosync')}/v2/accounts/u-3/balance`, { headers: { 'x-simulate': '400 AC-104', 'x-simulate-retry-after': '9' } }));
+    const error = await caught(
+      axios.get(`${sim.baseUrl('aerosync')}/v2/accounts/u-3/balance`, { headers: { 'x-simulate': '400 AC-104', 'x-simulate-retry-after': '9' } }),
+    );
     const input = readError(error, { provider: 'aerosync' });
     expect(typeof input?.body).toBe('object');
     const normalized = normalizer.normalize(input ?? { provider: 'aerosync' });
@@ -106,7 +108,11 @@ describe('fromAxiosError with the axios 0.x shape', () => {
     expect(input).toMatchObject({ method: 'GET', url: 'https://api.sandbox.aerosync.com/v2/accounts/u-9/balance', status: 400 });
     expect(input?.headers).toEqual({ 'content-type': 'application/json', 'retry-after': '2' });
     expect(JSON.stringify(input)).not.toMatch(/secret|apiSecret|a=b/);
-    expect(normalizer.normalize(input ?? { provider: 'aerosync' })).toMatchObject({ kind: 'reconnect-required', reason: 'fi-paused-sharing', match: { by: 'row' } });
+    expect(normalizer.normalize(input ?? { provider: 'aerosync' })).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'fi-paused-sharing',
+      match: { by: 'row' },
+    });
   });
 
   test('odd shapes never throw', () => {

@@ -34,14 +34,21 @@ describe('fromResponse', () => {
 
   test('normalizeResponse classifies a Synapse sandbox login failure by its documented row', async () => {
     const response = new Response(errorBody(synapse, { code: '460', status: 402 }), { status: 402 });
-    const error = await fromResponse(response, { normalizer, provider: 'synapse', request: { method: 'POST', url: 'https://uat-api.synapsefi.com/v3.1/users/u-1/nodes' } });
+    const error = await fromResponse(response, {
+      normalizer,
+      provider: 'synapse',
+      request: { method: 'POST', url: 'https://uat-api.synapsefi.com/v3.1/users/u-1/nodes' },
+    });
     expect(error).toMatchObject({ kind: 'no-accounts', status: 402, code: '460', endpoint: 'POST /users/{user_id}/nodes' });
     expect(error.match.by).toBe('row');
   });
 
   test('a request URL object and a path both work; credentials in the URL are dropped', async () => {
     const response = new Response('{}', { status: 404 });
-    const input = await readResponse(response, { provider: 'aerosync', request: { method: 'get', url: new URL('https://key:secret@api.aerosync.com/v2/accounts/u-1?api_key=s3cret&x=1#frag') } });
+    const input = await readResponse(response, {
+      provider: 'aerosync',
+      request: { method: 'get', url: new URL('https://key:secret@api.aerosync.com/v2/accounts/u-1?api_key=s3cret&x=1#frag') },
+    });
     expect(input.url).toBe('https://api.aerosync.com/v2/accounts/u-1?x=1');
     expect(JSON.stringify(input)).not.toMatch(/secret|s3cret/);
   });
@@ -123,7 +130,9 @@ describe('fromResponse', () => {
   });
 
   test('an HTML error page is kept as text and normalizes by status', async () => {
-    const input = await readResponse(new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }), { provider: 'aerosync' });
+    const input = await readResponse(new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }), {
+      provider: 'aerosync',
+    });
     expect(normalizer.normalize(input)).toMatchObject({ kind: 'provider-unavailable', status: 502 });
   });
 
@@ -134,7 +143,10 @@ describe('fromResponse', () => {
   });
 
   test('a response-like object with only text() works, and a throwing one does not throw', async () => {
-    const input = await readResponse({ status: 404, headers: { 'x-request-id': 'r' }, text: async () => '{"error":{"code":"AC-102"}}' }, { provider: 'aerosync' });
+    const input = await readResponse(
+      { status: 404, headers: { 'x-request-id': 'r' }, text: async () => '{"error":{"code":"AC-102"}}' },
+      { provider: 'aerosync' },
+    );
     expect(input).toMatchObject({ status: 404, body: '{"error":{"code":"AC-102"}}' });
     const hostile = {
       get status(): number {

@@ -9,7 +9,7 @@ import { createNormalizer } from '../src/index.js';
 const normalizer = createNormalizer(allCatalogs);
 
 test.each([
-  ['mx', 202, false, "MX answers 202 when a job of the same type already runs"],
+  ['mx', 202, false, 'MX answers 202 when a job of the same type already runs'],
   ['synapse', 202, false, 'Synapse answers 202 with an MFA question or a 2FA step'],
   ['plaid', 208, false, 'Plaid sends OAUTH_STATE_ID_ALREADY_PROCESSED with 208'],
   ['mx', 200, true, 'a 200 is a success'],
@@ -30,7 +30,9 @@ test('a fetch Response (status on its prototype) and a normalizer without catalo
 });
 
 test("MX's 202 over a real socket: not passed through, read as a running job, and the gateway polls it", async () => {
-  const server = createServer((_req, res) => res.writeHead(202, { 'content-type': 'application/json' }).end('{"member":{"guid":"MBR-1","is_being_aggregated":true}}'));
+  const server = createServer((_req, res) =>
+    res.writeHead(202, { 'content-type': 'application/json' }).end('{"member":{"guid":"MBR-1","is_being_aggregated":true}}'),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/users/USR-1/members/MBR-1/aggregate`;
@@ -38,7 +40,11 @@ test("MX's 202 over a real socket: not passed through, read as a running job, an
     expect(response.ok).toBe(true);
     expect(isSuccess(response, { normalizer, provider: 'mx' })).toBe(false);
     const error = await fromResponse(response, { normalizer, provider: 'mx', request: { method: 'POST', url } });
-    expect(error).toMatchObject({ kind: 'conflict', endpoint: 'POST /users/{user_identifier}/members/{member_identifier}/aggregate', retry: { waitForJob: true } });
+    expect(error).toMatchObject({
+      kind: 'conflict',
+      endpoint: 'POST /users/{user_identifier}/members/{member_identifier}/aggregate',
+      retry: { waitForJob: true },
+    });
     expect(retryDecision(error, { attempt: 1 }).action).toBe('poll-job');
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -49,7 +49,13 @@ describe('fromNetworkError on real failures', () => {
     const error = await thrownBy(fetch(`http://127.0.0.1:${closedPort}/v2/accounts/u-1/balance`));
     expect(error).toBeInstanceOf(TypeError);
     const normalized = fromError(error, { provider: 'aerosync', request: { endpoint: 'GET /accounts/{user_id}/balance' } });
-    expect(normalized).toMatchObject({ kind: 'provider-unavailable', reason: 'network', code: 'ECONNREFUSED', provider: 'aerosync', endpoint: 'GET /accounts/{user_id}/balance' });
+    expect(normalized).toMatchObject({
+      kind: 'provider-unavailable',
+      reason: 'network',
+      code: 'ECONNREFUSED',
+      provider: 'aerosync',
+      endpoint: 'GET /accounts/{user_id}/balance',
+    });
     expect(normalized.retry).toMatchObject({ retryable: true, mayHaveSucceeded: false, waitForJob: false });
     expect(normalized).toMatchObject({ userAction: KIND_DEFAULTS['provider-unavailable'].userAction, severity: 'page', owner: 'provider' });
   });
@@ -61,7 +67,9 @@ describe('fromNetworkError on real failures', () => {
   });
 
   test('AbortSignal.timeout gives a TimeoutError: a timeout that may have succeeded', async () => {
-    const error = await thrownBy(fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1/balance`, { headers: { 'x-simulate': 'hang' }, signal: AbortSignal.timeout(50) }));
+    const error = await thrownBy(
+      fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1/balance`, { headers: { 'x-simulate': 'hang' }, signal: AbortSignal.timeout(50) }),
+    );
     expect((error as Error).name).toBe('TimeoutError');
     const normalized = fromError(error, { provider: 'aerosync' });
     expect(normalized).toMatchObject({ kind: 'provider-unavailable', reason: 'timeout' });
@@ -144,7 +152,9 @@ describe('fromNetworkError on error shapes', () => {
   test('normalizeFailure resolves the endpoint from the request URL with the normalizer', async () => {
     const normalizer = createNormalizer([aerosync]);
     const error = await thrownBy(fetch(`http://127.0.0.1:${closedPort}/v2/accounts/u-5/balance`));
-    expect(fromError(error, { normalizer, provider: 'aerosync', request: { method: 'GET', url: `http://127.0.0.1:${closedPort}/v2/accounts/u-5/balance` } })).toMatchObject({
+    expect(
+      fromError(error, { normalizer, provider: 'aerosync', request: { method: 'GET', url: `http://127.0.0.1:${closedPort}/v2/accounts/u-5/balance` } }),
+    ).toMatchObject({
       kind: 'provider-unavailable',
       endpoint: 'GET /accounts/{user_id}/balance',
     });

@@ -25,8 +25,15 @@ describe('retryDecision', () => {
   });
 
   test('a Retry-After longer than maxWaitMs stops at once and passes the wait on', () => {
-    expect(retryDecision(hint({ afterMs: 60_000, afterSource: 'retry-after' }), { attempt: 1 })).toEqual({ action: 'stop', reason: 'wait-too-long', retryAfterMs: 60_000 });
-    expect(retryDecision(hint({ afterMs: 60_000, afterSource: 'retry-after' }), { attempt: 1, maxWaitMs: 60_000 })).toMatchObject({ action: 'retry', delayMs: 60_000 });
+    expect(retryDecision(hint({ afterMs: 60_000, afterSource: 'retry-after' }), { attempt: 1 })).toEqual({
+      action: 'stop',
+      reason: 'wait-too-long',
+      retryAfterMs: 60_000,
+    });
+    expect(retryDecision(hint({ afterMs: 60_000, afterSource: 'retry-after' }), { attempt: 1, maxWaitMs: 60_000 })).toMatchObject({
+      action: 'retry',
+      delayMs: 60_000,
+    });
   });
 
   test('without a wait: capped exponential backoff with full jitter', () => {
@@ -48,7 +55,13 @@ describe('retryDecision', () => {
   });
 
   test('stops when the error is not retryable (a user must reconnect)', () => {
-    const error = normalize({ provider: 'aerosync', method: 'GET', url: '/v2/accounts/u-1/balance', status: 400, body: errorBody(aerosync, { code: 'AC-104' }) });
+    const error = normalize({
+      provider: 'aerosync',
+      method: 'GET',
+      url: '/v2/accounts/u-1/balance',
+      status: 400,
+      body: errorBody(aerosync, { code: 'AC-104' }),
+    });
     expect(error.kind).toBe('reconnect-required');
     expect(retryDecision(error, { attempt: 1 })).toEqual({ action: 'stop', reason: 'not-retryable', retryAfterMs: undefined });
   });
@@ -59,7 +72,11 @@ describe('retryDecision', () => {
     expect(error.retry.waitForJob).toBe(true);
     const decision = retryDecision(error, { attempt: 1, random: () => 0.5, idempotent: false });
     expect(decision).toMatchObject({ action: 'poll-job', source: 'backoff' });
-    expect(retryDecision(hint({ waitForJob: true, afterMs: 3000, afterSource: 'retry-after' }), { attempt: 1 })).toEqual({ action: 'poll-job', delayMs: 3000, source: 'retry-after' });
+    expect(retryDecision(hint({ waitForJob: true, afterMs: 3000, afterSource: 'retry-after' }), { attempt: 1 })).toEqual({
+      action: 'poll-job',
+      delayMs: 3000,
+      source: 'retry-after',
+    });
   });
 
   test('a timeout of a non-idempotent request stops: the provider may have done the work', () => {
@@ -77,11 +94,16 @@ describe('retryDecision', () => {
     expect(retryDecision(error, { attempt: 1, random: () => 7 })).toMatchObject({ action: 'retry', delayMs: 199 });
     expect(retryDecision(error, { attempt: 1, random: () => Number.NaN })).toMatchObject({ delayMs: 0 });
     expect(
-      retryDecision(error, { attempt: 1, random: () => {
+      retryDecision(error, {
+        attempt: 1,
+        random: () => {
           throw new Error('no entropy');
-        }, }),
+        },
+      }),
     ).toMatchObject({ delayMs: 0 });
-    expect(retryDecision(error, { attempt: 1, baseMs: -1, capMs: Number.NaN, maxAttempts: Number.POSITIVE_INFINITY, random: () => 0.99 })).toMatchObject({ action: 'retry' });
+    expect(retryDecision(error, { attempt: 1, baseMs: -1, capMs: Number.NaN, maxAttempts: Number.POSITIVE_INFINITY, random: () => 0.99 })).toMatchObject({
+      action: 'retry',
+    });
     expect(retryDecision(hint({ afterMs: Number.NaN }), { attempt: 1, random: () => 0 })).toMatchObject({ source: 'backoff' });
   });
 
@@ -100,11 +122,20 @@ describe('retryDecision', () => {
     expect(decision.delayMs).toBe(Math.floor(r * ceiling));
   });
 
-  propTest.prop([fc.boolean(), fc.boolean(), fc.boolean(), fc.option(fc.nat({ max: 20_000 }), { nil: undefined }), fc.integer({ min: 1, max: 6 }), fc.boolean()])(
+  propTest.prop([
+    fc.boolean(),
+    fc.boolean(),
+    fc.boolean(),
+    fc.option(fc.nat({ max: 20_000 }), { nil: undefined }),
+    fc.integer({ min: 1, max: 6 }),
+    fc.boolean(),
+  ])(
     'never retries what is not retryable, never says retry for a running job, never exceeds maxAttempts',
     (retryable, waitForJob, mayHaveSucceeded, afterMs, attempt, idempotent) => {
-      const decision = retryDecision(hint({ retryable, waitForJob, mayHaveSucceeded, afterMs, afterSource: afterMs === undefined ? undefined : 'retry-after' }), { attempt, maxAttempts: 4,
-        idempotent, });
+      const decision = retryDecision(
+        hint({ retryable, waitForJob, mayHaveSucceeded, afterMs, afterSource: afterMs === undefined ? undefined : 'retry-after' }),
+        { attempt, maxAttempts: 4, idempotent },
+      );
       if (!retryable || attempt >= 4) expect(decision.action).toBe('stop');
       if (waitForJob) expect(decision.action).not.toBe('retry');
       if (decision.action === 'retry' && mayHaveSucceeded) expect(idempotent).toBe(true);

@@ -17,7 +17,13 @@ for (const kind of KINDS) {
   if (spec === undefined) codes[kind] = { kind, source: SOURCE };
   else for (const detail of spec.values) codes[`${kind}:${detail}`] = { kind, detail, source: SOURCE };
 }
-const every = defineCatalog({ id: 'every', name: 'Every kind', source: SOURCE, body: { code: ['code'], message: ['message'], requestId: ['request_id'] }, codes });
+const every = defineCatalog({
+  id: 'every',
+  name: 'Every kind',
+  source: SOURCE,
+  body: { code: ['code'], message: ['message'], requestId: ['request_id'] },
+  codes,
+});
 const { normalize } = createNormalizer([every, ...allCatalogs]);
 
 function errorOf(code: string, headers?: Record<string, string>): NormalizedError {
@@ -79,13 +85,22 @@ describe('toProblem', () => {
   });
 
   test('a provider auth failure is 502, never 401: the frontend user must not be signed out', () => {
-    const error = normalize({ provider: 'aerosync', method: 'POST', url: '/v2/token', status: 401, body: '{"error":{"code":"AC-101","message":"Invalid API key and secret."}}' });
+    const error = normalize({
+      provider: 'aerosync',
+      method: 'POST',
+      url: '/v2/token',
+      status: 401,
+      body: '{"error":{"code":"AC-101","message":"Invalid API key and secret."}}',
+    });
     expect(error.kind).toBe('auth');
     expect(toProblem(error).status).toBe(502);
   });
 
   test('the detail names the reason when it says more than the kind', () => {
-    expect(toProblem(errorOf('reconnect-required:fi-paused-sharing')).body).toMatchObject({ reason: 'fi-paused-sharing', detail: expect.stringContaining('paused') });
+    expect(toProblem(errorOf('reconnect-required:fi-paused-sharing')).body).toMatchObject({
+      reason: 'fi-paused-sharing',
+      detail: expect.stringContaining('paused'),
+    });
     expect(toProblem(errorOf('provider-unavailable:timeout')).body.detail).toContain('in time');
     expect(toProblem(errorOf('rate-limited:end-user')).body).toMatchObject({ scope: 'end-user', detail: expect.stringContaining('attempts') });
     expect(toProblem(errorOf('rate-limited:end-user')).body).not.toHaveProperty('reason');
@@ -105,8 +120,18 @@ describe('toProblem', () => {
 
   test('options: type base, instance, request id on request, status overrides', () => {
     const error = errorOf('reconnect-required:credentials');
-    const problem = toProblem(error, { typeBase: 'https://docs.example.org/errors#', instance: 'urn:request:abc', exposeRequestId: true, statusFor: { 'reconnect-required': 424 } });
-    expect(problem.body).toMatchObject({ type: 'https://docs.example.org/errors#reconnect-required', instance: 'urn:request:abc', requestId: 'prov-req-9', status: 424 });
+    const problem = toProblem(error, {
+      typeBase: 'https://docs.example.org/errors#',
+      instance: 'urn:request:abc',
+      exposeRequestId: true,
+      statusFor: { 'reconnect-required': 424 },
+    });
+    expect(problem.body).toMatchObject({
+      type: 'https://docs.example.org/errors#reconnect-required',
+      instance: 'urn:request:abc',
+      requestId: 'prov-req-9',
+      status: 424,
+    });
     expect(problem.status).toBe(424);
     expect(toProblem(error, { statusFor: { 'reconnect-required': 200 } }).status).toBe(409);
   });

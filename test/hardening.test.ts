@@ -45,7 +45,12 @@ describe('1. credentials never reach messages, log fields or JSON through client
 
   test.each(undici.map((error) => [error.message, error] as const))('%s', (_name, error) => {
     const normalized = fromError(error, { normalizer, provider: 'aerosync' });
-    const surfaces = [normalized.message, JSON.stringify(normalized), JSON.stringify(logFields(normalized)), JSON.stringify(new AggregatorError(normalized, { cause: error }))];
+    const surfaces = [
+      normalized.message,
+      JSON.stringify(normalized),
+      JSON.stringify(logFields(normalized)),
+      JSON.stringify(new AggregatorError(normalized, { cause: error })),
+    ];
     for (const text of surfaces) {
       expect(text).not.toMatch(/hunter2|tok-123|cid-9|user:/);
     }
@@ -69,7 +74,9 @@ describe('2. __proto__ keys are rejected wherever they stand, and defineCatalog 
   ];
   test.each(positions)('in %s', (where, place) => {
     const bad = JSON.parse('{"__proto__": {"kind": "auth", "severity": "wake-the-ceo", "source": "https://x.example/"}}') as object;
-    expect(problemsOf(place(bad))).toEqual([`${where}.__proto__: "__proto__" is not allowed as a key (it would reach the prototype of every object built from the catalog)`]);
+    expect(problemsOf(place(bad))).toEqual([
+      `${where}.__proto__: "__proto__" is not allowed as a key (it would reach the prototype of every object built from the catalog)`,
+    ]);
   });
 
   test('defineCatalog returns the validated copy, never the object it was given', () => {
@@ -158,16 +165,30 @@ describe('5. parseCatalog answers problems for any input whatsoever', () => {
   });
 
   test('getters, proxies, revoked proxies and a cyclic constant', () => {
-    const getter = { ...minimal, get name(): string { throw new Error('boom'); } };
+    const getter = {
+      ...minimal,
+      get name(): string {
+        throw new Error('boom');
+      },
+    };
     expect(problemsOf(getter)).toContain('name: is a getter or setter: a catalog is plain data');
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
     expect(problemsOf({ ...minimal, codes: proxy })).toEqual(['codes: could not be read (a revoked proxy or a trap that throws)']);
-    const trap = new Proxy({}, { ownKeys: () => { throw new Error('trap'); } });
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('trap');
+        },
+      },
+    );
     expect(problemsOf(trap)).toEqual(['(catalog): could not be read (a revoked proxy or a trap that throws)']);
     const cyclic: Record<string, unknown> = { a: 1 };
     cyclic['self'] = cyclic;
-    expect(problemsOf({ ...minimal, body: { constant: cyclic } })).toEqual(['body.constant.self: refers back to an object that contains it (a cycle): a catalog is a tree of plain data']);
+    expect(problemsOf({ ...minimal, body: { constant: cyclic } })).toEqual([
+      'body.constant.self: refers back to an object that contains it (a cycle): a catalog is a tree of plain data',
+    ]);
   });
 });
 
@@ -193,14 +214,32 @@ describe('6. reads follow own properties only', () => {
 });
 
 describe('7. the gateway helpers never throw', () => {
-  const throwing = new Proxy({}, { get: () => { throw new Error('trap'); }, has: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); }, getOwnPropertyDescriptor: () => { throw new Error('trap'); } });
+  const throwing = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('trap');
+      },
+      has: () => {
+        throw new Error('trap');
+      },
+      ownKeys: () => {
+        throw new Error('trap');
+      },
+      getOwnPropertyDescriptor: () => {
+        throw new Error('trap');
+      },
+    },
+  );
   const { proxy: revoked, revoke } = Proxy.revocable({}, {});
   revoke();
 
   test('a Proxy as axios config.params and a non-string request url', () => {
     const error = { isAxiosError: true, response: { status: 500, data: {} }, config: { url: '/v2/token', params: throwing } };
     expect(() => readError(error, { provider: 'aerosync' })).not.toThrow();
-    expect(fromError({ code: 'ECONNRESET' }, { normalizer, provider: 'aerosync', request: { url: 42 as unknown as string } })).toMatchObject({ kind: 'provider-unavailable' });
+    expect(fromError({ code: 'ECONNRESET' }, { normalizer, provider: 'aerosync', request: { url: 42 as unknown as string } })).toMatchObject({
+      kind: 'provider-unavailable',
+    });
   });
 
   test.each([
@@ -210,7 +249,9 @@ describe('7. the gateway helpers never throw', () => {
     ['an empty object', {}],
   ] as const)('retryDecision, toProblem, fromError, fromResponse and AggregatorError with %s', async (_name, value) => {
     expect(retryDecision(value as never, { attempt: 1 })).toMatchObject({ action: 'stop' });
-    expect(retryDecision({ retry: { retryable: true, afterMs: undefined, afterSource: undefined, waitForJob: false, mayHaveSucceeded: false } }, value as never)).toMatchObject({ action: 'stop' });
+    expect(
+      retryDecision({ retry: { retryable: true, afterMs: undefined, afterSource: undefined, waitForJob: false, mayHaveSucceeded: false } }, value as never),
+    ).toMatchObject({ action: 'stop' });
     expect(toProblem(value as never)).toMatchObject({ status: 502, body: { kind: 'unknown' } });
     expect(toProblem({ kind: 'auth' } as NormalizedError, value as never).status).toBe(502);
     expect(fromError(value, value as never)).toMatchObject({ kind: 'unknown' });
@@ -257,7 +298,10 @@ describe('8. every answer is a value', () => {
 
 describe('9. headers as a Map keyed Retry-After are read', () => {
   test('normalize and readResponse', async () => {
-    const headers = new Map([['Retry-After', '7'], ['X-Request-Id', 'r-1']]);
+    const headers = new Map([
+      ['Retry-After', '7'],
+      ['X-Request-Id', 'r-1'],
+    ]);
     expect(normalizer.normalize({ provider: 'aerosync', status: 429, headers }).retry.afterMs).toBe(7000);
     const input = await readResponse({ status: 429, headers }, { provider: 'aerosync' });
     expect(input.headers).toMatchObject({ 'retry-after': '7', 'x-request-id': 'r-1' });
@@ -287,7 +331,14 @@ describe('10. readResponse always settles', () => {
 
   test('a response-like with only text() is not read when it declares a body over maxBytes', async () => {
     let read = false;
-    const big = { status: 500, headers: { 'content-length': String(64 * 1024 * 1024) }, text: async () => ((read = true), 'x') };
+    const big = {
+      status: 500,
+      headers: { 'content-length': String(64 * 1024 * 1024) },
+      text: async () => {
+        read = true;
+        return 'x';
+      },
+    };
     const input = await readResponse(big, { provider: 'aerosync', maxBytes: 1024 });
     expect(read).toBe(false);
     expect(input.body).toBeUndefined();
@@ -315,11 +366,18 @@ describe('12. smaller findings', () => {
   test('a raw path as endpoint never becomes a metric label', () => {
     const foreign = { kind: 'not-found', provider: 'aerosync', endpoint: 'GET /accounts/u-42/balance', match: { by: 'row' } };
     expect(errorLabels(foreign as unknown as NormalizedError).endpoint).toBe('unknown');
-    expect(errorLabels({ ...foreign, endpoint: 'GET /accounts/{user_id}/balance' } as unknown as NormalizedError).endpoint).toBe('GET /accounts/{user_id}/balance');
+    expect(errorLabels({ ...foreign, endpoint: 'GET /accounts/{user_id}/balance' } as unknown as NormalizedError).endpoint).toBe(
+      'GET /accounts/{user_id}/balance',
+    );
   });
 
   test('rowFixtures never renders an inherited member as a placeholder value', () => {
-    const catalog = defineCatalog({ ...minimal, body: { code: ['error.code'], message: ['error.message'] }, codes: { A: { kind: 'not-found', message: 'No {toString} here', source: DOCS } }, endpoints: { 'GET /a': { source: DOCS, rows: [{ status: 404, code: 'A' }] } } });
+    const catalog = defineCatalog({
+      ...minimal,
+      body: { code: ['error.code'], message: ['error.message'] },
+      codes: { A: { kind: 'not-found', message: 'No {toString} here', source: DOCS } },
+      endpoints: { 'GET /a': { source: DOCS, rows: [{ status: 404, code: 'A' }] } },
+    });
     const body = rowFixtures(catalog)[0]?.input.body ?? '';
     expect(body).not.toContain('native code');
     expect(body).toContain('sample-toString');

@@ -6,7 +6,7 @@
  * and its time must grow no faster than the size of what it reads.
  * `npm run fuzz` runs the same contracts for as long as asked.
  */
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { CONTRACTS, TESTED_APART, check, hostileText, hostileValue, publicFunctions } from './support/hostile.js';
 

@@ -4,7 +4,7 @@
  * that carries an error renders exactly as renderMessage renders the error; the
  * same override layering as errors; nothing of the provider's reaches the text.
  */
-import { fc, test as fcTest } from '@fast-check/vitest';
+import { test as fcTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { CONNECTION_STATES, createNormalizer, USER_ACTIONS } from '../src/index.js';
 import type { ConnectionEvent, ConnectionState } from '../src/index.js';
@@ -51,19 +51,29 @@ describe('what each state renders', () => {
     const cancel = eventOf('cancelled', { step: 'requires_credentials' });
     expect(renderConnectionEvent(cancel)).toBeUndefined();
     expect(renderConnectionEvent(cancel, spanish)).toBeUndefined();
-    expect(renderConnectionEvent(cancel, { messages: { en: { states: { info: { title: 'x', body: 'y' } }, events: { plaid: { 'ITEM.SECRET_EVENT': { title: 'x' } } } } } })).toBeUndefined();
+    expect(
+      renderConnectionEvent(cancel, {
+        messages: { en: { states: { info: { title: 'x', body: 'y' } }, events: { plaid: { 'ITEM.SECRET_EVENT': { title: 'x' } } } } },
+      }),
+    ).toBeUndefined();
     for (const fixture of widgetFixtures().filter((f) => f.expected.state === 'cancelled')) {
       expect(renderConnectionEvent(ADAPTERS[fixture.provider](fixture.callback, fixture.payload))).toBeUndefined();
     }
   });
 
   test('recovered renders the "all good" line, with nothing to do', () => {
-    expect(renderConnectionEvent(eventOf('recovered'))).toEqual({ title: 'All good', body: 'Your bank connection is working again.', action: { kind: 'none', label: 'OK' } });
+    expect(renderConnectionEvent(eventOf('recovered'))).toEqual({
+      title: 'All good',
+      body: 'Your bank connection is working again.',
+      action: { kind: 'none', label: 'OK' },
+    });
   });
 
   test('info renders nothing unless an override words it', () => {
     expect(renderConnectionEvent(eventOf('info'))).toBeUndefined();
-    expect(renderConnectionEvent(eventOf('info'), { messages: { en: { states: { info: { title: 'Heads up', body: 'Something changed.' } } } } })).toMatchObject({ title: 'Heads up', body: 'Something changed.' });
+    expect(renderConnectionEvent(eventOf('info'), { messages: { en: { states: { info: { title: 'Heads up', body: 'Something changed.' } } } } })).toMatchObject(
+      { title: 'Heads up', body: 'Something changed.' },
+    );
   });
 
   test.each(TEXT_STATES.map((state) => [state]))('%s renders a complete message in English and in Spanish, and they differ', (state) => {
@@ -86,9 +96,17 @@ describe('what each state renders', () => {
   });
 
   test('details: an institution not supported or not found, an MFA step', () => {
-    expect(renderConnectionEvent(eventOf('failed', { failure: 'institution-unsupported', userAction: 'link-another-account' }))).toEqual({ title: 'Bank not supported', body: "We can't connect to this bank.", action: { kind: 'link-another-account', label: 'Link another account' } });
+    expect(renderConnectionEvent(eventOf('failed', { failure: 'institution-unsupported', userAction: 'link-another-account' }))).toEqual({
+      title: 'Bank not supported',
+      body: "We can't connect to this bank.",
+      action: { kind: 'link-another-account', label: 'Link another account' },
+    });
     // Not found words as any failure: the user links another account (the adapter's action).
-    expect(renderConnectionEvent(eventOf('failed', { failure: 'institution-not-found', userAction: 'link-another-account' }))).toEqual({ title: "Couldn't connect", body: "We couldn't connect to your bank.", action: { kind: 'link-another-account', label: 'Link another account' } });
+    expect(renderConnectionEvent(eventOf('failed', { failure: 'institution-not-found', userAction: 'link-another-account' }))).toEqual({
+      title: "Couldn't connect",
+      body: "We couldn't connect to your bank.",
+      action: { kind: 'link-another-account', label: 'Link another account' },
+    });
     expect(renderConnectionEvent(eventOf('pending', { step: 'mfa' }))?.title).toBe("Verify it's you");
     expect(renderConnectionEvent(eventOf('pending', { step: 'CREATED' }))?.title).toBe('Connecting');
   });
@@ -96,7 +114,19 @@ describe('what each state renders', () => {
 
 describe('an error behind the event renders as renderMessage renders it', () => {
   test('a Plaid onExit with INVALID_CREDENTIALS, classified, says what the HTTP path says', () => {
-    const event = plaidLinkEvent('onExit', { error: { error_type: 'ITEM_ERROR', error_code: 'INVALID_CREDENTIALS', error_message: 'the provided credentials were not correct', display_message: 'Wrong password.' }, metadata: { status: 'requires_credentials' } }, { normalizer });
+    const event = plaidLinkEvent(
+      'onExit',
+      {
+        error: {
+          error_type: 'ITEM_ERROR',
+          error_code: 'INVALID_CREDENTIALS',
+          error_message: 'the provided credentials were not correct',
+          display_message: 'Wrong password.',
+        },
+        metadata: { status: 'requires_credentials' },
+      },
+      { normalizer },
+    );
     const error = event.error;
     expect(error).toBeDefined();
     expect(renderConnectionEvent(event)).toEqual(renderMessage(error));
@@ -106,7 +136,11 @@ describe('an error behind the event renders as renderMessage renders it', () => 
   });
 
   test('an MX DENIED from the widget renders the same text as the same status from the webhook path', () => {
-    const event = mxConnectEvent('message', { type: 'mx/connect/memberStatusUpdate', metadata: { member_guid: 'MBR-1', connection_status: 2 } }, { normalizer });
+    const event = mxConnectEvent(
+      'message',
+      { type: 'mx/connect/memberStatusUpdate', metadata: { member_guid: 'MBR-1', connection_status: 2 } },
+      { normalizer },
+    );
     expect(renderConnectionEvent(event)).toEqual(renderMessage(normalizer.normalize({ provider: 'mx', code: 'DENIED' })));
   });
 
@@ -116,7 +150,9 @@ describe('an error behind the event renders as renderMessage renders it', () => 
       expect(message).toEqual(renderMessage({ kind: 'reconnect-required', reason, userAction: 'reconnect' }));
     }
     expect(renderConnectionEvent(eventOf('needs-reconnect', { reason: 'credentials' }))?.title).toBe('Check your bank login');
-    expect(renderConnectionEvent(eventOf('needs-reconnect', { reason: 'consent' }), spanish)?.body).toBe(MESSAGES_ES.details['reconnect-required.consent']?.body);
+    expect(renderConnectionEvent(eventOf('needs-reconnect', { reason: 'consent' }), spanish)?.body).toBe(
+      MESSAGES_ES.details['reconnect-required.consent']?.body,
+    );
   });
 
   test('error overrides apply to events that carry the error', () => {
@@ -127,7 +163,11 @@ describe('an error behind the event renders as renderMessage renders it', () => 
 
   test('a failed event without an error uses the event texts, with the adapter’s action', () => {
     const event = plaidLinkEvent('onExit', { error: { error_type: 'ITEM_ERROR', error_code: 'INVALID_CREDENTIALS' }, metadata: {} });
-    expect(renderConnectionEvent(event)).toEqual({ title: "Couldn't connect", body: "We couldn't connect to your bank.", action: { kind: 'reconnect', label: 'Reconnect' } });
+    expect(renderConnectionEvent(event)).toEqual({
+      title: "Couldn't connect",
+      body: "We couldn't connect to your bank.",
+      action: { kind: 'reconnect', label: 'Reconnect' },
+    });
   });
 });
 
@@ -137,15 +177,31 @@ describe('overrides, layered as for errors', () => {
   test('the most specific entry wins: the event, then its detail, then the state; the caller’s before the locale’s', () => {
     const base = { states: { connected: { title: 'S', body: 'state body' } } };
     expect(renderConnectionEvent(event, { messages: { en: base } })).toMatchObject({ title: 'S', body: 'state body' });
-    expect(renderConnectionEvent(event, { messages: { en: { ...base, events: { plaid: { 'ITEM.SECRET_EVENT': { title: 'E' } } } } } })).toMatchObject({ title: 'E', body: 'state body' });
+    expect(renderConnectionEvent(event, { messages: { en: { ...base, events: { plaid: { 'ITEM.SECRET_EVENT': { title: 'E' } } } } } })).toMatchObject({
+      title: 'E',
+      body: 'state body',
+    });
     const failed = eventOf('failed', { failure: 'institution-unsupported' });
-    expect(renderConnectionEvent(failed, { messages: { en: { stateDetails: { 'failed.institution-unsupported': { title: 'D' } }, states: { failed: { title: 'S' } } } } })?.title).toBe('D');
-    expect(renderConnectionEvent(failed, { messages: { en: { states: { failed: { title: 'S' } } } } })).toMatchObject({ title: 'S', body: "We can't connect to this bank." });
+    expect(
+      renderConnectionEvent(failed, {
+        messages: { en: { stateDetails: { 'failed.institution-unsupported': { title: 'D' } }, states: { failed: { title: 'S' } } } },
+      })?.title,
+    ).toBe('D');
+    expect(renderConnectionEvent(failed, { messages: { en: { states: { failed: { title: 'S' } } } } })).toMatchObject({
+      title: 'S',
+      body: "We can't connect to this bank.",
+    });
   });
 
   test('an override’s action and label win, a label belongs to its entry’s action, and action labels follow the error texts', () => {
-    expect(renderConnectionEvent(event, { messages: { en: { states: { connected: { action: 'link-another-account', label: 'Add another bank' } } } } })?.action).toEqual({ kind: 'link-another-account', label: 'Add another bank' });
-    expect(renderConnectionEvent(event, { messages: { en: { states: { connected: { action: 'link-another-account' } }, actions: { 'link-another-account': 'Add one more' } } } })?.action).toEqual({ kind: 'link-another-account', label: 'Add one more' });
+    expect(
+      renderConnectionEvent(event, { messages: { en: { states: { connected: { action: 'link-another-account', label: 'Add another bank' } } } } })?.action,
+    ).toEqual({ kind: 'link-another-account', label: 'Add another bank' });
+    expect(
+      renderConnectionEvent(event, {
+        messages: { en: { states: { connected: { action: 'link-another-account' } }, actions: { 'link-another-account': 'Add one more' } } },
+      })?.action,
+    ).toEqual({ kind: 'link-another-account', label: 'Add one more' });
     expect(renderConnectionEvent(event, { messages: { en: { actions: { none: 'Great' } } } })?.action).toEqual({ kind: 'none', label: 'Great' });
   });
 
@@ -201,7 +257,14 @@ describe('safety', () => {
   });
 
   test('hostile options with a valid event fall back to the English texts', () => {
-    const options = new Proxy({}, { get: () => { throw new Error('boom'); } });
+    const options = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expect(renderConnectionEvent(eventOf('recovered'), options as never)?.title).toBe('All good');
     expect(MESSAGES_EN.actions.none).toBe('OK');
   });

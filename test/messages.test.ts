@@ -207,7 +207,7 @@ describe('overrides', () => {
     expect(renderMessage(error, { messages: action }).action).toEqual({ kind: 'visit-institution', label: MESSAGES_EN.actions['visit-institution'] });
     const labelled = { en: { codes: { plaid: { ITEM_LOGIN_REQUIRED: { action: 'visit-institution' as const, label: 'Open Plaid Portal' } } } } };
     expect(renderMessage(error, { messages: labelled }).action).toEqual({ kind: 'visit-institution', label: 'Open Plaid Portal' });
-    const relabelled = { en: { actions: { 'visit-institution': 'Open your bank' } , codes: labelled.en.codes } };
+    const relabelled = { en: { actions: { 'visit-institution': 'Open your bank' }, codes: labelled.en.codes } };
     expect(renderMessage(error, { messages: { en: { ...relabelled.en, codes: action.en.codes } } }).action.label).toBe('Open your bank');
   });
 
@@ -228,7 +228,14 @@ describe('overrides', () => {
 });
 
 describe("the provider's end-user text", () => {
-  const body = { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'the login details of this item have changed', display_message: 'Your bank login changed. Please log in again.', request_id: 'Hf8Ixq2', status: 400 };
+  const body = {
+    error_type: 'ITEM_ERROR',
+    error_code: 'ITEM_LOGIN_REQUIRED',
+    error_message: 'the login details of this item have changed',
+    display_message: 'Your bank login changed. Please log in again.',
+    request_id: 'Hf8Ixq2',
+    status: 400,
+  };
   const error = normalize({ provider: 'plaid', status: 400, body });
 
   test('is not used unless asked for', () => {
@@ -269,34 +276,73 @@ describe('JSON from a gateway', () => {
   });
 
   const inputs = [
-    { provider: 'aerosync', method: 'GET', url: 'https://api.aerosync.com/v2/accounts/u-42/balance', status: 400, body: '{"error":{"code":"AC-104","message":"We are having issues connecting to your bank."}}' },
-    { provider: 'plaid', status: 400, body: { error_type: 'INSTITUTION_ERROR', error_code: 'INSTITUTION_DOWN', error_message: 'this institution is not currently responding', display_message: null, request_id: 'abc' } },
-    { provider: 'plaid', status: 400, body: { error_type: 'INVALID_INPUT', error_code: 'INVALID_API_KEYS', error_message: 'invalid client_id or secret provided', request_id: 'def' } },
+    {
+      provider: 'aerosync',
+      method: 'GET',
+      url: 'https://api.aerosync.com/v2/accounts/u-42/balance',
+      status: 400,
+      body: '{"error":{"code":"AC-104","message":"We are having issues connecting to your bank."}}',
+    },
+    {
+      provider: 'plaid',
+      status: 400,
+      body: {
+        error_type: 'INSTITUTION_ERROR',
+        error_code: 'INSTITUTION_DOWN',
+        error_message: 'this institution is not currently responding',
+        display_message: null,
+        request_id: 'abc',
+      },
+    },
+    {
+      provider: 'plaid',
+      status: 400,
+      body: { error_type: 'INVALID_INPUT', error_code: 'INVALID_API_KEYS', error_message: 'invalid client_id or secret provided', request_id: 'def' },
+    },
     { provider: 'aerosync', status: 503, body: '<html>Service Unavailable</html>' },
     { provider: 'nobody', status: 418 },
   ];
 
-  test.each(inputs.map((input) => [input.provider, input.status, input] as const))('%s %s renders the same after a JSON round trip, in every shape a gateway sends', (_p, _s, input) => {
-    const error = normalize(input);
-    const direct = renderMessage(error, { locale: 'es', locales });
-    expectComplete(direct);
-    const json = JSON.stringify(error);
-    expect(renderMessage(JSON.parse(json), { locale: 'es', locales })).toEqual(direct);
-    expect(renderMessage(json, { locale: 'es', locales })).toEqual(direct);
-    expect(renderMessage(JSON.parse(JSON.stringify(new AggregatorError(error))), { locale: 'es', locales })).toEqual(direct);
-    expect(direct.title).toBe(MESSAGES_ES.details[`${error.kind}.${String((error as { reason?: string }).reason)}` as never]?.['title'] ?? MESSAGES_ES.kinds[error.kind].title);
-    expect(direct.action.kind).toBe(error.userAction);
-  });
+  test.each(inputs.map((input) => [input.provider, input.status, input] as const))(
+    '%s %s renders the same after a JSON round trip, in every shape a gateway sends',
+    (_p, _s, input) => {
+      const error = normalize(input);
+      const direct = renderMessage(error, { locale: 'es', locales });
+      expectComplete(direct);
+      const json = JSON.stringify(error);
+      expect(renderMessage(JSON.parse(json), { locale: 'es', locales })).toEqual(direct);
+      expect(renderMessage(json, { locale: 'es', locales })).toEqual(direct);
+      expect(renderMessage(JSON.parse(JSON.stringify(new AggregatorError(error))), { locale: 'es', locales })).toEqual(direct);
+      expect(direct.title).toBe(
+        MESSAGES_ES.details[`${error.kind}.${String((error as { reason?: string }).reason)}` as never]?.['title'] ?? MESSAGES_ES.kinds[error.kind].title,
+      );
+      expect(direct.action.kind).toBe(error.userAction);
+    },
+  );
 });
 
 describe('hostile input', () => {
   const unknownEn = renderMessage({ kind: 'unknown' });
 
   test('the unknown message is what an unknown kind renders', () => {
-    expect(unknownEn).toEqual({ title: MESSAGES_EN.kinds.unknown.title, body: MESSAGES_EN.kinds.unknown.body, action: { kind: 'contact-support', label: MESSAGES_EN.actions['contact-support'] } });
+    expect(unknownEn).toEqual({
+      title: MESSAGES_EN.kinds.unknown.title,
+      body: MESSAGES_EN.kinds.unknown.body,
+      action: { kind: 'contact-support', label: MESSAGES_EN.actions['contact-support'] },
+    });
   });
 
-  const throwing = new Proxy({}, { get: () => { throw new Error('boom'); }, has: () => { throw new Error('boom'); } });
+  const throwing = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('boom');
+      },
+      has: () => {
+        throw new Error('boom');
+      },
+    },
+  );
   const revocable = Proxy.revocable({}, {});
   revocable.revoke();
 
@@ -323,21 +369,51 @@ describe('hostile input', () => {
 
   test('a hostile userAction or detail falls back instead of leaking', () => {
     const rendered = renderMessage({ kind: 'reconnect-required', reason: '__proto__', userAction: 'rm -rf /', message: 'secret' });
-    expect(rendered).toEqual({ title: MESSAGES_EN.kinds['reconnect-required'].title, body: MESSAGES_EN.kinds['reconnect-required'].body, action: { kind: 'contact-support', label: MESSAGES_EN.actions['contact-support'] } });
+    expect(rendered).toEqual({
+      title: MESSAGES_EN.kinds['reconnect-required'].title,
+      body: MESSAGES_EN.kinds['reconnect-required'].body,
+      action: { kind: 'contact-support', label: MESSAGES_EN.actions['contact-support'] },
+    });
   });
 
   test('hostile options never throw either', () => {
-    const messages = new Proxy({}, { get: () => { throw new Error('boom'); }, getOwnPropertyDescriptor: () => { throw new Error('boom'); } });
+    const messages = new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('boom');
+        },
+        getOwnPropertyDescriptor: () => {
+          throw new Error('boom');
+        },
+      },
+    );
     expectComplete(renderMessage(errorOf('auth'), { messages, locale: 'es' }));
     expectComplete(renderMessage(errorOf('auth'), { locale: Symbol('x') as never }));
     expectComplete(renderMessage(errorOf('auth'), null as never));
   });
 
-  fcTest.prop([fc.oneof(fc.anything(), fc.json(), fc.record({ kind: fc.oneof(fc.constantFrom(...KINDS), fc.string()), reason: fc.string(), scope: fc.string(), userAction: fc.string(), provider: fc.string(), code: fc.string(), displayMessage: fc.anything() }, { requiredKeys: [] })), fc.constantFrom('en', 'es', 'fr', 'es-MX', undefined), fc.boolean()])(
-    'any value renders a complete message with a real call to action',
-    (input, locale, displayMessage) => {
-      const rendered = renderMessage(input, { ...(locale === undefined ? {} : { locale }), displayMessage });
-      expectComplete(rendered);
-    },
-  );
+  fcTest.prop([
+    fc.oneof(
+      fc.anything(),
+      fc.json(),
+      fc.record(
+        {
+          kind: fc.oneof(fc.constantFrom(...KINDS), fc.string()),
+          reason: fc.string(),
+          scope: fc.string(),
+          userAction: fc.string(),
+          provider: fc.string(),
+          code: fc.string(),
+          displayMessage: fc.anything(),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    fc.constantFrom('en', 'es', 'fr', 'es-MX', undefined),
+    fc.boolean(),
+  ])('any value renders a complete message with a real call to action', (input, locale, displayMessage) => {
+    const rendered = renderMessage(input, { ...(locale === undefined ? {} : { locale }), displayMessage });
+    expectComplete(rendered);
+  });
 });

@@ -11,7 +11,13 @@ const WEBHOOK_STATUSES = ['CHALLENGED', 'DENIED', 'EXPIRED', 'IMPAIRED', 'IMPEDE
 
 describe('MX HTTP statuses, classified on the status alone', () => {
   test('a 202 while a job of the same type runs is a conflict: wait for the running job', () => {
-    const error = normalize({ provider: 'mx', method: 'POST', url: 'https://api.mx.com/users/USR-1/members/MBR-1/aggregate', status: 202, body: '{"member":{"guid":"MBR-1","is_being_aggregated":true}}' });
+    const error = normalize({
+      provider: 'mx',
+      method: 'POST',
+      url: 'https://api.mx.com/users/USR-1/members/MBR-1/aggregate',
+      status: 202,
+      body: '{"member":{"guid":"MBR-1","is_being_aggregated":true}}',
+    });
     expect(error.kind).toBe('conflict');
     expect(error.retry.waitForJob).toBe(true);
     expect(error.retry.retryable).toBe(true);
@@ -165,7 +171,14 @@ describe('MX member connection_status values, as bare codes', () => {
 
   test('CLOSED: the connection is gone at the institution; the widget suggests tracking it manually', () => {
     const error = normalize({ provider: 'mx', code: 'CLOSED' });
-    expect(error).toMatchObject({ kind: 'not-found', userAction: 'link-another-account', owner: 'end-user', severity: 'info', retry: { retryable: false }, match: { by: 'code' } });
+    expect(error).toMatchObject({
+      kind: 'not-found',
+      userAction: 'link-another-account',
+      owner: 'end-user',
+      severity: 'info',
+      retry: { retryable: false },
+      match: { by: 'code' },
+    });
     expect(error.match.source).toMatch(/connect-widget/);
   });
 
@@ -178,12 +191,13 @@ describe('MX member connection_status values, as bare codes', () => {
 });
 
 describe('MX numeric connection_status_id values', () => {
-  test('the webhook\'s connection_status and connection_status_id name the same status', () => {
+  test("the webhook's connection_status and connection_status_id name the same status", () => {
     const payload = {
       action: 'CHANGED',
       connection_status: 'DENIED',
       connection_status_id: 2,
-      connection_status_message: 'The credentials entered do not match your credentials at this institution. Please re-enter your credentials to continue importing data.',
+      connection_status_message:
+        'The credentials entered do not match your credentials at this institution. Please re-enter your credentials to continue importing data.',
       member_guid: 'MBR-48d9a481-f2a2-7e13-2685-62869cf0d33a',
       type: 'CONNECTION_STATUS',
       user_guid: 'USR-eaf4ac68-d17d-5e9b-7b46-959a5b315a9e',
@@ -204,11 +218,11 @@ describe('MX numeric connection_status_id values', () => {
     [17, 'IMPORTED'],
     [19, 'EXPIRED'],
     [20, 'IMPAIRED'],
-  ] as const)('the Connect widget\'s %i is %s', (id, code) => {
+  ] as const)("the Connect widget's %i is %s", (id, code) => {
     expect(normalize({ provider: 'mx', code: id }).code).toBe(code);
   });
 
-  test('the widget\'s memberStatusUpdate with 3 is the pending MFA step; with 6 (CONNECTED) it is no failure', () => {
+  test("the widget's memberStatusUpdate with 3 is the pending MFA step; with 6 (CONNECTED) it is no failure", () => {
     const challenged = normalize({ provider: 'mx', code: 3 });
     expect(challenged.kind === 'unknown' && challenged.pending).toBe('mfa');
     expect(challenged.match.by).toBe('pending');
@@ -217,7 +231,7 @@ describe('MX numeric connection_status_id values', () => {
   });
 });
 
-describe('MX endpoints, from MX\'s OpenAPI spec', () => {
+describe("MX endpoints, from MX's OpenAPI spec", () => {
   test('a job already running on the member: the endpoint and its path parameters are read', () => {
     const error = normalize({ provider: 'mx', method: 'POST', url: 'https://int-api.mx.com/users/USR-1/members/MBR-1/aggregate', status: 202 });
     expect(error).toMatchObject({
@@ -236,7 +250,7 @@ describe('MX endpoints, from MX\'s OpenAPI spec', () => {
     );
   });
 
-  test('the spec\'s one per-endpoint status: an invalid institution_identifier on list institution credentials is a 404 row', () => {
+  test("the spec's one per-endpoint status: an invalid institution_identifier on list institution credentials is a 404 row", () => {
     const error = normalize({ provider: 'mx', method: 'GET', url: 'https://api.mx.com/institutions/nope/credentials', status: 404 });
     expect(error).toMatchObject({ kind: 'not-found', params: { institution_identifier: 'nope' }, match: { by: 'row' } });
     expect(error.match.source).toMatch(/mxenabled\/openapi/);
@@ -254,7 +268,11 @@ describe('MX endpoints, from MX\'s OpenAPI spec', () => {
     });
     expect(error.match.note).toMatch(/4221/);
     // Elsewhere a 422 keeps MX's provider-wide meaning, an integration matter.
-    expect(normalize({ provider: 'mx', method: 'POST', url: 'https://api.mx.com/users/USR-1/budgets', status: 422 })).toMatchObject({ kind: 'invalid-request', owner: 'integrator', match: { by: 'status' } });
+    expect(normalize({ provider: 'mx', method: 'POST', url: 'https://api.mx.com/users/USR-1/budgets', status: 422 })).toMatchObject({
+      kind: 'invalid-request',
+      owner: 'integrator',
+      match: { by: 'status' },
+    });
   });
 
   test('every endpoint cites the spec', () => {
@@ -262,4 +280,3 @@ describe('MX endpoints, from MX\'s OpenAPI spec', () => {
     for (const endpoint of Object.values(mx.endpoints)) expect(endpoint.source).toBe('spec');
   });
 });
-

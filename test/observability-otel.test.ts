@@ -41,7 +41,15 @@ beforeAll(async () => {
   plaid = await listen((request, response) => {
     if (request.url === '/hang') return;
     response.writeHead(400, { 'content-type': 'application/json', 'x-request-id': 'req-7' });
-    response.end(JSON.stringify({ error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'the login details of this item have changed', display_message: null, request_id: 'req-7' }));
+    response.end(
+      JSON.stringify({
+        error_type: 'ITEM_ERROR',
+        error_code: 'ITEM_LOGIN_REQUIRED',
+        error_message: 'the login details of this item have changed',
+        display_message: null,
+        request_id: 'req-7',
+      }),
+    );
   });
   // The gateway: one server span for its own answer, one client span for the provider call.
   gateway = await listen((request, response) => {
@@ -109,7 +117,11 @@ describe('attributes on real spans', () => {
     expect(server.attributes['http.request.method']).toBe('GET');
     expect(server.attributes['error.type']).toBeUndefined();
     expect(server.attributes['aggregator.kind']).toBe('reconnect-required');
-    expect(Object.keys(server.attributes).filter((name) => !name.startsWith('aggregator.')).sort()).toEqual(['http.request.method', 'http.response.status_code']);
+    expect(
+      Object.keys(server.attributes)
+        .filter((name) => !name.startsWith('aggregator.'))
+        .sort(),
+    ).toEqual(['http.request.method', 'http.response.status_code']);
     // Nothing from the request body reaches a span.
     expect(JSON.stringify([server.attributes, client.attributes])).not.toContain('access-sandbox-secret');
   });
@@ -118,7 +130,12 @@ describe('attributes on real spans', () => {
     const answer = await fetch(`${gateway}/hang`);
     expect(answer.status).toBe(504);
     const { server, client } = spans();
-    expect(client.attributes).toMatchObject({ 'error.type': 'provider-unavailable', 'aggregator.detail': 'timeout', 'aggregator.match': 'no-response', 'aggregator.severity': 'page' });
+    expect(client.attributes).toMatchObject({
+      'error.type': 'provider-unavailable',
+      'aggregator.detail': 'timeout',
+      'aggregator.match': 'no-response',
+      'aggregator.severity': 'page',
+    });
     expect(client.attributes['http.response.status_code']).toBeUndefined();
     expect(server.attributes['http.response.status_code']).toBe(504);
   });

@@ -16,7 +16,14 @@ import { connectionEvent } from '../src/connections/build.js';
 import { fromError } from '../src/gateway/index.js';
 import { createNormalizer } from '../src/index.js';
 import type { NormalizeInput } from '../src/index.js';
-import { connectionEventLabels, CONNECTION_EVENTS_METRIC, connectionEventRules, errorLabels, ERRORS_METRIC, prometheusRules } from '../src/observability/index.js';
+import {
+  connectionEventLabels,
+  CONNECTION_EVENTS_METRIC,
+  connectionEventRules,
+  errorLabels,
+  ERRORS_METRIC,
+  prometheusRules,
+} from '../src/observability/index.js';
 import type { ConnectionEventRuleOptions, PrometheusRuleOptions } from '../src/observability/index.js';
 import { connectionEventRuleSet } from '../src/observability/connection-event-rules.js';
 import { errorRuleSet } from '../src/observability/prometheus-rules.js';
@@ -87,7 +94,11 @@ async function runScenario(name: string, set: RuleSet, yaml: string, scenario: S
   const rulesFile = `${name}.rules.yml`;
   await writeFile(join(dir, rulesFile), yaml);
   const alerts = alertsOf(set);
-  for (const firing of scenario.firing) expect(alerts.map((rule) => rule.alert), `${firing.alert} is a rule of the file`).toContain(firing.alert);
+  for (const firing of scenario.firing)
+    expect(
+      alerts.map((rule) => rule.alert),
+      `${firing.alert} is a rule of the file`,
+    ).toContain(firing.alert);
   const test = {
     rule_files: [rulesFile],
     evaluation_interval: '1m',
@@ -117,13 +128,19 @@ async function runScenario(name: string, set: RuleSet, yaml: string, scenario: S
 }
 
 async function expectScenario(name: string, scenario: Omit<Scenario, 'metric'>, options?: PrometheusRuleOptions): Promise<void> {
-  const result = await runScenario(name, errorRuleSet(allCatalogs, options), prometheusRules(allCatalogs, options), { ...scenario, metric: ERRORS_METRIC.name });
+  const result = await runScenario(name, errorRuleSet(allCatalogs, options), prometheusRules(allCatalogs, options), {
+    ...scenario,
+    metric: ERRORS_METRIC.name,
+  });
   expect(result.code, result.output).toBe(0);
   expect(result.output).toContain('SUCCESS');
 }
 
 async function expectEventScenario(name: string, scenario: Omit<Scenario, 'metric'>, options?: ConnectionEventRuleOptions): Promise<void> {
-  const result = await runScenario(name, connectionEventRuleSet(allCatalogs, options), connectionEventRules(allCatalogs, options), { ...scenario, metric: CONNECTION_EVENTS_METRIC.name });
+  const result = await runScenario(name, connectionEventRuleSet(allCatalogs, options), connectionEventRules(allCatalogs, options), {
+    ...scenario,
+    metric: CONNECTION_EVENTS_METRIC.name,
+  });
   expect(result.code, result.output).toBe(0);
 }
 
@@ -135,11 +152,27 @@ function labelsOf(input: NormalizeInput): Labels {
 // Real responses, as each provider documents them.
 const truelayerExpired = labelsOf({ provider: 'truelayer', status: 401, body: { error: 'unauthorized', error_description: 'The access token is expired' } });
 const truelayerInvalid = labelsOf({ provider: 'truelayer', status: 401, body: { error: 'invalid_token' } });
-const synapseFingerprint = labelsOf({ provider: 'synapse', status: 401, body: { error: { en: 'Unauthorized fingerprint.' }, error_code: '120', http_code: '401', success: false } });
+const synapseFingerprint = labelsOf({
+  provider: 'synapse',
+  status: 401,
+  body: { error: { en: 'Unauthorized fingerprint.' }, error_code: '120', http_code: '401', success: false },
+});
 const yodleeExpired = labelsOf({ provider: 'yodlee', status: 401, body: { errorCode: 'Y023', errorMessage: 'Token has expired', referenceCode: 'r1' } });
-const yodleeStale = labelsOf({ provider: 'yodlee', status: 401, body: { errorCode: 'Y008', errorMessage: 'Invalid token in authorization header', referenceCode: 'r2' } });
-const plaidKeys = labelsOf({ provider: 'plaid', status: 400, body: { error_type: 'INVALID_INPUT', error_code: 'INVALID_API_KEYS', error_message: 'invalid client_id or secret provided' } });
-const plaidLogin = labelsOf({ provider: 'plaid', status: 400, body: { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'the login details of this item have changed' } });
+const yodleeStale = labelsOf({
+  provider: 'yodlee',
+  status: 401,
+  body: { errorCode: 'Y008', errorMessage: 'Invalid token in authorization header', referenceCode: 'r2' },
+});
+const plaidKeys = labelsOf({
+  provider: 'plaid',
+  status: 400,
+  body: { error_type: 'INVALID_INPUT', error_code: 'INVALID_API_KEYS', error_message: 'invalid client_id or secret provided' },
+});
+const plaidLogin = labelsOf({
+  provider: 'plaid',
+  status: 400,
+  body: { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'the login details of this item have changed' },
+});
 const plaidUndocumented = labelsOf({ provider: 'plaid', status: 400, body: { error_type: 'ITEM_ERROR', error_code: 'BRAND_NEW_CODE', error_message: 'new' } });
 const mxDown = labelsOf({ provider: 'mx', status: 503 });
 const timeout = errorLabels(fromError(Object.assign(new Error('connect ETIMEDOUT 10.0.0.1:443'), { code: 'ETIMEDOUT' }), { provider: 'plaid' }));
@@ -147,7 +180,8 @@ const reset = errorLabels(fromError(Object.assign(new Error('socket hang up'), {
 
 describe('the fixtures are what the catalogs say', () => {
   test("one user's token is auth with severity ticket; our key is auth with severity page", () => {
-    for (const labels of [truelayerExpired, truelayerInvalid, synapseFingerprint, yodleeExpired, yodleeStale]) expect(labels).toMatchObject({ kind: 'auth', severity: 'ticket' });
+    for (const labels of [truelayerExpired, truelayerInvalid, synapseFingerprint, yodleeExpired, yodleeStale])
+      expect(labels).toMatchObject({ kind: 'auth', severity: 'ticket' });
     expect(plaidKeys).toMatchObject({ kind: 'auth', severity: 'page', code: 'INVALID_API_KEYS' });
   });
 
@@ -162,11 +196,24 @@ describe.concurrent('promtool check rules', () => {
   test.each([
     ['errors, defaults', () => prometheusRules(allCatalogs)],
     ['errors, no catalogs', () => prometheusRules([])],
-    ['errors, custom', () => prometheusRules(allCatalogs.slice(0, 2), { metric: 'bank_errors_total', window: '10m', baselineWindow: '7d', spikeKinds: ['mfa-expired'], group: "it's ours" })],
+    [
+      'errors, custom',
+      () =>
+        prometheusRules(allCatalogs.slice(0, 2), {
+          metric: 'bank_errors_total',
+          window: '10m',
+          baselineWindow: '7d',
+          spikeKinds: ['mfa-expired'],
+          group: "it's ours",
+        }),
+    ],
     ['errors, no spike rule', () => prometheusRules(allCatalogs, { spikeKinds: [] })],
     ['connection events, defaults', () => connectionEventRules(allCatalogs)],
     ['connection events, no catalogs', () => connectionEventRules([])],
-    ['connection events, custom', () => connectionEventRules(allCatalogs, { metric: 'link_events_total', window: '1m', spikeStates: ['revoked', 'degraded'], baselineWindow: '2h' })],
+    [
+      'connection events, custom',
+      () => connectionEventRules(allCatalogs, { metric: 'link_events_total', window: '1m', spikeStates: ['revoked', 'degraded'], baselineWindow: '2h' }),
+    ],
   ])('%s', async (name, make) => {
     const file = `check-${name.replace(/\W+/g, '-')}.yml`;
     await writeFile(join(dir, file), make());
@@ -294,15 +341,30 @@ describe.concurrent('promtool test rules: connection events', { timeout: 60_000 
   const cancel = connectionEventLabels(connectionEvent('cancelled', { provider: 'plaid', event: 'onExit', match: byEvent, step: 'requires_credentials' }));
   const loginError = normalize({ provider: 'plaid', status: 400, body: { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'x' } });
   const needsReconnect = connectionEventLabels(
-    connectionEvent('needs-reconnect', { provider: 'plaid', event: 'ITEM.ERROR', error: loginError, match: { by: 'error', source: 'https://plaid.com/docs/api/items/#error', description: undefined } }),
+    connectionEvent('needs-reconnect', {
+      provider: 'plaid',
+      event: 'ITEM.ERROR',
+      error: loginError,
+      match: { by: 'error', source: 'https://plaid.com/docs/api/items/#error', description: undefined },
+    }),
   );
-  const unsupported = connectionEventLabels(connectionEvent('failed', { provider: 'mx', event: 'mx/connect/institutionSearch', match: byEvent, failure: 'institution-unsupported' }));
-  const undocumented = connectionEventLabels(connectionEvent('info', { provider: 'plaid', event: 'ITEM.SOMETHING_NEW', match: { by: 'none', source: undefined, description: undefined } }));
+  const unsupported = connectionEventLabels(
+    connectionEvent('failed', { provider: 'mx', event: 'mx/connect/institutionSearch', match: byEvent, failure: 'institution-unsupported' }),
+  );
+  const undocumented = connectionEventLabels(
+    connectionEvent('info', { provider: 'plaid', event: 'ITEM.SOMETHING_NEW', match: { by: 'none', source: undefined, description: undefined } }),
+  );
   const day = 1440;
 
   test('the labels are bounded and say what the events are', () => {
     expect(cancel).toEqual({ provider: 'plaid', state: 'cancelled', detail: 'none', event: 'onExit', kind: 'none', severity: 'info', match: 'event' });
-    expect(needsReconnect).toMatchObject({ state: 'needs-reconnect', detail: 'credentials', kind: 'reconnect-required', event: 'ITEM.ERROR', severity: 'info' });
+    expect(needsReconnect).toMatchObject({
+      state: 'needs-reconnect',
+      detail: 'credentials',
+      kind: 'reconnect-required',
+      event: 'ITEM.ERROR',
+      severity: 'info',
+    });
     expect(undocumented).toMatchObject({ state: 'info', event: 'other', match: 'none' });
   });
 
@@ -335,7 +397,11 @@ describe.concurrent('promtool test rules: connection events', { timeout: 60_000 
     const failedError = connectionEventLabels(connectionEvent('failed', { provider: 'mx', event: 'mx/connect/loaded', match: byEvent, failure: 'widget' }));
     await expectEventScenario(
       'failed-spike',
-      { series: [{ labels: failedError, values: '0+0.1x120 62+50x30' }], checkAt: ['2h15m'], firing: [{ at: '2h15m', alert: 'AggregatorConnectionsSpike', labels: { provider: 'mx', state: 'failed' } }] },
+      {
+        series: [{ labels: failedError, values: '0+0.1x120 62+50x30' }],
+        checkAt: ['2h15m'],
+        firing: [{ at: '2h15m', alert: 'AggregatorConnectionsSpike', labels: { provider: 'mx', state: 'failed' } }],
+      },
       { baselineWindow: '2h' },
     );
   });

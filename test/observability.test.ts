@@ -50,7 +50,11 @@ const looseError = fc.record({
   status: fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.constant(undefined), fc.string()),
   code: fc.oneof(fc.string({ maxLength: 300 }), fc.constant(undefined), fc.integer()),
   message: fc.string(),
-  endpoint: fc.oneof(fc.constantFrom('GET /accounts/{user_id}/balance', 'https://api.aerosync.com/v2/accounts/u-42/balance', 'GET /x'.padEnd(400, 'y')), fc.string(), fc.constant(undefined)),
+  endpoint: fc.oneof(
+    fc.constantFrom('GET /accounts/{user_id}/balance', 'https://api.aerosync.com/v2/accounts/u-42/balance', 'GET /x'.padEnd(400, 'y')),
+    fc.string(),
+    fc.constant(undefined),
+  ),
   params: fc.dictionary(fc.string(), fc.string()),
   requestId: fc.string(),
   userAction: fc.oneof(fc.constantFrom(...USER_ACTIONS), fc.string()),
@@ -107,7 +111,7 @@ describe('errorLabels', () => {
     }
   });
 
-  test('the label names are the counter\'s', () => {
+  test("the label names are the counter's", () => {
     expect(Object.keys(errorLabels(balance()))).toEqual([...ERROR_LABEL_NAMES]);
     expect(ERRORS_METRIC.labelNames).toEqual(ERROR_LABEL_NAMES);
     expect(ERRORS_METRIC.name).toBe('aggregator_errors_total');
@@ -129,10 +133,23 @@ describe('errorLabels', () => {
 
   test('a request with no response keeps a known system code, never "other": it is no catalog drift', () => {
     const timeout = fromError(Object.assign(new Error('connect ETIMEDOUT 10.0.0.1:443'), { code: 'ETIMEDOUT' }), { provider: 'plaid' });
-    expect(errorLabels(timeout)).toEqual({ provider: 'plaid', kind: 'provider-unavailable', code: 'ETIMEDOUT', endpoint: 'unknown', owner: 'provider', severity: 'page', match: 'no-response' });
-    const reset = fromError(new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }), { provider: 'mx' });
+    expect(errorLabels(timeout)).toEqual({
+      provider: 'plaid',
+      kind: 'provider-unavailable',
+      code: 'ETIMEDOUT',
+      endpoint: 'unknown',
+      owner: 'provider',
+      severity: 'page',
+      match: 'no-response',
+    });
+    const reset = fromError(new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }), {
+      provider: 'mx',
+    });
     expect(errorLabels(reset)).toMatchObject({ code: 'UND_ERR_SOCKET', match: 'no-response' });
-    expect(errorLabels(fromError(new DOMException('This operation was aborted', 'AbortError'), { provider: 'mx' }))).toMatchObject({ code: 'none', match: 'no-response' });
+    expect(errorLabels(fromError(new DOMException('This operation was aborted', 'AbortError'), { provider: 'mx' }))).toMatchObject({
+      code: 'none',
+      match: 'no-response',
+    });
     // A value that only says it got no response keeps its code only when the gateway would have recognized it.
     expect(errorLabels({ ...timeout, code: 'u-42-secret' } as NormalizedError).code).toBe('none');
     expect(errorLabels({ ...timeout, code: 'ECONNREFUSED' } as NormalizedError).code).toBe('ECONNREFUSED');
@@ -146,7 +163,22 @@ describe('errorLabels', () => {
         seen.add(errorLabels({ ...timeout, code } as NormalizedError).code);
       }),
     );
-    for (const code of seen) expect(['none', 'ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EPIPE', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN', 'ENETDOWN', 'ESOCKETTIMEDOUT', 'ECONNABORTED']).toContain(code);
+    for (const code of seen)
+      expect([
+        'none',
+        'ECONNRESET',
+        'ECONNREFUSED',
+        'ETIMEDOUT',
+        'ENOTFOUND',
+        'EPIPE',
+        'EAI_AGAIN',
+        'EHOSTUNREACH',
+        'ENETUNREACH',
+        'EHOSTDOWN',
+        'ENETDOWN',
+        'ESOCKETTIMEDOUT',
+        'ECONNABORTED',
+      ]).toContain(code);
   });
 
   test('codes that are never documented collapse to two values however many arrive', () => {
@@ -209,20 +241,28 @@ describe('clientSpanAttributes and errorAttributes', () => {
   test('leaves out what it does not know instead of setting undefined', () => {
     const attributes = clientSpanAttributes(normalize({ provider: 'plaid', code: 'INVALID_API_KEYS' }));
     expect(attributes['error.type']).toBe('auth');
-    for (const key of ['http.response.status_code', 'http.request.method', 'url.template', 'aggregator.detail']) expect(Object.hasOwn(attributes, key)).toBe(false);
+    for (const key of ['http.response.status_code', 'http.request.method', 'url.template', 'aggregator.detail'])
+      expect(Object.hasOwn(attributes, key)).toBe(false);
     expect(Object.values(attributes)).not.toContain(undefined);
   });
 
   test('a timeout says so: no status, the system code, match no-response', () => {
     const timeout = fromError(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' }), { provider: 'plaid' });
-    expect(clientSpanAttributes(timeout)).toMatchObject({ 'error.type': 'provider-unavailable', 'aggregator.code': 'ETIMEDOUT', 'aggregator.detail': 'timeout', 'aggregator.match': 'no-response' });
+    expect(clientSpanAttributes(timeout)).toMatchObject({
+      'error.type': 'provider-unavailable',
+      'aggregator.code': 'ETIMEDOUT',
+      'aggregator.detail': 'timeout',
+      'aggregator.match': 'no-response',
+    });
     expect(Object.hasOwn(clientSpanAttributes(timeout), 'http.response.status_code')).toBe(false);
   });
 
   fcTest.prop([looseError])('every name is a registered convention or an aggregator.* name, every value a primitive', (error) => {
     const attributes = clientSpanAttributes(error);
     for (const [name, value] of Object.entries(attributes)) {
-      expect(['error.type', 'http.response.status_code', 'http.request.method', 'url.template'].includes(name) || /^aggregator\.[a-z_]+$/.test(name)).toBe(true);
+      expect(['error.type', 'http.response.status_code', 'http.request.method', 'url.template'].includes(name) || /^aggregator\.[a-z_]+$/.test(name)).toBe(
+        true,
+      );
       expect(['string', 'number', 'boolean']).toContain(typeof value);
     }
     expect(KINDS).toContain(attributes['error.type']);
@@ -274,7 +314,12 @@ describe('logFields', () => {
   });
 
   test('carries the retry wait the provider asked for', () => {
-    const error = normalize({ provider: 'plaid', status: 429, headers: { 'retry-after': '30' }, body: { error_type: 'RATE_LIMIT_EXCEEDED', error_code: 'RATE_LIMIT', error_message: 'slow down' } });
+    const error = normalize({
+      provider: 'plaid',
+      status: 429,
+      headers: { 'retry-after': '30' },
+      body: { error_type: 'RATE_LIMIT_EXCEEDED', error_code: 'RATE_LIMIT', error_message: 'slow down' },
+    });
     expect(logFields(error)).toMatchObject({ kind: 'rate-limited', retryable: true, retryAfterMs: 30_000 });
   });
 });
@@ -283,15 +328,22 @@ describe('alert routing', () => {
   test('the table covers all 13 kinds and follows KIND_DEFAULTS', () => {
     expect(Object.keys(ALERT_ROUTING).sort()).toEqual([...KINDS].sort());
     for (const kind of KINDS) {
-      expect(ALERT_ROUTING[kind]).toEqual({ severity: KIND_DEFAULTS[kind].severity, action: SEVERITY_ACTIONS[KIND_DEFAULTS[kind].severity], owner: KIND_DEFAULTS[kind].owner });
+      expect(ALERT_ROUTING[kind]).toEqual({
+        severity: KIND_DEFAULTS[kind].severity,
+        action: SEVERITY_ACTIONS[KIND_DEFAULTS[kind].severity],
+        owner: KIND_DEFAULTS[kind].owner,
+      });
     }
   });
 
-  test('our broken credentials and a provider outage page; one user\'s bank never does', () => {
+  test("our broken credentials and a provider outage page; one user's bank never does", () => {
     const paging = KINDS.filter((kind) => ALERT_ROUTING[kind].action === 'page');
     expect(paging).toEqual(['auth', 'provider-unavailable']);
-    for (const kind of ['reconnect-required', 'mfa-expired', 'no-accounts', 'fi-unavailable'] satisfies Kind[]) expect(ALERT_ROUTING[kind].action).toBe('count');
-    expect(alertRoute(normalize({ provider: 'plaid', status: 400, body: { error_type: 'INVALID_INPUT', error_code: 'INVALID_API_KEYS' } })).action).toBe('page');
+    for (const kind of ['reconnect-required', 'mfa-expired', 'no-accounts', 'fi-unavailable'] satisfies Kind[])
+      expect(ALERT_ROUTING[kind].action).toBe('count');
+    expect(alertRoute(normalize({ provider: 'plaid', status: 400, body: { error_type: 'INVALID_INPUT', error_code: 'INVALID_API_KEYS' } })).action).toBe(
+      'page',
+    );
     expect(alertRoute(balance())).toEqual({ severity: 'info', action: 'count', owner: 'end-user', group: 'aggregator/aerosync/reconnect-required' });
   });
 
@@ -310,7 +362,14 @@ describe('prometheusRules', () => {
   test('names every alert once, with a page or ticket severity, after the recording rule it reads', () => {
     expect([...yaml.matchAll(/- record: (\S+)/g)].map((m) => m[1])).toEqual(['provider_kind:aggregator_errors_total:rate5m']);
     const alerts = [...yaml.matchAll(/- alert: (\w+)/g)].map((m) => m[1]);
-    expect(alerts).toEqual(['AggregatorAuthBurst', 'AggregatorErrorsPaging', 'AggregatorErrorSpike', 'AggregatorErrorsTicket', 'AggregatorUndocumentedErrors', 'AggregatorUnknownProvider']);
+    expect(alerts).toEqual([
+      'AggregatorAuthBurst',
+      'AggregatorErrorsPaging',
+      'AggregatorErrorSpike',
+      'AggregatorErrorsTicket',
+      'AggregatorUndocumentedErrors',
+      'AggregatorUnknownProvider',
+    ]);
     expect([...yaml.matchAll(/ severity: (\w+)$/gm)].map((m) => m[1])).toEqual(['page', 'page', 'page', 'ticket', 'ticket', 'ticket']);
     expect(yaml.indexOf('- record:')).toBeLessThan(yaml.indexOf('- alert:'));
   });
@@ -363,10 +422,21 @@ describe('prometheusRules', () => {
 
   test('does not depend on catalog order, and options change thresholds and names', () => {
     expect(prometheusRules([...allCatalogs].reverse())).toBe(yaml);
-    const custom = prometheusRules([aerosync, plaid], { metric: 'bank_errors_total', window: '10m', authBurst: 10, pageRate: 1, spikeKinds: ['mfa-expired'], spikeFactor: 8, spikeMin: 50, baselineWindow: '7d' });
+    const custom = prometheusRules([aerosync, plaid], {
+      metric: 'bank_errors_total',
+      window: '10m',
+      authBurst: 10,
+      pageRate: 1,
+      spikeKinds: ['mfa-expired'],
+      spikeFactor: 8,
+      spikeMin: 50,
+      baselineWindow: '7d',
+    });
     expect(custom).toContain('rate(bank_errors_total{provider=~"aerosync|plaid",severity="page",kind!="auth"}[10m])) > 1');
     expect(custom).toContain('[10m])) >= 10');
-    expect(custom).toContain('provider_kind:bank_errors_total:rate10m{kind=~"mfa-expired"} > 8 * avg_over_time(provider_kind:bank_errors_total:rate10m{kind=~"mfa-expired"}[7d] offset 10m)');
+    expect(custom).toContain(
+      'provider_kind:bank_errors_total:rate10m{kind=~"mfa-expired"} > 8 * avg_over_time(provider_kind:bank_errors_total:rate10m{kind=~"mfa-expired"}[7d] offset 10m)',
+    );
     expect(custom).toContain('* 600 >= 50');
     expect(custom).not.toContain('aggregator_errors_total');
     expect(prometheusRules(allCatalogs, { spikeKinds: [] })).not.toContain('AggregatorErrorSpike');
@@ -411,7 +481,15 @@ describe('connectionEventLabels', () => {
       match: { ...byEvent, by: 'error' },
     });
     const labels = connectionEventLabels(event);
-    expect(labels).toEqual({ provider: 'plaid', state: 'needs-reconnect', detail: 'credentials', event: 'ITEM.ERROR', kind: 'reconnect-required', severity: 'info', match: 'error' });
+    expect(labels).toEqual({
+      provider: 'plaid',
+      state: 'needs-reconnect',
+      detail: 'credentials',
+      event: 'ITEM.ERROR',
+      kind: 'reconnect-required',
+      severity: 'info',
+      match: 'error',
+    });
     expect(JSON.stringify(labels)).not.toMatch(/secret|user-42|acc-1/);
     expect(Object.keys(labels)).toEqual([...CONNECTION_EVENT_LABEL_NAMES]);
     expect(CONNECTION_EVENTS_METRIC).toMatchObject({ name: 'aggregator_connection_events_total', labelNames: CONNECTION_EVENT_LABEL_NAMES });
@@ -424,10 +502,19 @@ describe('connectionEventLabels', () => {
     expect(connectionEventLabels(raw)).toMatchObject({ event: 'other', match: 'none', kind: 'none' });
   });
 
-  test('details come from each state\'s closed list', () => {
-    expect(connectionEventLabels(connectionEvent('failed', { provider: 'mx', event: 'mx/connect/loaded', match: byEvent, failure: 'institution-unsupported' })).detail).toBe('institution-unsupported');
-    expect(connectionEventLabels(connectionEvent('revoked', { provider: 'plaid', event: 'ITEM.USER_ACCOUNT_REVOKED', accounts: ['a'], match: byEvent })).detail).toBe('accounts');
-    expect(connectionEventLabels(connectionEvent('expiring', { provider: 'plaid', event: 'ITEM.PENDING_EXPIRATION', match: byEvent, expiresAt: '2030-01-01T00:00:00.000Z' })).detail).toBe('none');
+  test("details come from each state's closed list", () => {
+    expect(
+      connectionEventLabels(connectionEvent('failed', { provider: 'mx', event: 'mx/connect/loaded', match: byEvent, failure: 'institution-unsupported' }))
+        .detail,
+    ).toBe('institution-unsupported');
+    expect(
+      connectionEventLabels(connectionEvent('revoked', { provider: 'plaid', event: 'ITEM.USER_ACCOUNT_REVOKED', accounts: ['a'], match: byEvent })).detail,
+    ).toBe('accounts');
+    expect(
+      connectionEventLabels(
+        connectionEvent('expiring', { provider: 'plaid', event: 'ITEM.PENDING_EXPIRATION', match: byEvent, expiresAt: '2030-01-01T00:00:00.000Z' }),
+      ).detail,
+    ).toBe('none');
   });
 
   const looseEvent = fc.record({
@@ -451,13 +538,25 @@ describe('connectionEventLabels', () => {
     expect(labels.provider).toMatch(/^[a-z][a-z0-9_-]{0,31}$/);
     if (labels.match === 'none') expect(labels.event).toBe('other');
     if (labels.state === 'cancelled') expect(labels.severity).toBe('info');
-    expect(['none', ...KIND_DETAILS['reconnect-required'].values, 'error', 'institution-unsupported', 'institution-not-found', 'widget', 'connection', 'accounts']).toContain(labels.detail);
+    expect([
+      'none',
+      ...KIND_DETAILS['reconnect-required'].values,
+      'error',
+      'institution-unsupported',
+      'institution-not-found',
+      'widget',
+      'connection',
+      'accounts',
+    ]).toContain(labels.detail);
   });
 });
 
 describe('connectionEventRules', () => {
   const yaml = connectionEventRules(allCatalogs);
-  const rules = yaml.split('\n').filter((line) => !line.startsWith('#')).join('\n');
+  const rules = yaml
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .join('\n');
   const selectors = [...rules.matchAll(/aggregator_connection_events_total\{([^}]*)\}/g)].map((m) => m[1]!);
 
   test('names its alerts, pages only on provider-wide signals', () => {
@@ -483,7 +582,10 @@ describe('connectionEventRules', () => {
     expect(yaml).toContain('detail!~"institution-unsupported|institution-not-found"');
   });
 
-  test.each([[{ metric: 'bad-name' }], [{ spikeStates: ['broken'] }], [{ spikeFactor: Number.POSITIVE_INFINITY }], [{ pageFor: '5' }]])('rejects an invalid option %o', (options) => {
-    expect(() => connectionEventRules(allCatalogs, options as never)).toThrow(TypeError);
-  });
+  test.each([[{ metric: 'bad-name' }], [{ spikeStates: ['broken'] }], [{ spikeFactor: Number.POSITIVE_INFINITY }], [{ pageFor: '5' }]])(
+    'rejects an invalid option %o',
+    (options) => {
+      expect(() => connectionEventRules(allCatalogs, options as never)).toThrow(TypeError);
+    },
+  );
 });

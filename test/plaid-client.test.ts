@@ -51,7 +51,12 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     void readAll(request).then((text) => {
       const header = request.headers['plaid-client-id'];
-      received.push({ method: request.method, path: request.url, clientId: typeof header === 'string' ? header : undefined, json: JSON.parse(text) as unknown });
+      received.push({
+        method: request.method,
+        path: request.url,
+        clientId: typeof header === 'string' ? header : undefined,
+        json: JSON.parse(text) as unknown,
+      });
       const reply = replies.shift() ?? { status: 500, body: '{}' };
       if (reply.hang === true) return;
       response.writeHead(reply.status, { 'content-type': reply.contentType ?? 'application/json' });
@@ -150,7 +155,13 @@ describe('errors thrown by the official plaid client', () => {
   test('INVALID_API_KEYS (400) is auth and pages', async () => {
     const error = await failure(() => client.itemGet({ access_token: 'access-sandbox-x' }), {
       status: 400,
-      body: plaidError({ error_type: 'INVALID_INPUT', error_code: 'INVALID_API_KEYS', error_message: 'invalid client_id or secret provided', display_message: null, request_id: 'req-keys-3' }),
+      body: plaidError({
+        error_type: 'INVALID_INPUT',
+        error_code: 'INVALID_API_KEYS',
+        error_message: 'invalid client_id or secret provided',
+        display_message: null,
+        request_id: 'req-keys-3',
+      }),
     });
     expect(normalize(inputOf(error))).toMatchObject({ kind: 'auth', severity: 'page', owner: 'integrator', requestId: 'req-keys-3' });
   });
@@ -172,12 +183,24 @@ describe('errors thrown by the official plaid client', () => {
   test('INTERNAL_SERVER_ERROR (500) and PLANNED_MAINTENANCE (503) are Plaid failing', async () => {
     const internal = await failure(() => client.accountsGet({ access_token: 'access-sandbox-x' }), {
       status: 500,
-      body: plaidError({ error_type: 'API_ERROR', error_code: 'INTERNAL_SERVER_ERROR', error_message: 'an unexpected error occurred', display_message: null, request_id: 'req-500' }),
+      body: plaidError({
+        error_type: 'API_ERROR',
+        error_code: 'INTERNAL_SERVER_ERROR',
+        error_message: 'an unexpected error occurred',
+        display_message: null,
+        request_id: 'req-500',
+      }),
     });
     expect(normalize(inputOf(internal))).toMatchObject({ kind: 'provider-unavailable', reason: 'server-error', status: 500, requestId: 'req-500' });
     const maintenance = await failure(() => client.accountsGet({ access_token: 'access-sandbox-x' }), {
       status: 503,
-      body: plaidError({ error_type: 'API_ERROR', error_code: 'PLANNED_MAINTENANCE', error_message: 'the Plaid API is temporarily unavailable due to planned maintenance', display_message: null, request_id: 'req-503' }),
+      body: plaidError({
+        error_type: 'API_ERROR',
+        error_code: 'PLANNED_MAINTENANCE',
+        error_message: 'the Plaid API is temporarily unavailable due to planned maintenance',
+        display_message: null,
+        request_id: 'req-503',
+      }),
     });
     expect(normalize(inputOf(maintenance))).toMatchObject({ kind: 'provider-unavailable', reason: 'maintenance', status: 503, requestId: 'req-503' });
   });
@@ -187,7 +210,12 @@ describe('errors thrown by the official plaid client', () => {
       status: 400,
       body: plaidError({ error_type: 'ITEM_ERROR', error_code: 'A_CODE_PLAID_ADDS_LATER', error_message: 'new', display_message: null, request_id: 'req-new' }),
     });
-    expect(normalize(inputOf(error))).toMatchObject({ kind: 'reconnect-required', reason: 'connection', code: 'A_CODE_PLAID_ADDS_LATER', match: { by: 'category' } });
+    expect(normalize(inputOf(error))).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'connection',
+      code: 'A_CODE_PLAID_ADDS_LATER',
+      match: { by: 'category' },
+    });
   });
 
   test('an HTML page from a proxy in front of Plaid (502) is Plaid being unavailable', async () => {
@@ -248,7 +276,16 @@ const cases: readonly Case[] = [
         request_id: 'req-login-10',
       }),
     },
-    expected: { kind: 'reconnect-required', reason: 'credentials', code: 'ITEM_LOGIN_REQUIRED', status: 400, requestId: 'req-login-10', endpoint: 'POST /accounts/get', userAction: 'reconnect', match: { by: 'code' } },
+    expected: {
+      kind: 'reconnect-required',
+      reason: 'credentials',
+      code: 'ITEM_LOGIN_REQUIRED',
+      status: 400,
+      requestId: 'req-login-10',
+      endpoint: 'POST /accounts/get',
+      userAction: 'reconnect',
+      match: { by: 'code' },
+    },
   },
   {
     name: 'itemGet answered INSTITUTION_DOWN (400)',
@@ -282,12 +319,27 @@ const cases: readonly Case[] = [
     path: '/item/get',
     reply: {
       status: 400,
-      body: plaidError({ error_type: 'INVALID_INPUT', error_code: 'INVALID_API_KEYS', error_message: 'invalid client_id or secret provided', display_message: null, request_id: 'req-keys-30' }),
+      body: plaidError({
+        error_type: 'INVALID_INPUT',
+        error_code: 'INVALID_API_KEYS',
+        error_message: 'invalid client_id or secret provided',
+        display_message: null,
+        request_id: 'req-keys-30',
+      }),
     },
-    expected: { kind: 'auth', code: 'INVALID_API_KEYS', status: 400, requestId: 'req-keys-30', endpoint: 'POST /item/get', severity: 'page', owner: 'integrator', match: { by: 'code' } },
+    expected: {
+      kind: 'auth',
+      code: 'INVALID_API_KEYS',
+      status: 400,
+      requestId: 'req-keys-30',
+      endpoint: 'POST /item/get',
+      severity: 'page',
+      owner: 'integrator',
+      match: { by: 'code' },
+    },
   },
   {
-    name: 'accountsGet answered ACCOUNTS_LIMIT (429), the endpoint\'s own row',
+    name: "accountsGet answered ACCOUNTS_LIMIT (429), the endpoint's own row",
     call: (api) => api.accountsGet({ access_token: ACCESS_TOKEN }),
     path: '/accounts/get',
     reply: {
@@ -300,7 +352,16 @@ const cases: readonly Case[] = [
         request_id: 'req-429-40',
       }),
     },
-    expected: { kind: 'rate-limited', scope: 'client', code: 'ACCOUNTS_LIMIT', status: 429, requestId: 'req-429-40', endpoint: 'POST /accounts/get', retry: { retryable: true }, match: { by: 'row' } },
+    expected: {
+      kind: 'rate-limited',
+      scope: 'client',
+      code: 'ACCOUNTS_LIMIT',
+      status: 429,
+      requestId: 'req-429-40',
+      endpoint: 'POST /accounts/get',
+      retry: { retryable: true },
+      match: { by: 'row' },
+    },
   },
   {
     name: 'accountsGet answered INTERNAL_SERVER_ERROR (500)',
@@ -308,9 +369,23 @@ const cases: readonly Case[] = [
     path: '/accounts/get',
     reply: {
       status: 500,
-      body: plaidError({ error_type: 'API_ERROR', error_code: 'INTERNAL_SERVER_ERROR', error_message: 'an unexpected error occurred', display_message: null, request_id: 'req-500-50' }),
+      body: plaidError({
+        error_type: 'API_ERROR',
+        error_code: 'INTERNAL_SERVER_ERROR',
+        error_message: 'an unexpected error occurred',
+        display_message: null,
+        request_id: 'req-500-50',
+      }),
     },
-    expected: { kind: 'provider-unavailable', reason: 'server-error', code: 'INTERNAL_SERVER_ERROR', status: 500, requestId: 'req-500-50', endpoint: 'POST /accounts/get', match: { by: 'code' } },
+    expected: {
+      kind: 'provider-unavailable',
+      reason: 'server-error',
+      code: 'INTERNAL_SERVER_ERROR',
+      status: 500,
+      requestId: 'req-500-50',
+      endpoint: 'POST /accounts/get',
+      match: { by: 'code' },
+    },
   },
   {
     name: 'accountsGet answered PLANNED_MAINTENANCE (503)',
@@ -318,16 +393,47 @@ const cases: readonly Case[] = [
     path: '/accounts/get',
     reply: {
       status: 503,
-      body: plaidError({ error_type: 'API_ERROR', error_code: 'PLANNED_MAINTENANCE', error_message: 'the Plaid API is temporarily unavailable due to planned maintenance', display_message: null, request_id: 'req-503-60' }),
+      body: plaidError({
+        error_type: 'API_ERROR',
+        error_code: 'PLANNED_MAINTENANCE',
+        error_message: 'the Plaid API is temporarily unavailable due to planned maintenance',
+        display_message: null,
+        request_id: 'req-503-60',
+      }),
     },
-    expected: { kind: 'provider-unavailable', reason: 'maintenance', code: 'PLANNED_MAINTENANCE', status: 503, requestId: 'req-503-60', endpoint: 'POST /accounts/get', match: { by: 'code' } },
+    expected: {
+      kind: 'provider-unavailable',
+      reason: 'maintenance',
+      code: 'PLANNED_MAINTENANCE',
+      status: 503,
+      requestId: 'req-503-60',
+      endpoint: 'POST /accounts/get',
+      match: { by: 'code' },
+    },
   },
   {
     name: 'an ITEM_ERROR code the catalog does not know (400)',
     call: (api) => api.accountsGet({ access_token: ACCESS_TOKEN }),
     path: '/accounts/get',
-    reply: { status: 400, body: plaidError({ error_type: 'ITEM_ERROR', error_code: 'A_CODE_PLAID_ADDS_LATER', error_message: 'new', display_message: null, request_id: 'req-new-70' }) },
-    expected: { kind: 'reconnect-required', reason: 'connection', code: 'A_CODE_PLAID_ADDS_LATER', status: 400, requestId: 'req-new-70', endpoint: 'POST /accounts/get', match: { by: 'category' } },
+    reply: {
+      status: 400,
+      body: plaidError({
+        error_type: 'ITEM_ERROR',
+        error_code: 'A_CODE_PLAID_ADDS_LATER',
+        error_message: 'new',
+        display_message: null,
+        request_id: 'req-new-70',
+      }),
+    },
+    expected: {
+      kind: 'reconnect-required',
+      reason: 'connection',
+      code: 'A_CODE_PLAID_ADDS_LATER',
+      status: 400,
+      requestId: 'req-new-70',
+      endpoint: 'POST /accounts/get',
+      match: { by: 'category' },
+    },
   },
   {
     name: 'an HTML page from a proxy in front of Plaid (502)',
@@ -366,7 +472,7 @@ describe('fromError on the errors the official plaid client throws', () => {
     });
   });
 
-  test('a request Plaid never answers ends at the client\'s timeout: provider-unavailable timeout, maybe done', async () => {
+  test("a request Plaid never answers ends at the client's timeout: provider-unavailable timeout, maybe done", async () => {
     const impatient = new PlaidApi(new Configuration({ basePath, baseOptions: { timeout: 150, headers: HEADERS } }));
     const error = await failure(() => impatient.accountsGet({ access_token: ACCESS_TOKEN }), { status: 200, body: '', hang: true });
     expect(isAxiosError(error) && error.code).toBe('ECONNABORTED');
@@ -400,7 +506,14 @@ describe('fromError on the errors the official plaid client throws', () => {
       error = caught;
     }
     const result = fromError(error, { normalizer, provider: 'plaid' });
-    expect(result).toMatchObject({ kind: 'provider-unavailable', reason: 'network', code: 'ECONNREFUSED', endpoint: 'POST /item/get', retry: { mayHaveSucceeded: false }, match: { by: 'no-response' } });
+    expect(result).toMatchObject({
+      kind: 'provider-unavailable',
+      reason: 'network',
+      code: 'ECONNREFUSED',
+      endpoint: 'POST /item/get',
+      retry: { mayHaveSucceeded: false },
+      match: { by: 'no-response' },
+    });
     expectNoCredentials(result);
   });
 });

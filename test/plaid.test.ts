@@ -87,7 +87,8 @@ describe('the catalog', () => {
       const page = exceptions[code] ?? pageOf[entry.category ?? ''] ?? '?';
       expect(resolveCode(plaid, code)?.source, code).toBe(`${PAGES}${page}/`);
       for (const [category, other] of Object.entries(entry.byCategory ?? {})) {
-        const expected = category === 'ITEM_ERROR' && code === 'USER_PERMISSION_REVOKED' ? 'https://plaid.com/docs/api/items/' : `${PAGES}${pageOf[category] ?? '?'}/`;
+        const expected =
+          category === 'ITEM_ERROR' && code === 'USER_PERMISSION_REVOKED' ? 'https://plaid.com/docs/api/items/' : `${PAGES}${pageOf[category] ?? '?'}/`;
         expect(sourceUrl(plaid, other.source), `${code} ${category}`).toBe(expected);
       }
     }
@@ -157,7 +158,8 @@ describe('the catalog', () => {
       expect(normalize({ provider: 'plaid', code }).match, code).toMatchObject({ by: 'code', legacy: true, source });
     }
     // The SDK-internal names are not API codes.
-    for (const code of ['ITEM_NO_ERROR', 'item-no-error', 'ITEM_PRODUCT_NOT_READY', 'ASSET_PRODUCT_NOT_READY']) expect(canonicalCode(plaid, code), code).toBeUndefined();
+    for (const code of ['ITEM_NO_ERROR', 'item-no-error', 'ITEM_PRODUCT_NOT_READY', 'ASSET_PRODUCT_NOT_READY'])
+      expect(canonicalCode(plaid, code), code).toBeUndefined();
     expect(plaid.notes.some((note) => note.includes('ITEM_NO_ERROR') && note.includes('not API codes'))).toBe(true);
   });
 
@@ -168,18 +170,33 @@ describe('the catalog', () => {
 
   test('the sandbox triggers are the documented error_<CODE> password of user_good and the custom user force_error', () => {
     expect(plaid.sandbox).toEqual([
-      expect.objectContaining({ field: 'options.override_password', value: 'error_{code}', with: { 'options.override_username': 'user_good' }, source: 'https://plaid.com/docs/sandbox/test-credentials/' }),
-      expect.objectContaining({ field: 'options.override_password', value: '{"force_error":"{code}"}', with: { 'options.override_username': 'user_custom' }, source: 'https://plaid.com/docs/sandbox/user-custom/' }),
+      expect.objectContaining({
+        field: 'options.override_password',
+        value: 'error_{code}',
+        with: { 'options.override_username': 'user_good' },
+        source: 'https://plaid.com/docs/sandbox/test-credentials/',
+      }),
+      expect.objectContaining({
+        field: 'options.override_password',
+        value: '{"force_error":"{code}"}',
+        with: { 'options.override_username': 'user_custom' },
+        source: 'https://plaid.com/docs/sandbox/user-custom/',
+      }),
     ]);
     expect(plaid.baseUrls).toEqual({ sandbox: 'https://sandbox.plaid.com', production: 'https://production.plaid.com' });
   });
 
   test('the body keeps documentation_url, suggested_action and causes, and reads item_id into params', () => {
-    expect(plaid.body).toMatchObject({ documentationUrl: ['documentation_url'], suggestedAction: ['suggested_action'], causes: ['causes'], params: { item_id: ['item_id'] } });
+    expect(plaid.body).toMatchObject({
+      documentationUrl: ['documentation_url'],
+      suggestedAction: ['suggested_action'],
+      causes: ['causes'],
+      params: { item_id: ['item_id'] },
+    });
   });
 });
 
-describe('endpoints: every operation of Plaid\'s OpenAPI spec', () => {
+describe("endpoints: every operation of Plaid's OpenAPI spec", () => {
   const SPEC = 'https://github.com/plaid/plaid-openapi/blob/26f1a0588c12e765e99c815300d94eae0a3c7dc1/2020-09-14.yml';
 
   test('each names the spec at its commit; deprecated ones say so', () => {
@@ -188,7 +205,11 @@ describe('endpoints: every operation of Plaid\'s OpenAPI spec', () => {
       expect(sourceUrl(plaid, endpoint.source), id).toBe(SPEC);
     }
     expect(Object.entries(endpoints).filter(([, endpoint]) => endpoint.note === 'Deprecated in the spec.')).toHaveLength(17);
-    expect(Object.keys(endpoints).filter((id) => id.startsWith('GET '))).toEqual(['GET /fdx/recipients', 'GET /fdx/consents/{consentId}', 'GET /fdx/recipient/{recipientId}']);
+    expect(Object.keys(endpoints).filter((id) => id.startsWith('GET '))).toEqual([
+      'GET /fdx/recipients',
+      'GET /fdx/consents/{consentId}',
+      'GET /fdx/recipient/{recipientId}',
+    ]);
   });
 
   test('50 rows, each a documented (endpoint, status, code) of an error page, carrying nothing but its source and a note', () => {
@@ -221,7 +242,10 @@ describe('endpoints: every operation of Plaid\'s OpenAPI spec', () => {
       'POST /transactions/sync': ['TRANSACTIONS_SYNC_LIMIT'],
     };
     for (const [id, limits] of Object.entries(expected)) {
-      expect(endpoints[id]?.rows.filter((row) => row.status === 429).map((row) => row.code), id).toEqual(limits);
+      expect(
+        endpoints[id]?.rows.filter((row) => row.status === 429).map((row) => row.code),
+        id,
+      ).toEqual(limits);
     }
     // CREDITS_EXHAUSTED and RATE_LIMIT name no endpoint.
     for (const { row } of documentedRows(plaid)) expect(['CREDITS_EXHAUSTED', 'RATE_LIMIT']).not.toContain(row.code);
@@ -241,7 +265,13 @@ describe('endpoints: every operation of Plaid\'s OpenAPI spec', () => {
         'https://production.plaid.com/transactions/sync',
       ),
     );
-    expect(error).toMatchObject({ kind: 'conflict', endpoint: 'POST /transactions/sync', owner: 'integrator', userAction: 'none', match: { by: 'row', source: `${PAGES}transactions/` } });
+    expect(error).toMatchObject({
+      kind: 'conflict',
+      endpoint: 'POST /transactions/sync',
+      owner: 'integrator',
+      userAction: 'none',
+      match: { by: 'row', source: `${PAGES}transactions/` },
+    });
     expect(error.retry.retryable).toBe(false);
   });
 
@@ -249,7 +279,10 @@ describe('endpoints: every operation of Plaid\'s OpenAPI spec', () => {
     const body: PlaidErrorBody = { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'x', display_message: null };
     expect(normalize(response(400, body, 'https://sandbox.plaid.com/link/token/get')).endpoint).toBe('POST /link/token/get');
     expect(normalize(response(400, body, '/transactions/sync')).endpoint).toBe('POST /transactions/sync');
-    expect(normalize({ ...response(400, body, '/fdx/consents/c-42'), method: 'GET' })).toMatchObject({ endpoint: 'GET /fdx/consents/{consentId}', params: { consentId: 'c-42' } });
+    expect(normalize({ ...response(400, body, '/fdx/consents/c-42'), method: 'GET' })).toMatchObject({
+      endpoint: 'GET /fdx/consents/{consentId}',
+      params: { consentId: 'c-42' },
+    });
   });
 });
 
@@ -286,7 +319,14 @@ describe('real Plaid error bodies', () => {
     expect(codes['ITEM_LOGIN_REQUIRED']?.note).toMatch(/error_code_reason \(OAUTH_INVALID_TOKEN, OAUTH_CONSENT_EXPIRED, OAUTH_USER_REVOKED\)/);
     const oauth = normalize({
       provider: 'plaid',
-      body: { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_code_reason: 'OAUTH_CONSENT_EXPIRED', error_message: 'x', display_message: null, status: 400 },
+      body: {
+        error_type: 'ITEM_ERROR',
+        error_code: 'ITEM_LOGIN_REQUIRED',
+        error_code_reason: 'OAUTH_CONSENT_EXPIRED',
+        error_message: 'x',
+        display_message: null,
+        status: 400,
+      },
     });
     expect(oauth).toMatchObject({ kind: 'reconnect-required', reason: 'credentials', userAction: 'reconnect' });
   });
@@ -345,28 +385,64 @@ describe('real Plaid error bodies', () => {
     expect(normalize(response(429, body, '/auth/get')).match.by).toBe('code');
   });
 
-  test('rate limit scope follows each page section: per-Item BALANCE_LIMIT throttles one end user\'s Item, the others our client', () => {
-    const at = (code: string) => normalize(response(429, { error_type: 'RATE_LIMIT_EXCEEDED', error_code: code, error_message: 'rate limit exceeded for attempts to access this item. please try again later', display_message: null }, '/accounts/balance/get'));
+  test("rate limit scope follows each page section: per-Item BALANCE_LIMIT throttles one end user's Item, the others our client", () => {
+    const at = (code: string) =>
+      normalize(
+        response(
+          429,
+          {
+            error_type: 'RATE_LIMIT_EXCEEDED',
+            error_code: code,
+            error_message: 'rate limit exceeded for attempts to access this item. please try again later',
+            display_message: null,
+          },
+          '/accounts/balance/get',
+        ),
+      );
     expect(at('BALANCE_LIMIT')).toMatchObject({ kind: 'rate-limited', scope: 'end-user', owner: 'integrator', severity: 'ticket', match: { by: 'row' } });
     expect(at('ACCOUNTS_BALANCE_GET_LIMIT')).toMatchObject({ kind: 'rate-limited', scope: 'client', match: { by: 'row' } });
     expect(at('INSTITUTION_RATE_LIMIT')).toMatchObject({ kind: 'rate-limited', scope: 'client', owner: 'institution', severity: 'info', match: { by: 'row' } });
-    for (const code of ['ACCOUNTS_LIMIT', 'AUTH_LIMIT', 'IDENTITY_LIMIT', 'ITEM_GET_LIMIT', 'TRANSACTIONS_LIMIT', 'TRANSACTIONS_SYNC_LIMIT', 'INSTITUTIONS_GET_LIMIT', 'RATE_LIMIT']) {
+    for (const code of [
+      'ACCOUNTS_LIMIT',
+      'AUTH_LIMIT',
+      'IDENTITY_LIMIT',
+      'ITEM_GET_LIMIT',
+      'TRANSACTIONS_LIMIT',
+      'TRANSACTIONS_SYNC_LIMIT',
+      'INSTITUTIONS_GET_LIMIT',
+      'RATE_LIMIT',
+    ]) {
       expect(normalize({ provider: 'plaid', code }), code).toMatchObject({ kind: 'rate-limited', scope: 'client' });
     }
     expect(normalize({ provider: 'plaid', code: 'CREDITS_EXHAUSTED' })).toMatchObject({ kind: 'rate-limited', scope: 'client', retry: { retryable: false } });
   });
 
   test('TOO_MANY_VERIFICATION_ATTEMPTS is a permanent lock: the user links again, nothing is retried', () => {
-    const error = normalize(response(400, { error_type: 'INVALID_INPUT', error_code: 'TOO_MANY_VERIFICATION_ATTEMPTS', error_message: '', display_message: null }));
+    const error = normalize(
+      response(400, { error_type: 'INVALID_INPUT', error_code: 'TOO_MANY_VERIFICATION_ATTEMPTS', error_message: '', display_message: null }),
+    );
     expect(error).toMatchObject({ kind: 'reconnect-required', reason: 'account-locked', userAction: 'reconnect', owner: 'end-user', severity: 'info' });
     expect(error.retry.retryable).toBe(false);
   });
 
   test('INTERNAL_SERVER_ERROR at 500 and PLANNED_MAINTENANCE at 503 are Plaid failing: retry later, operators watch', () => {
     const internal = normalize(
-      response(500, { error_type: 'API_ERROR', error_code: 'INTERNAL_SERVER_ERROR', error_message: 'an unexpected error occurred', display_message: null, request_id: 'r500' }),
+      response(500, {
+        error_type: 'API_ERROR',
+        error_code: 'INTERNAL_SERVER_ERROR',
+        error_message: 'an unexpected error occurred',
+        display_message: null,
+        request_id: 'r500',
+      }),
     );
-    expect(internal).toMatchObject({ kind: 'provider-unavailable', reason: 'server-error', status: 500, owner: 'provider', severity: 'page', requestId: 'r500' });
+    expect(internal).toMatchObject({
+      kind: 'provider-unavailable',
+      reason: 'server-error',
+      status: 500,
+      owner: 'provider',
+      severity: 'page',
+      requestId: 'r500',
+    });
     expect(internal.match).toMatchObject({ by: 'code', documentedStatus: undefined, source: 'https://plaid.com/docs/errors/api/' });
     const maintenance = normalize(
       response(503, {
@@ -382,14 +458,16 @@ describe('real Plaid error bodies', () => {
   });
 
   test('the spellings the pages give after "or" are aliases of their code', () => {
-    expect(normalize({ provider: 'plaid', code: 'plaid-internal-error' })).toMatchObject({ kind: 'provider-unavailable', code: 'INTERNAL_SERVER_ERROR', match: { by: 'code' } });
+    expect(normalize({ provider: 'plaid', code: 'plaid-internal-error' })).toMatchObject({
+      kind: 'provider-unavailable',
+      code: 'INTERNAL_SERVER_ERROR',
+      match: { by: 'code' },
+    });
     expect(normalize({ provider: 'plaid', code: 'no-depository-accounts' })).toMatchObject({ kind: 'no-accounts', code: 'NO_AUTH_ACCOUNTS' });
   });
 
   test('a code at a status its page does not print is still classified by the code, with the drift visible', () => {
-    const error = normalize(
-      response(500, { error_type: 'INSTITUTION_ERROR', error_code: 'INSTITUTION_DOWN', error_message: 'down', display_message: null }),
-    );
+    const error = normalize(response(500, { error_type: 'INSTITUTION_ERROR', error_code: 'INSTITUTION_DOWN', error_message: 'down', display_message: null }));
     expect(error.kind).toBe('fi-unavailable');
     expect(error.match).toMatchObject({ by: 'code', documentedStatus: 400 });
   });
@@ -408,7 +486,7 @@ describe('real Plaid error bodies', () => {
     expect(error).toMatchObject({ kind: 'reconnect-required', status: 400, code: 'ITEM_LOGIN_REQUIRED', requestId: undefined });
   });
 
-  test('an Asset Report DATA_UNAVAILABLE carries the Items\' own errors in causes, each with its item_id', () => {
+  test("an Asset Report DATA_UNAVAILABLE carries the Items' own errors in causes, each with its item_id", () => {
     const error = normalize(
       response(
         400,
@@ -444,21 +522,42 @@ describe('real Plaid error bodies', () => {
     });
     expect(error.retry.retryable).toBe(false);
     expect(error.causes).toHaveLength(1);
-    expect(error.causes[0]).toMatchObject({ kind: 'reconnect-required', code: 'ITEM_LOGIN_REQUIRED', params: { item_id: 'pZ942ZA0npFEa0BgLCV9DAQv3Zq8ErIZhc81F' } });
+    expect(error.causes[0]).toMatchObject({
+      kind: 'reconnect-required',
+      code: 'ITEM_LOGIN_REQUIRED',
+      params: { item_id: 'pZ942ZA0npFEa0BgLCV9DAQv3Zq8ErIZhc81F' },
+    });
   });
 
   test('documented message templates read their values into params', () => {
-    const missing = normalize(response(400, { error_type: 'INVALID_REQUEST', error_code: 'MISSING_FIELDS', error_message: 'the following required fields are missing: access_token', display_message: null }));
+    const missing = normalize(
+      response(400, {
+        error_type: 'INVALID_REQUEST',
+        error_code: 'MISSING_FIELDS',
+        error_message: 'the following required fields are missing: access_token',
+        display_message: null,
+      }),
+    );
     expect(missing).toMatchObject({ kind: 'invalid-request', params: { fields: 'access_token' } });
     const limit = normalize(
-      response(400, { error_type: 'TRANSFER_ERROR', error_code: 'TRANSFER_NETWORK_LIMIT_EXCEEDED', error_message: 'RfP transaction amount cannot exceed $3,500.00', display_message: null }, '/transfer/authorization/create'),
+      response(
+        400,
+        {
+          error_type: 'TRANSFER_ERROR',
+          error_code: 'TRANSFER_NETWORK_LIMIT_EXCEEDED',
+          error_message: 'RfP transaction amount cannot exceed $3,500.00',
+          display_message: null,
+        },
+        '/transfer/authorization/create',
+      ),
     );
     expect(limit.params).toEqual({ network: 'RfP', amount: '$3,500.00' });
   });
 });
 
 describe('codes reused under several error_types classify on (error_type, error_code)', () => {
-  const reused = (type: string, code: string) => normalize(response(400, { error_type: type, error_code: code, error_message: '', display_message: null }, '/x/unknown'));
+  const reused = (type: string, code: string) =>
+    normalize(response(400, { error_type: type, error_code: code, error_message: '', display_message: null }, '/x/unknown'));
 
   test('the five reused codes, each under every type its pages document', () => {
     const expected: readonly (readonly [string, string, string, string])[] = [
@@ -491,7 +590,12 @@ describe('codes reused under several error_types classify on (error_type, error_
 
   test('a known code wins over its category: NO_ACCOUNTS is no-accounts, not the ITEM_ERROR default', () => {
     const error = normalize(
-      response(400, { error_type: 'ITEM_ERROR', error_code: 'NO_ACCOUNTS', error_message: 'no valid accounts were found for this item', display_message: 'No valid accounts were found at the bank.' }),
+      response(400, {
+        error_type: 'ITEM_ERROR',
+        error_code: 'NO_ACCOUNTS',
+        error_message: 'no valid accounts were found for this item',
+        display_message: 'No valid accounts were found at the bank.',
+      }),
     );
     expect(error).toMatchObject({ kind: 'no-accounts', userAction: 'link-another-account', displayMessage: 'No valid accounts were found at the bank.' });
     // NO_ACCOUNTS is reused under CHECK_REPORT_ERROR, so its ITEM_ERROR meaning is found by (error_type, error_code).
@@ -501,7 +605,9 @@ describe('codes reused under several error_types classify on (error_type, error_
 
 describe('Plaid classifies by code, then error_type, and only then by status', () => {
   const unknown = (type: string, status: number) =>
-    normalize(response(status, { error_type: type, error_code: 'SOME_CODE_PLAID_ADDS_LATER', error_message: 'new', display_message: null, request_id: `u-${type}` }));
+    normalize(
+      response(status, { error_type: type, error_code: 'SOME_CODE_PLAID_ADDS_LATER', error_message: 'new', display_message: null, request_id: `u-${type}` }),
+    );
 
   test('an unknown ITEM_ERROR code at 400 is a broken connection by its category, not the invalid-request a 400 means alone', () => {
     const error = unknown('ITEM_ERROR', 400);
@@ -606,10 +712,15 @@ describe('bare codes', () => {
     expect(pick('INVALID_MFA')).toEqual(['credentials', 'restart-mfa']);
   });
 
-  test('end-user input in Link is the end user\'s, counted and never paged', () => {
+  test("end-user input in Link is the end user's, counted and never paged", () => {
     for (const code of ['INVALID_PHONE_NUMBER', 'INVALID_OTP', 'INCORRECT_DEPOSIT_VERIFICATION', 'INVALID_ACCOUNT_NUMBER', 'PROFILE_AUTHENTICATION_FAILED']) {
       expect(normalize({ provider: 'plaid', code }), code).toMatchObject({ kind: 'invalid-request', owner: 'end-user', severity: 'info' });
     }
-    expect(normalize({ provider: 'plaid', code: 'ITEM_NOT_FOUND' })).toMatchObject({ kind: 'not-found', userAction: 'reconnect', owner: 'end-user', severity: 'info' });
+    expect(normalize({ provider: 'plaid', code: 'ITEM_NOT_FOUND' })).toMatchObject({
+      kind: 'not-found',
+      userAction: 'reconnect',
+      owner: 'end-user',
+      severity: 'info',
+    });
   });
 });

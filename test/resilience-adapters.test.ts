@@ -7,7 +7,15 @@ import { aerosync } from '../catalogs/aerosync.js';
 import { synapse } from '../catalogs/synapse.js';
 import { fromResponse } from '../src/gateway/index.js';
 import { startSimulator, type Simulator } from '../src/testkit/index.js';
-import { createRetryBudget, healthFilter, opossumErrorFilter, pRetryShouldRetry, providerError, retryAfterBackoff, retryFilter } from '../src/resilience/index.js';
+import {
+  createRetryBudget,
+  healthFilter,
+  opossumErrorFilter,
+  pRetryShouldRetry,
+  providerError,
+  retryAfterBackoff,
+  retryFilter,
+} from '../src/resilience/index.js';
 
 const normalizer = createNormalizer([aerosync, synapse]);
 let sim: Simulator;
@@ -54,10 +62,20 @@ describe('cockatiel', () => {
 
   test('an open breaker is a provider error too: 503, the request never sent', () => {
     const error = providerError(new BrokenCircuitError(), { provider: 'aerosync' });
-    expect(error).toMatchObject({ kind: 'provider-unavailable', provider: 'aerosync', code: 'BrokenCircuitError', retry: { mayHaveSucceeded: false }, match: { by: 'no-response' } });
+    expect(error).toMatchObject({
+      kind: 'provider-unavailable',
+      provider: 'aerosync',
+      code: 'BrokenCircuitError',
+      retry: { mayHaveSucceeded: false },
+      match: { by: 'no-response' },
+    });
     expect(providerError(new BrokenCircuitError())).toBeUndefined();
     // cockatiel's timeout policy: the request may have reached the provider.
-    expect(providerError(new TaskCancelledError(), { provider: 'aerosync' })).toMatchObject({ kind: 'provider-unavailable', reason: 'timeout', retry: { mayHaveSucceeded: true } });
+    expect(providerError(new TaskCancelledError(), { provider: 'aerosync' })).toMatchObject({
+      kind: 'provider-unavailable',
+      reason: 'timeout',
+      retry: { mayHaveSucceeded: true },
+    });
   });
 
   test('a retry policy with retryFilter and retryAfterBackoff waits what the provider said, and never retries a lock', async () => {
@@ -66,7 +84,9 @@ describe('cockatiel', () => {
     const delays: number[] = [];
     policy.onRetry(({ delay }) => delays.push(delay));
     const started = Date.now();
-    await expect(policy.execute(() => balance('c-retry', { ...DOWN, 'x-simulate-retry-after': '1', 'x-simulate-times': '1' }))).resolves.toMatchObject({ simulated: true });
+    await expect(policy.execute(() => balance('c-retry', { ...DOWN, 'x-simulate-retry-after': '1', 'x-simulate-times': '1' }))).resolves.toMatchObject({
+      simulated: true,
+    });
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(delays).toEqual([1000]);
     expect(budget.state('aerosync').granted).toBe(1);
@@ -121,20 +141,34 @@ describe('p-retry', () => {
   });
 
   test('never retries a lock, a broken connection, or a POST that may have succeeded', async () => {
-    for (const [user, simulate, method] of [['p-lock', LOCKED, 'GET'], ['p-reconnect', RECONNECT, 'GET'], ['p-post', { 'x-simulate': 'hang' }, 'POST']] as const) {
-      await expect(pRetry(() => balance(user, simulate, method), { retries: 3, minTimeout: 0, shouldRetry: pRetryShouldRetry({ request: { method } }) })).rejects.toThrow();
+    for (const [user, simulate, method] of [
+      ['p-lock', LOCKED, 'GET'],
+      ['p-reconnect', RECONNECT, 'GET'],
+      ['p-post', { 'x-simulate': 'hang' }, 'POST'],
+    ] as const) {
+      await expect(
+        pRetry(() => balance(user, simulate, method), { retries: 3, minTimeout: 0, shouldRetry: pRetryShouldRetry({ request: { method } }) }),
+      ).rejects.toThrow();
       expect(attemptsAt(user)).toBe(1);
     }
   });
 
   test('a spent budget stops p-retry; a signal ends the wait', async () => {
     const budget = createRetryBudget({ maxTokens: 5 });
-    await expect(pRetry(() => balance('p-budget', DOWN), { retries: 5, minTimeout: 0, shouldRetry: pRetryShouldRetry({ budget, request: { method: 'GET' } }) })).rejects.toThrow();
+    await expect(
+      pRetry(() => balance('p-budget', DOWN), { retries: 5, minTimeout: 0, shouldRetry: pRetryShouldRetry({ budget, request: { method: 'GET' } }) }),
+    ).rejects.toThrow();
     expect(attemptsAt('p-budget')).toBe(2);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    await expect(pRetry(() => balance('p-abort', { ...DOWN, 'x-simulate-retry-after': '5' }), { retries: 2, minTimeout: 0, shouldRetry: pRetryShouldRetry({ signal: controller.signal, request: { method: 'GET' } }) })).rejects.toThrow();
+    await expect(
+      pRetry(() => balance('p-abort', { ...DOWN, 'x-simulate-retry-after': '5' }), {
+        retries: 2,
+        minTimeout: 0,
+        shouldRetry: pRetryShouldRetry({ signal: controller.signal, request: { method: 'GET' } }),
+      }),
+    ).rejects.toThrow();
     expect(Date.now() - started).toBeLessThan(2000);
     expect(attemptsAt('p-abort')).toBe(1);
   });

@@ -40,7 +40,12 @@ describe('createRetryBudget: the AWS SDKs standard retry quota by default', () =
     const budget = createRetryBudget();
     while (budget.acquire('synapse') !== undefined);
     expect(budget.acquire('aerosync')).toBeDefined();
-    expect(budget.states().map((state) => state.provider).sort()).toEqual(['aerosync', 'synapse']);
+    expect(
+      budget
+        .states()
+        .map((state) => state.provider)
+        .sort(),
+    ).toEqual(['aerosync', 'synapse']);
   });
 });
 
@@ -64,7 +69,13 @@ describe('createRetryBudget with gRPC A6 retry throttling', () => {
 
 describe('createRetryBudget is total and bounded', () => {
   test('settings that cannot be meant fall back to the defaults', () => {
-    const budget = createRetryBudget({ maxTokens: -1, retryCost: Number.NaN, threshold: 1e12, successReward: Number.POSITIVE_INFINITY, refundOnSuccess: 'yes' as never });
+    const budget = createRetryBudget({
+      maxTokens: -1,
+      retryCost: Number.NaN,
+      threshold: 1e12,
+      successReward: Number.POSITIVE_INFINITY,
+      refundOnSuccess: 'yes' as never,
+    });
     expect(budget.settings).toEqual(AWS_STANDARD_RETRY_BUDGET);
     expect(createRetryBudget({ maxTokens: 10, threshold: 10 }).settings.threshold).toBe(0);
     expect(createRetryBudget(null as never).settings).toEqual(AWS_STANDARD_RETRY_BUDGET);
@@ -83,23 +94,23 @@ describe('createRetryBudget is total and bounded', () => {
     expect(budget.state(undefined as never).provider).toBe('*');
   });
 
-  propTest.prop([fc.array(fc.tuple(fc.constantFrom('acquire', 'timeout', 'success', 'refund', 'failure'), fc.constantFrom('a', 'b')), { maxLength: 400 }), fc.boolean()])(
-    'tokens always stay within [0, maxTokens], and a refused retry leaves them as they were',
-    (steps, grpc) => {
-      const budget = createRetryBudget(grpc ? { ...GRPC_RETRY_THROTTLING } : {});
-      let last: ReturnType<typeof budget.acquire>;
-      for (const [step, provider] of steps) {
-        const before = budget.state(provider).tokens;
-        if (step === 'acquire' || step === 'timeout') {
-          last = budget.acquire(provider, { timeout: step === 'timeout' });
-          if (last === undefined) expect(budget.state(provider).tokens).toBe(before);
-        } else if (step === 'success') budget.success(provider);
-        else if (step === 'refund') budget.success(provider, last);
-        else budget.failure(provider);
-        const { tokens, maxTokens } = budget.state(provider);
-        expect(tokens).toBeGreaterThanOrEqual(0);
-        expect(tokens).toBeLessThanOrEqual(maxTokens);
-      }
-    },
-  );
+  propTest.prop([
+    fc.array(fc.tuple(fc.constantFrom('acquire', 'timeout', 'success', 'refund', 'failure'), fc.constantFrom('a', 'b')), { maxLength: 400 }),
+    fc.boolean(),
+  ])('tokens always stay within [0, maxTokens], and a refused retry leaves them as they were', (steps, grpc) => {
+    const budget = createRetryBudget(grpc ? { ...GRPC_RETRY_THROTTLING } : {});
+    let last: ReturnType<typeof budget.acquire>;
+    for (const [step, provider] of steps) {
+      const before = budget.state(provider).tokens;
+      if (step === 'acquire' || step === 'timeout') {
+        last = budget.acquire(provider, { timeout: step === 'timeout' });
+        if (last === undefined) expect(budget.state(provider).tokens).toBe(before);
+      } else if (step === 'success') budget.success(provider);
+      else if (step === 'refund') budget.success(provider, last);
+      else budget.failure(provider);
+      const { tokens, maxTokens } = budget.state(provider);
+      expect(tokens).toBeGreaterThanOrEqual(0);
+      expect(tokens).toBeLessThanOrEqual(maxTokens);
+    }
+  });
 });

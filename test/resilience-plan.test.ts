@@ -9,14 +9,7 @@ import { plaid } from '../catalogs/plaid.js';
 import { allCatalogs } from '../catalogs/all.js';
 import { fromError, retryDecision } from '../src/gateway/index.js';
 import { codeFixtures, errorBody } from '../src/testkit/index.js';
-import {
-  GRPC_RETRY_THROTTLING,
-  countsAgainstHealth,
-  createRetryBudget,
-  idempotencyOf,
-  planRetry,
-  readRateLimit,
-} from '../src/resilience/index.js';
+import { GRPC_RETRY_THROTTLING, countsAgainstHealth, createRetryBudget, idempotencyOf, planRetry, readRateLimit } from '../src/resilience/index.js';
 
 // A fictional provider whose docs state its limits in headers, in its messages and as a daily quota:
 // none of the shipped providers documents any of the three (see docs/resilience.md).
@@ -28,12 +21,20 @@ const ratebank = defineCatalog({
   codes: {
     SLOW_DOWN: { kind: 'rate-limited', detail: 'client', statuses: [429], source: 'https://docs.ratebank.example/errors' },
     DAILY_CAP: { kind: 'rate-limited', detail: 'client', statuses: [429], source: 'https://docs.ratebank.example/errors' },
-    USER_LOCK: { kind: 'rate-limited', detail: 'end-user', statuses: [429], source: 'https://docs.ratebank.example/errors', hints: { owner: 'end-user', severity: 'info' } },
+    USER_LOCK: {
+      kind: 'rate-limited',
+      detail: 'end-user',
+      statuses: [429],
+      source: 'https://docs.ratebank.example/errors',
+      hints: { owner: 'end-user', severity: 'info' },
+    },
   },
   rateLimits: {
     source: 'https://docs.ratebank.example/rate-limits',
     headers: { limit: 'x-ratelimit-limit', remaining: 'x-ratelimit-remaining', reset: 'x-ratelimit-reset', resetFormat: 'epoch-seconds' },
-    bodyWaits: [{ message: 'Too many requests, retry in {wait} seconds', unit: 'seconds', codes: ['SLOW_DOWN'], source: 'https://docs.ratebank.example/rate-limits' }],
+    bodyWaits: [
+      { message: 'Too many requests, retry in {wait} seconds', unit: 'seconds', codes: ['SLOW_DOWN'], source: 'https://docs.ratebank.example/rate-limits' },
+    ],
     dailyQuotas: { DAILY_CAP: { resetsAt: '06:30', source: 'https://docs.ratebank.example/rate-limits' } },
   },
 });
@@ -51,7 +52,11 @@ describe('the catalog format takes documented rate limits', () => {
     expect(parseCatalog(ratebank).ok).toBe(true);
     const bad = parseCatalog({
       ...ratebank,
-      rateLimits: { source: 'https://docs.ratebank.example/rate-limits', bodyWaits: [{ message: 'retry in {seconds} s', unit: 'seconds', codes: ['NOPE'], source: 'https://docs.ratebank.example/rate-limits' }], dailyQuotas: { GONE: { resetsAt: '25:00', source: 'https://docs.ratebank.example/rate-limits' } } },
+      rateLimits: {
+        source: 'https://docs.ratebank.example/rate-limits',
+        bodyWaits: [{ message: 'retry in {seconds} s', unit: 'seconds', codes: ['NOPE'], source: 'https://docs.ratebank.example/rate-limits' }],
+        dailyQuotas: { GONE: { resetsAt: '25:00', source: 'https://docs.ratebank.example/rate-limits' } },
+      },
     });
     expect(bad.ok).toBe(false);
     const messages = bad.ok ? [] : bad.problems.map((problem) => `${problem.path} ${problem.message}`).join('\n');
@@ -74,27 +79,50 @@ describe('readRateLimit', () => {
     expect(readRateLimit(error, { headers: { 'retry-after': httpDate(served + 2000) }, now: local }).afterMs).toBe(3_602_000);
     // A provider whose clock is behind: a date already past on our clock is still a wait.
     const behind = local - 60_000;
-    expect(readRateLimit(error, { headers: [['Date', httpDate(behind)], ['Retry-After', httpDate(behind + 5000)]], now: local }).afterMs).toBe(5000);
+    expect(
+      readRateLimit(error, {
+        headers: [
+          ['Date', httpDate(behind)],
+          ['Retry-After', httpDate(behind + 5000)],
+        ],
+        now: local,
+      }).afterMs,
+    ).toBe(5000);
   });
 
   test('Retry-After in seconds needs no clock', () => {
-    expect(readRateLimit(server503(), { headers: new Headers({ 'retry-after': '7' }) })).toMatchObject({ afterMs: 7000, source: 'retry-after', scope: undefined });
+    expect(readRateLimit(server503(), { headers: new Headers({ 'retry-after': '7' }) })).toMatchObject({
+      afterMs: 7000,
+      source: 'retry-after',
+      scope: undefined,
+    });
   });
 
   test('documented rate-limit headers: the reset counts when the window is spent, against the Date header', () => {
     const served = Date.parse('2026-03-01T12:00:00Z');
     const headers = { date: httpDate(served), 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(served / 1000 + 42) };
     const error = ratebankError('SLOW_DOWN');
-    expect(readRateLimit(error, { headers, catalogs, now: served + 999_999 })).toMatchObject({ afterMs: 42_000, source: 'rate-limit-header', limit: 100, remaining: 0 });
+    expect(readRateLimit(error, { headers, catalogs, now: served + 999_999 })).toMatchObject({
+      afterMs: 42_000,
+      source: 'rate-limit-header',
+      limit: 100,
+      remaining: 0,
+    });
     // Without the catalog, the headers mean nothing.
     expect(readRateLimit(error, { headers, now: served }).source).toBeUndefined();
     // A window not spent is no wait on a response that is not a throttle.
     const ok = normalize({ provider: 'ratebank', status: 503, body: '' });
-    expect(readRateLimit(ok, { headers: { ...headers, 'x-ratelimit-remaining': '7' }, catalogs, now: served })).toMatchObject({ afterMs: undefined, remaining: 7 });
+    expect(readRateLimit(ok, { headers: { ...headers, 'x-ratelimit-remaining': '7' }, catalogs, now: served })).toMatchObject({
+      afterMs: undefined,
+      remaining: 7,
+    });
   });
 
   test('a wait stated in the body, by the documented pattern only', () => {
-    expect(readRateLimit(ratebankError('SLOW_DOWN', 'Too many requests, retry in 12 seconds'), { catalogs })).toMatchObject({ afterMs: 12_000, source: 'body' });
+    expect(readRateLimit(ratebankError('SLOW_DOWN', 'Too many requests, retry in 12 seconds'), { catalogs })).toMatchObject({
+      afterMs: 12_000,
+      source: 'body',
+    });
     expect(readRateLimit(ratebankError('SLOW_DOWN', 'Too many requests, retry in 1.5 seconds'), { catalogs }).afterMs).toBe(1500);
     expect(readRateLimit(ratebankError('SLOW_DOWN', 'Too many requests, retry in soon seconds'), { catalogs }).afterMs).toBeUndefined();
     // The pattern is documented for SLOW_DOWN only.
@@ -157,7 +185,12 @@ describe('countsAgainstHealth', () => {
         const error = all(fixture.input);
         const counts = countsAgainstHealth(error);
         if (counts) counted++;
-        if (error.owner === 'end-user' || error.kind === 'reconnect-required' || error.kind === 'mfa-expired' || (error.kind === 'rate-limited' && error.scope === 'end-user')) {
+        if (
+          error.owner === 'end-user' ||
+          error.kind === 'reconnect-required' ||
+          error.kind === 'mfa-expired' ||
+          (error.kind === 'rate-limited' && error.scope === 'end-user')
+        ) {
           expect(counts, `${catalog.id} ${error.code}`).toBe(false);
         }
         if (error.kind === 'auth' || error.kind === 'invalid-request' || error.kind === 'not-found') expect(counts, `${catalog.id} ${error.code}`).toBe(false);
@@ -186,21 +219,44 @@ describe('planRetry', () => {
   });
 
   test('a per-user limit (Aerosync AC-108, an MFA lockout) is never retried on the spot and never breaks the connection', () => {
-    const error = normalize({ provider: 'aerosync', method: 'POST', url: '/v2/accounts/u-1/mfa', status: 429, headers: { 'retry-after': '1' }, body: errorBody(aerosync, { code: 'AC-108' }) });
+    const error = normalize({
+      provider: 'aerosync',
+      method: 'POST',
+      url: '/v2/accounts/u-1/mfa',
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: errorBody(aerosync, { code: 'AC-108' }),
+    });
     expect(error).toMatchObject({ kind: 'rate-limited', scope: 'end-user', retry: { retryable: true } });
     const plan = planRetry(error, { attempt: 1, request: { method: 'POST' }, headers: { 'retry-after': '1' } });
     expect(plan).toMatchObject({ action: 'stop', reason: 'end-user-limit', retryAfterMs: 1000, connectionBroken: false, countsAgainstHealth: false });
     // Plaid's per-Item limit: the same.
-    const item = normalize({ provider: 'plaid', method: 'POST', url: '/accounts/balance/get', status: 429, body: errorBody(plaid, { code: 'BALANCE_LIMIT', category: 'RATE_LIMIT_EXCEEDED' }) });
-    expect(planRetry(item, { attempt: 1, request: { method: 'POST', idempotent: true } })).toMatchObject({ action: 'stop', reason: 'end-user-limit', connectionBroken: false });
+    const item = normalize({
+      provider: 'plaid',
+      method: 'POST',
+      url: '/accounts/balance/get',
+      status: 429,
+      body: errorBody(plaid, { code: 'BALANCE_LIMIT', category: 'RATE_LIMIT_EXCEEDED' }),
+    });
+    expect(planRetry(item, { attempt: 1, request: { method: 'POST', idempotent: true } })).toMatchObject({
+      action: 'stop',
+      reason: 'end-user-limit',
+      connectionBroken: false,
+    });
   });
 
   test('a client throttle is retried after the provider wait, or after throttling backoff (base 500 ms)', () => {
     const plan = planRetry(ratebankError('SLOW_DOWN', 'Too many requests, retry in 2 seconds'), { attempt: 1, catalogs, request: { method: 'GET' } });
     expect(plan).toMatchObject({ action: 'retry', delayMs: 2000, source: 'body', countsAgainstHealth: true });
     const top = (): number => 1 - Number.EPSILON;
-    expect(planRetry(ratebankError('SLOW_DOWN'), { attempt: 1, request: { method: 'GET' }, random: top })).toMatchObject({ action: 'retry', delayMs: 499, source: 'backoff' });
-    expect(planRetry(ratebankError('SLOW_DOWN'), { attempt: 2, request: { method: 'GET' }, random: top, throttlingBaseMs: 100 })).toMatchObject({ delayMs: 199 });
+    expect(planRetry(ratebankError('SLOW_DOWN'), { attempt: 1, request: { method: 'GET' }, random: top })).toMatchObject({
+      action: 'retry',
+      delayMs: 499,
+      source: 'backoff',
+    });
+    expect(planRetry(ratebankError('SLOW_DOWN'), { attempt: 2, request: { method: 'GET' }, random: top, throttlingBaseMs: 100 })).toMatchObject({
+      delayMs: 199,
+    });
     expect(planRetry(server503(), { attempt: 1, request: { method: 'GET' }, random: top })).toMatchObject({ delayMs: 199 });
   });
 
@@ -214,7 +270,10 @@ describe('planRetry', () => {
     // Given the response headers, the planner measures the date against the response's Date.
     expect(planRetry(error, { attempt: 1, request: { method: 'GET' }, headers })).toMatchObject({ action: 'retry', delayMs: 3000, source: 'retry-after' });
     // The matcher reads the Date header too: both agree.
-    expect(planRetry(normalize({ provider: 'aerosync', status: 503, headers, body: '' }), { attempt: 1, request: { method: 'GET' } })).toMatchObject({ action: 'retry', delayMs: 3000 });
+    expect(planRetry(normalize({ provider: 'aerosync', status: 503, headers, body: '' }), { attempt: 1, request: { method: 'GET' } })).toMatchObject({
+      action: 'retry',
+      delayMs: 3000,
+    });
   });
 
   test('a daily quota is not retried until it resets; its reset is passed on', () => {
@@ -222,12 +281,22 @@ describe('planRetry', () => {
     const plan = planRetry(ratebankError('DAILY_CAP'), { attempt: 1, catalogs, headers: { date: httpDate(served) }, request: { method: 'GET' } });
     expect(plan).toMatchObject({ action: 'stop', reason: 'quota-exhausted', retryAfterMs: 90 * 60_000 });
     // A reset within the wait a gateway accepts is just a wait.
-    const soon = planRetry(ratebankError('DAILY_CAP'), { attempt: 1, catalogs, headers: { date: httpDate(Date.parse('2026-03-01T06:29:58Z')) }, request: { method: 'GET' } });
+    const soon = planRetry(ratebankError('DAILY_CAP'), {
+      attempt: 1,
+      catalogs,
+      headers: { date: httpDate(Date.parse('2026-03-01T06:29:58Z')) },
+      request: { method: 'GET' },
+    });
     expect(soon).toMatchObject({ action: 'retry', delayMs: 2000, source: 'daily-quota' });
   });
 
   test('idempotency: a POST that timed out is never sent again without a key; with one, the same key goes again', () => {
-    expect(planRetry(timeout(), { attempt: 1, request: { method: 'POST' } })).toMatchObject({ action: 'stop', reason: 'may-have-succeeded', mayHaveSucceeded: true, idempotent: false });
+    expect(planRetry(timeout(), { attempt: 1, request: { method: 'POST' } })).toMatchObject({
+      action: 'stop',
+      reason: 'may-have-succeeded',
+      mayHaveSucceeded: true,
+      idempotent: false,
+    });
     const keyed = planRetry(timeout(), { attempt: 1, request: { method: 'POST', headers: { 'idempotency-key': 'k-7' } } });
     expect(keyed).toMatchObject({ action: 'retry', idempotencyKey: 'k-7', idempotent: true });
     // A refused connection never reached the provider: safe to send again.
@@ -242,15 +311,30 @@ describe('planRetry', () => {
     expect(planRetry(failed, { attempt: 1, request: { method: 'POST', idempotencyKey: 'k' } }).action).toBe('retry');
     expect(planRetry(failed, { attempt: 1, request: { method: 'GET' } }).action).toBe('retry');
     expect(planRetry(server503(), { attempt: 1, request: { method: 'POST' } }).action).toBe('retry');
-    const maintenance = normalize({ provider: 'synapse', method: 'POST', url: '/v3.1/users/u-1/nodes', status: 503, body: errorBody(synapse, { code: '503', status: 503 }) });
+    const maintenance = normalize({
+      provider: 'synapse',
+      method: 'POST',
+      url: '/v3.1/users/u-1/nodes',
+      status: 503,
+      body: errorBody(synapse, { code: '503', status: 503 }),
+    });
     expect(planRetry(maintenance, { attempt: 1, request: { method: 'POST' } }).action).toBe('retry');
   });
 
   test('a 409 or "already exists" after an attempt that may have succeeded reads "probably done: reconcile"', () => {
     const conflict = normalize({ provider: 'aerosync', method: 'POST', url: '/v2/accounts/u-1/identity', status: 409, body: '' });
-    expect(planRetry(conflict, { attempt: 2, request: { method: 'POST', idempotencyKey: 'k' }, earlierMayHaveSucceeded: true })).toMatchObject({ action: 'reconcile', mayHaveSucceeded: true });
+    expect(planRetry(conflict, { attempt: 2, request: { method: 'POST', idempotencyKey: 'k' }, earlierMayHaveSucceeded: true })).toMatchObject({
+      action: 'reconcile',
+      mayHaveSucceeded: true,
+    });
     // Synapse's "idempotency key already in use" (450), after a timeout: the first attempt got through.
-    const inUse = normalize({ provider: 'synapse', method: 'POST', url: '/v3.1/users/u-1/nodes', status: 409, body: errorBody(synapse, { code: '450', status: 409 }) });
+    const inUse = normalize({
+      provider: 'synapse',
+      method: 'POST',
+      url: '/v3.1/users/u-1/nodes',
+      status: 409,
+      body: errorBody(synapse, { code: '450', status: 409 }),
+    });
     expect(inUse.kind).toBe('invalid-request');
     expect(planRetry(inUse, { attempt: 2, request: { method: 'POST', idempotencyKey: 'k' }, earlierMayHaveSucceeded: true }).action).toBe('reconcile');
     // A job already running after our timed-out start is ours: reconcile, never start another.
@@ -261,7 +345,10 @@ describe('planRetry', () => {
 
   test('a budget: a retry takes from it, a spent budget stops, an end-user error never touches it', () => {
     const budget = createRetryBudget({ maxTokens: 10, retryCost: 5, timeoutRetryCost: 10 });
-    expect(planRetry(server503(), { attempt: 1, request: { method: 'GET' }, budget })).toMatchObject({ action: 'retry', grant: { provider: 'aerosync', cost: 5 } });
+    expect(planRetry(server503(), { attempt: 1, request: { method: 'GET' }, budget })).toMatchObject({
+      action: 'retry',
+      grant: { provider: 'aerosync', cost: 5 },
+    });
     expect(planRetry(timeout(), { attempt: 1, request: { method: 'GET' }, budget })).toMatchObject({ action: 'stop', reason: 'budget-exhausted' });
     expect(planRetry(server503(), { attempt: 1, request: { method: 'GET' }, budget }).action).toBe('retry');
     expect(planRetry(server503(), { attempt: 1, request: { method: 'GET' }, budget })).toMatchObject({ action: 'stop', reason: 'budget-exhausted' });
@@ -276,11 +363,25 @@ describe('planRetry', () => {
     expect(planRetry(server503(), { attempt: 1, signal: controller.signal })).toMatchObject({ action: 'stop', reason: 'aborted' });
   });
 
-  propTest.prop([fc.constantFrom(...KINDS), fc.boolean(), fc.boolean(), fc.integer({ min: 1, max: 5 }), fc.constantFrom('GET', 'POST', 'PUT', 'PATCH'), fc.boolean(), fc.option(fc.nat({ max: 20_000 }), { nil: undefined })])(
+  propTest.prop([
+    fc.constantFrom(...KINDS),
+    fc.boolean(),
+    fc.boolean(),
+    fc.integer({ min: 1, max: 5 }),
+    fc.constantFrom('GET', 'POST', 'PUT', 'PATCH'),
+    fc.boolean(),
+    fc.option(fc.nat({ max: 20_000 }), { nil: undefined }),
+  ])(
     'never retries what may have succeeded unless idempotent; never retries an end-user limit; every delay is within maxWaitMs',
     (kind, retryable, mayHaveSucceeded, attempt, method, keyed, afterMs) => {
       const base = server503();
-      const error = { ...base, kind, scope: 'end-user', reason: 'server-error', retry: { ...base.retry, retryable, mayHaveSucceeded, afterMs, afterSource: afterMs === undefined ? undefined : 'retry-after' } } as unknown as NormalizedError;
+      const error = {
+        ...base,
+        kind,
+        scope: 'end-user',
+        reason: 'server-error',
+        retry: { ...base.retry, retryable, mayHaveSucceeded, afterMs, afterSource: afterMs === undefined ? undefined : 'retry-after' },
+      } as unknown as NormalizedError;
       const plan = planRetry(error, { attempt, request: { method, ...(keyed ? { idempotencyKey: 'k' } : {}) }, maxAttempts: 4 });
       const idempotent = keyed || method === 'GET' || method === 'PUT';
       if (plan.action === 'retry') {

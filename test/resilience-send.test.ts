@@ -76,7 +76,12 @@ describe('sendWithRetries against the simulator', () => {
   test('a GET that hangs is retried within its deadline, then answered as a timeout', async () => {
     const path = '/v2/accounts/s-hang/balance';
     const result = await get(path, { 'x-simulate': 'hang' });
-    expect(result).toMatchObject({ outcome: 'error', attempts: 3, plan: { action: 'stop', reason: 'attempts-exhausted' }, error: { kind: 'provider-unavailable', reason: 'timeout' } });
+    expect(result).toMatchObject({
+      outcome: 'error',
+      attempts: 3,
+      plan: { action: 'stop', reason: 'attempts-exhausted' },
+      error: { kind: 'provider-unavailable', reason: 'timeout' },
+    });
     expect(attemptsAt(path)).toBe(3);
   });
 
@@ -105,7 +110,12 @@ describe('sendWithRetries against the simulator', () => {
       request: { method: 'POST', url, idempotent: true },
       send: ({ signal }) => fetch(url, { method: 'POST', headers: { 'x-simulate': '429 AC-108', 'x-simulate-retry-after': '30' }, body: '{}', signal }),
     });
-    expect(result).toMatchObject({ outcome: 'error', attempts: 1, error: { kind: 'rate-limited', scope: 'end-user', retry: { afterMs: 30_000 } }, plan: { reason: 'end-user-limit', connectionBroken: false } });
+    expect(result).toMatchObject({
+      outcome: 'error',
+      attempts: 1,
+      error: { kind: 'rate-limited', scope: 'end-user', retry: { afterMs: 30_000 } },
+      plan: { reason: 'end-user-limit', connectionBroken: false },
+    });
   });
 
   test('a wait is cut short when the caller signal aborts', async () => {
@@ -143,7 +153,12 @@ describe('sendWithRetries against the simulator', () => {
       normalizer,
       request: { method: 'POST', url },
       send: ({ signal }) =>
-        fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'ACH-US', info: { bank_id: 'synapse_good', bank_pw: 'test1234', bank_name: 'fake' } }), signal }),
+        fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ type: 'ACH-US', info: { bank_id: 'synapse_good', bank_pw: 'test1234', bank_name: 'fake' } }),
+          signal,
+        }),
     });
     expect(result).toMatchObject({ outcome: 'pending', step: { step: 'mfa', code: '10', status: 202 }, attempts: 1 });
   });
@@ -182,7 +197,9 @@ describe('sendWithRetries against a provider of our own', () => {
       // Whole seconds, as HTTP dates are: a Retry-After date 1 s after the Date header.
       const served = Math.floor(Date.now() / 1000) * 1000 + 3_600_000;
       res.sendDate = false;
-      res.writeHead(429, { date: new Date(served).toUTCString(), 'retry-after': new Date(served + 1000).toUTCString(), 'content-type': 'application/json' }).end('{}');
+      res
+        .writeHead(429, { date: new Date(served).toUTCString(), 'retry-after': new Date(served + 1000).toUTCString(), 'content-type': 'application/json' })
+        .end('{}');
     });
     const url = `${upstreamUrl}${path}`;
     const started = Date.now();
@@ -204,7 +221,8 @@ describe('sendWithRetries against a provider of our own', () => {
       provider: 'aerosync',
       normalizer,
       request: { method: 'POST', url, idempotencyKey: 'key-42' },
-      send: ({ signal, idempotencyKey }) => fetch(url, { method: 'POST', headers: idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }, body: '{}', signal }),
+      send: ({ signal, idempotencyKey }) =>
+        fetch(url, { method: 'POST', headers: idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey }, body: '{}', signal }),
       timeoutMs: 150,
       retry: { baseMs: 1, capMs: 2 },
     });
@@ -227,6 +245,11 @@ describe('sendWithRetries against a provider of our own', () => {
       timeoutMs: 150,
       retry: { baseMs: 1, capMs: 2 },
     });
-    expect(result).toMatchObject({ outcome: 'error', attempts: 2, plan: { action: 'reconcile', mayHaveSucceeded: true }, earlier: { kind: 'provider-unavailable', reason: 'timeout' } });
+    expect(result).toMatchObject({
+      outcome: 'error',
+      attempts: 2,
+      plan: { action: 'reconcile', mayHaveSucceeded: true },
+      earlier: { kind: 'provider-unavailable', reason: 'timeout' },
+    });
   });
 });

@@ -59,12 +59,20 @@ describe('the normalized-error schema', () => {
     for (const error of errors) expect(problems(error)).toEqual([]);
   });
 
-  propTest.prop([fc.record({ provider: fc.constantFrom('acme', ...allCatalogs.map((c) => c.id), 'other'), status: fc.oneof(fc.integer({ min: 0, max: 700 }), fc.string()), code: fc.oneof(fc.string(), fc.integer()), body: fc.oneof(fc.json(), fc.jsonValue(), fc.string()), headers: fc.dictionary(fc.constantFrom('retry-after', 'x-request-id', 'content-type'), fc.string()) }, { requiredKeys: ['provider'] })])(
-    'whatever the input, the output validates',
-    (input) => {
-      expect(problems(normalize(input))).toEqual([]);
-    },
-  );
+  propTest.prop([
+    fc.record(
+      {
+        provider: fc.constantFrom('acme', ...allCatalogs.map((c) => c.id), 'other'),
+        status: fc.oneof(fc.integer({ min: 0, max: 700 }), fc.string()),
+        code: fc.oneof(fc.string(), fc.integer()),
+        body: fc.oneof(fc.json(), fc.jsonValue(), fc.string()),
+        headers: fc.dictionary(fc.constantFrom('retry-after', 'x-request-id', 'content-type'), fc.string()),
+      },
+      { requiredKeys: ['provider'] },
+    ),
+  ])('whatever the input, the output validates', (input) => {
+    expect(problems(normalize(input))).toEqual([]);
+  });
 
   test('it rejects what is not a normalized error', () => {
     const valid = normalize({ provider: 'acme', code: 'LOCKED' });
@@ -112,7 +120,19 @@ describe('the normalized-error JSON Schema', () => {
     for (const variant of variants) {
       const detail = (KIND_DETAILS as Record<string, { readonly field: string } | undefined>)[variant.properties['kind']?.const ?? ''];
       expect([...variant.required].sort()).toEqual(
-        ['kind', 'provider', 'message', 'params', 'causes', 'retry', 'userAction', 'owner', 'severity', 'match', ...(detail === undefined ? [] : [detail.field])].sort(),
+        [
+          'kind',
+          'provider',
+          'message',
+          'params',
+          'causes',
+          'retry',
+          'userAction',
+          'owner',
+          'severity',
+          'match',
+          ...(detail === undefined ? [] : [detail.field]),
+        ].sort(),
       );
     }
   });
@@ -199,7 +219,11 @@ describe('writeSchemas', () => {
     const dir = await mkdtemp(join(tmpdir(), 'aggregator-errors-schemas-'));
     try {
       const written = await writeSchemas(join(dir, 'nested', 'schemas'));
-      expect(written.map((path) => path.slice(dir.length + 1))).toEqual([join('nested', 'schemas', 'normalized-error.json'), join('nested', 'schemas', 'catalog.json'), join('nested', 'schemas', 'problem.json')]);
+      expect(written.map((path) => path.slice(dir.length + 1))).toEqual([
+        join('nested', 'schemas', 'normalized-error.json'),
+        join('nested', 'schemas', 'catalog.json'),
+        join('nested', 'schemas', 'problem.json'),
+      ]);
       expect(JSON.parse(await readFile(written[0] ?? '', 'utf8'))).toEqual(normalizedErrorJsonSchema());
       expect(JSON.parse(await readFile(written[1] ?? '', 'utf8'))).toEqual(catalogJsonSchema());
     } finally {
@@ -222,7 +246,9 @@ describe('the problem+json body: JSON Schema, zod schema and the tiny guard agre
     let count = 0;
     for (const catalog of catalogs) {
       for (const fixture of rows(catalog).slice(0, 40)) {
-        const body = JSON.parse(JSON.stringify(toProblem(normalizer.normalize(fixture.input), { exposeRequestId: true, exposeDisplayMessage: true }).body)) as unknown;
+        const body = JSON.parse(
+          JSON.stringify(toProblem(normalizer.normalize(fixture.input), { exposeRequestId: true, exposeDisplayMessage: true }).body),
+        ) as unknown;
         expect(validate(body), JSON.stringify(validate.errors)).toBe(true);
         expect(problemBodySchema.safeParse(body).success).toBe(true);
         expect(isProblemBody(body)).toBe(true);
@@ -236,7 +262,28 @@ describe('the problem+json body: JSON Schema, zod schema and the tiny guard agre
     const { isProblemBody } = await import('../src/messages/index.js');
     const good = { type: 't', title: 't', status: 409, detail: 'd', kind: 'conflict', provider: 'mx', userAction: 'wait' };
     expect(isProblemBody(good)).toBe(true);
-    for (const bad of [null, 1, [], {}, { ...good, kind: 'nope' }, { ...good, status: 200 }, { ...good, userAction: 'x' }, { ...good, retryAfter: -1 }, { ...good, code: 5 }, new Proxy({}, { ownKeys: () => { throw new Error('x'); }, getOwnPropertyDescriptor: () => { throw new Error('x'); } })]) {
+    for (const bad of [
+      null,
+      1,
+      [],
+      {},
+      { ...good, kind: 'nope' },
+      { ...good, status: 200 },
+      { ...good, userAction: 'x' },
+      { ...good, retryAfter: -1 },
+      { ...good, code: 5 },
+      new Proxy(
+        {},
+        {
+          ownKeys: () => {
+            throw new Error('x');
+          },
+          getOwnPropertyDescriptor: () => {
+            throw new Error('x');
+          },
+        },
+      ),
+    ]) {
       expect(isProblemBody(bad)).toBe(false);
     }
   });

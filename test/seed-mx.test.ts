@@ -50,7 +50,10 @@ describe.skipIf(!seedsPresent)('MX catalog against its seed (seeds/providers/mx.
       expect(pendingCodes.has(code), code).toBe(false);
       if (row['id'] !== '—') expect(canonicalCode(mx, row['id'] ?? ''), row['id']).toBeUndefined();
       expect(normalize({ provider: 'mx', code }).match.by, code).toBe('none');
-      expect(mx.notes.some((note) => note.startsWith('Not failures') && note.includes(code)), code).toBe(true);
+      expect(
+        mx.notes.some((note) => note.startsWith('Not failures') && note.includes(code)),
+        code,
+      ).toBe(true);
     }
   });
 
@@ -62,7 +65,7 @@ describe.skipIf(!seedsPresent)('MX catalog against its seed (seeds/providers/mx.
     }
   });
 
-  test('the widget\'s primary action sets the user action', () => {
+  test("the widget's primary action sets the user action", () => {
     const expected: Readonly<Record<string, string>> = {
       'update credentials': 'reenter-credentials',
       refresh: 'restart-mfa',
@@ -80,7 +83,10 @@ describe.skipIf(!seedsPresent)('MX catalog against its seed (seeds/providers/mx.
       const status = row['HTTP'] ?? '';
       if (row['category'] === 'success') continue;
       expect(mx.statuses[status as keyof typeof mx.statuses], status).toBeDefined();
-      expect(normalize({ provider: 'mx', status: Number(status) }).match, status).toMatchObject({ by: 'status', source: 'https://docs.mx.com/api-reference/platform-api/overview/errors' });
+      expect(normalize({ provider: 'mx', status: Number(status) }).match, status).toMatchObject({
+        by: 'status',
+        source: 'https://docs.mx.com/api-reference/platform-api/overview/errors',
+      });
     }
   });
 
@@ -100,12 +106,12 @@ describe.skipIf(!seedsPresent)('MX catalog against its seed (seeds/providers/mx.
       expect(mx.pending[0].description).toMatch(/error statuses/);
     });
 
-    test('3. the widget\'s processing statuses include RECONNECTED, an unverified copy does not: the widget is followed', () => {
+    test("3. the widget's processing statuses include RECONNECTED, an unverified copy does not: the widget is followed", () => {
       for (const code of ['RECONNECTED', '8'] as const) expect(normalize({ provider: 'mx', code }).match.by, code).toBe('none');
       expect(mx.notes.some((note) => note.includes('RECONNECTED') && /unverified/.test(note))).toBe(true);
     });
 
-    test('4. the API reference stops inside LOCKED: later statuses cite MX\'s help center, widget or webhook page', () => {
+    test("4. the API reference stops inside LOCKED: later statuses cite MX's help center, widget or webhook page", () => {
       const ids = new Map(statuses.map((row) => [row['code'] ?? '', Number(row['id'])]));
       for (const [code, entry] of Object.entries(codes)) {
         const id = ids.get(code) ?? Number.NaN;

@@ -61,7 +61,7 @@ describe.skipIf(!seedsPresent)('Teller catalog against its seed (seeds/providers
   });
 
   describe('disagreements the seed lists', () => {
-    test('429 is absent from the older stored copy: the current page\'s meaning is encoded, and the note says so', () => {
+    test("429 is absent from the older stored copy: the current page's meaning is encoded, and the note says so", () => {
       const error = normalize({ provider: 'teller', status: 429, body: body('rate_limited') });
       expect(error).toMatchObject({ kind: 'rate-limited', scope: 'client', match: { by: 'status', source: 'https://teller.io/docs/api/errors' } });
       expect(error.match.note).toMatch(/older stored copy/);
@@ -81,7 +81,12 @@ describe.skipIf(!seedsPresent)('Teller catalog against its seed (seeds/providers
     });
 
     test('410 is the same in both copies: gone for good, the end user links another account', () => {
-      expect(normalize({ provider: 'teller', status: 410, body: body('gone') })).toMatchObject({ kind: 'not-found', userAction: 'link-another-account', owner: 'end-user', match: { by: 'status' } });
+      expect(normalize({ provider: 'teller', status: 410, body: body('gone') })).toMatchObject({
+        kind: 'not-found',
+        userAction: 'link-another-account',
+        owner: 'end-user',
+        match: { by: 'status' },
+      });
     });
 
     test('404 is overloaded: only error.code tells a missing resource from a disconnected enrollment', () => {

@@ -10,7 +10,8 @@ const SEED = 'providers/truelayer.md';
 const { normalize } = createNormalizer([truelayer]);
 const codes: Readonly<Record<string, CodeInput>> = truelayer.codes;
 const v1Body = (error: string): string => JSON.stringify({ error, error_description: 'described' });
-const v3Body = (status: number, title: string): string => JSON.stringify({ type: 'https://docs.truelayer.com/docs/data-v3-errors', title, status, detail: 'described', trace_id: 't-1' });
+const v3Body = (status: number, title: string): string =>
+  JSON.stringify({ type: 'https://docs.truelayer.com/docs/data-v3-errors', title, status, detail: 'described', trace_id: 't-1' });
 
 describe.skipIf(!seedsPresent)('TrueLayer catalog against its seed (seeds/providers/truelayer.md)', () => {
   const v1 = seedTable(SEED, '## Data API v1 error codes');
@@ -43,14 +44,29 @@ describe.skipIf(!seedsPresent)('TrueLayer catalog against its seed (seeds/provid
       if (entry === undefined) throw new Error(`${title} is not a code of the catalog`);
       expect(entry.statuses, title).toEqual([status]);
       expect(entry.source, title).toBe('v3');
-      expect(normalize({ provider: 'truelayer', status, body: v3Body(status, title) })).toMatchObject({ code: title, match: { by: 'code', documentedStatus: undefined } });
+      expect(normalize({ provider: 'truelayer', status, body: v3Body(status, title) })).toMatchObject({
+        code: title,
+        match: { by: 'code', documentedStatus: undefined },
+      });
     }
   });
 
   test('the third-party-only v1 codes stay out, and the notes name them', () => {
-    for (const code of ['provider_request_limit_exceeded', 'endpoint_not_supported', 'internal_server_error', 'connector_overload', 'provider_error', 'temporarily_unavailable', 'provider_timeout', 'connector_timeout']) {
+    for (const code of [
+      'provider_request_limit_exceeded',
+      'endpoint_not_supported',
+      'internal_server_error',
+      'connector_overload',
+      'provider_error',
+      'temporarily_unavailable',
+      'provider_timeout',
+      'connector_timeout',
+    ]) {
       expect(canonicalCode(truelayer, code), code).toBeUndefined();
-      expect(truelayer.notes.some((note) => note.includes(code)), code).toBe(true);
+      expect(
+        truelayer.notes.some((note) => note.includes(code)),
+        code,
+      ).toBe(true);
     }
   });
 
@@ -63,7 +79,9 @@ describe.skipIf(!seedsPresent)('TrueLayer catalog against its seed (seeds/provid
         const copies = codesIn((row['source'] ?? '').replace(/\s*\([^)]*\)/g, ''));
         const expected = copies.includes('v1-current') ? 'v1' : 'v1-older';
         expect(codes[code]?.source, code).toBe(expected);
-        expect(codes[code]?.note, code).toMatch(copies.length > 1 ? /both the current and the older copy/ : copies.includes('v1-current') ? /current copy/ : /older copy/);
+        expect(codes[code]?.note, code).toMatch(
+          copies.length > 1 ? /both the current and the older copy/ : copies.includes('v1-current') ? /current copy/ : /older copy/,
+        );
       }
       expect(truelayer.notes.some((note) => /older copy/.test(note) && /none is marked legacy/.test(note))).toBe(true);
     });
@@ -75,13 +93,26 @@ describe.skipIf(!seedsPresent)('TrueLayer catalog against its seed (seeds/provid
     });
 
     test('v3 uses 400 for a request error and for a reconnect: the title tells them apart', () => {
-      expect(normalize({ provider: 'truelayer', status: 400, body: v3Body(400, 'Invalid Parameters') })).toMatchObject({ kind: 'invalid-request', owner: 'integrator' });
-      expect(normalize({ provider: 'truelayer', status: 400, body: v3Body(400, 'Invalid State') })).toMatchObject({ kind: 'reconnect-required', reason: 'consent', owner: 'end-user' });
+      expect(normalize({ provider: 'truelayer', status: 400, body: v3Body(400, 'Invalid Parameters') })).toMatchObject({
+        kind: 'invalid-request',
+        owner: 'integrator',
+      });
+      expect(normalize({ provider: 'truelayer', status: 400, body: v3Body(400, 'Invalid State') })).toMatchObject({
+        kind: 'reconnect-required',
+        reason: 'consent',
+        owner: 'end-user',
+      });
     });
 
     test('v3 uses 502 for "don\'t retry" and for "retry": the title tells them apart', () => {
-      expect(normalize({ provider: 'truelayer', status: 502, body: v3Body(502, 'Feature Not Supported') })).toMatchObject({ kind: 'unsupported', retry: { retryable: false } });
-      expect(normalize({ provider: 'truelayer', status: 502, body: v3Body(502, 'Provider Error') })).toMatchObject({ kind: 'fi-unavailable', retry: { retryable: true } });
+      expect(normalize({ provider: 'truelayer', status: 502, body: v3Body(502, 'Feature Not Supported') })).toMatchObject({
+        kind: 'unsupported',
+        retry: { retryable: false },
+      });
+      expect(normalize({ provider: 'truelayer', status: 502, body: v3Body(502, 'Provider Error') })).toMatchObject({
+        kind: 'fi-unavailable',
+        retry: { retryable: true },
+      });
     });
   });
 });

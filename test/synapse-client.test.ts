@@ -68,7 +68,8 @@ const SECRETS = [CLIENT_ID, CLIENT_SECRET, FINGERPRINT, IP_ADDRESS, REFRESH_TOKE
 const bankLogin = (bankId: string): object => ({ type: 'ACH-US', info: { bank_id: bankId, bank_pw: BANK_PW, bank_name: 'fake' } });
 
 /** Synapse's error body: codes and statuses as strings, success false (https://docs.synapsefi.com/docs/errors). */
-const errorBody = (errorCode: string, httpCode: string, en: string): string => JSON.stringify({ error: { en }, error_code: errorCode, http_code: httpCode, success: false });
+const errorBody = (errorCode: string, httpCode: string, en: string): string =>
+  JSON.stringify({ error: { en }, error_code: errorCode, http_code: httpCode, success: false });
 
 interface Reply {
   readonly status: number;
@@ -111,7 +112,8 @@ const header = (request: IncomingMessage, name: string): string | undefined => {
 
 function defaultReply(key: string): Reply {
   if (key === `GET /v3.1/users/${USER_ID}?full_dehydrate=no`) return { status: 200, body: JSON.stringify({ _id: USER_ID, refresh_token: REFRESH_TOKEN }) };
-  if (key === `POST /v3.1/oauth/${USER_ID}`) return { status: 200, body: JSON.stringify({ oauth_key: OAUTH_KEY, refresh_token: REFRESH_TOKEN, expires_in: '7200', user_id: USER_ID }) };
+  if (key === `POST /v3.1/oauth/${USER_ID}`)
+    return { status: 200, body: JSON.stringify({ oauth_key: OAUTH_KEY, refresh_token: REFRESH_TOKEN, expires_in: '7200', user_id: USER_ID }) };
   return { status: 404, body: '' };
 }
 
@@ -119,7 +121,14 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     void readAll(request).then((body) => {
       const key = `${request.method ?? ''} ${request.url ?? ''}`;
-      received.push({ method: request.method, url: request.url, gateway: header(request, 'x-sp-gateway'), user: header(request, 'x-sp-user'), ip: header(request, 'x-sp-user-ip'), body });
+      received.push({
+        method: request.method,
+        url: request.url,
+        gateway: header(request, 'x-sp-gateway'),
+        user: header(request, 'x-sp-user'),
+        ip: header(request, 'x-sp-user-ip'),
+        body,
+      });
       const at = queued.findIndex(({ route }) => route.test(key));
       const reply = at < 0 ? defaultReply(key) : (queued.splice(at, 1)[0]?.reply ?? defaultReply(key));
       if (reply.hang === true) return;
@@ -180,7 +189,7 @@ function expectCarried(error: unknown, secrets: readonly string[]): void {
 const LOGIN_ROUTE = new RegExp(`^POST /v3\\.1/users/${USER_ID}/nodes$`);
 const SYNC_ROUTE = new RegExp(`^GET /v3\\.1/users/${USER_ID}/nodes/${NODE_ID}\\?force_refresh=yes$`);
 
-describe('a bank login (createNode) answered as the docs\' bank login table', () => {
+describe("a bank login (createNode) answered as the docs' bank login table", () => {
   test('402/460: no ACH-capable account, from the row; the request went to /v3.1/users/{id}/nodes with both headers', async () => {
     const user = await signedInUser();
     answer(LOGIN_ROUTE, { status: 402, body: errorBody('460', '402', 'No ACH capable account found') });
@@ -215,11 +224,15 @@ describe('a bank login (createNode) answered as the docs\' bank login table', ()
     expect(JSON.stringify(result)).not.toContain('synapse_no_accounts');
   });
 
-  test('402/500: the account is locked or the bank wants the user\'s attention, not a server error', async () => {
+  test("402/500: the account is locked or the bank wants the user's attention, not a server error", async () => {
     const user = await signedInUser();
     answer(LOGIN_ROUTE, {
       status: 402,
-      body: errorBody('500', '402', "Either the account is locked or the bank is requesting user's attention (because they are not set up completely or set up or for some other reason)."),
+      body: errorBody(
+        '500',
+        '402',
+        "Either the account is locked or the bank is requesting user's attention (because they are not set up completely or set up or for some other reason).",
+      ),
     });
     const error = await failure(() => user.createNode(bankLogin('synapse_bank_request')));
     const result = fromError(error, { normalizer, provider: 'synapse' });
@@ -245,7 +258,15 @@ describe('a bank login (createNode) answered as the docs\' bank login table', ()
     });
     const error = await failure(() => user.createNode(bankLogin('synapse_good')));
     const result = fromError(error, { normalizer, provider: 'synapse' });
-    expect(result).toMatchObject({ kind: 'reconnect-required', reason: 'credentials', code: '200', status: 400, endpoint: LOGIN, userAction: 'reenter-credentials', match: { by: 'row' } });
+    expect(result).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'credentials',
+      code: '200',
+      status: 400,
+      endpoint: LOGIN,
+      userAction: 'reenter-credentials',
+      match: { by: 'row' },
+    });
     expectNoSecrets(result);
   });
 
@@ -254,17 +275,31 @@ describe('a bank login (createNode) answered as the docs\' bank login table', ()
     answer(LOGIN_ROUTE, { status: 503, body: errorBody('503', '503', 'Service unavailable due to Bank or Synapse maintenance.') });
     const error = await failure(() => user.createNode(bankLogin('synapse_maintenance')));
     const result = fromError(error, { normalizer, provider: 'synapse' });
-    expect(result).toMatchObject({ kind: 'fi-unavailable', reason: 'maintenance', code: '503', status: 503, endpoint: LOGIN, severity: 'info', retry: { retryable: true }, match: { by: 'row' } });
+    expect(result).toMatchObject({
+      kind: 'fi-unavailable',
+      reason: 'maintenance',
+      code: '503',
+      status: 503,
+      endpoint: LOGIN,
+      severity: 'info',
+      retry: { retryable: true },
+      match: { by: 'row' },
+    });
     expectNoSecrets(result);
   });
 });
 
 describe('the MFA step of a bank login', () => {
-  test('202 with an MFA question resolves, is no success, and is the pending mfa step; a wrong answer is the user\'s invalid value', async () => {
+  test("202 with an MFA question resolves, is no success, and is the pending mfa step; a wrong answer is the user's invalid value", async () => {
     const user = await signedInUser();
     answer(LOGIN_ROUTE, {
       status: 202,
-      body: JSON.stringify({ error_code: '10', http_code: '202', mfa: { access_token: MFA_ACCESS_TOKEN, message: 'What is your favorite color?' }, success: true }),
+      body: JSON.stringify({
+        error_code: '10',
+        http_code: '202',
+        mfa: { access_token: MFA_ACCESS_TOKEN, message: 'What is your favorite color?' },
+        success: true,
+      }),
     });
     // axios resolves a 202: the gateway checks it, and reads the response as readError reads an error's.
     const response = await user.createNode(bankLogin('synapse_good'));
@@ -283,21 +318,46 @@ describe('the MFA step of a bank login', () => {
     expect(JSON.parse(received.at(-1)?.body ?? '{}')).toEqual({ access_token: MFA_ACCESS_TOKEN, mfa_answer: MFA_ANSWER });
     expectCarried(error, [MFA_ACCESS_TOKEN, MFA_ANSWER]);
     const result = fromError(error, { normalizer, provider: 'synapse' });
-    expect(result).toMatchObject({ kind: 'invalid-request', code: '400', status: 409, endpoint: LOGIN, owner: 'end-user', severity: 'info', match: { by: 'code' } });
+    expect(result).toMatchObject({
+      kind: 'invalid-request',
+      code: '400',
+      status: 409,
+      endpoint: LOGIN,
+      owner: 'end-user',
+      severity: 'info',
+      match: { by: 'code' },
+    });
     expect(normalizer.pending(readError(error, { provider: 'synapse' }) ?? { provider: 'synapse' })).toBeUndefined();
     expectNoSecrets(result);
   });
 });
 
-describe('a sync (getNode with force_refresh) answered as the docs\' sync table', () => {
+describe("a sync (getNode with force_refresh) answered as the docs' sync table", () => {
   test('the client builds ?force_refresh=yes: 401/110 is bad bank credentials, with both path parameters', async () => {
     const user = await signedInUser();
-    answer(SYNC_ROUTE, { status: 401, body: errorBody('110', '401', "Bad credentials: Update the user's credentials by re-linking the account via bank logins.") });
+    answer(SYNC_ROUTE, {
+      status: 401,
+      body: errorBody('110', '401', "Bad credentials: Update the user's credentials by re-linking the account via bank logins."),
+    });
     const error = await failure(() => user.getNode(NODE_ID, { force_refresh: 'yes' }));
-    expect(received.at(-1)).toMatchObject({ method: 'GET', url: `/v3.1/users/${USER_ID}/nodes/${NODE_ID}?force_refresh=yes`, gateway: `${CLIENT_ID}|${CLIENT_SECRET}`, user: `${OAUTH_KEY}|${FINGERPRINT}` });
+    expect(received.at(-1)).toMatchObject({
+      method: 'GET',
+      url: `/v3.1/users/${USER_ID}/nodes/${NODE_ID}?force_refresh=yes`,
+      gateway: `${CLIENT_ID}|${CLIENT_SECRET}`,
+      user: `${OAUTH_KEY}|${FINGERPRINT}`,
+    });
     expect(readError(error, { provider: 'synapse' })?.url).toBe(`${host}/users/${USER_ID}/nodes/${NODE_ID}?force_refresh=yes`);
     const result = fromError(error, { normalizer, provider: 'synapse' });
-    expect(result).toMatchObject({ kind: 'reconnect-required', reason: 'credentials', code: '110', status: 401, endpoint: SYNC, params: { user_id: USER_ID, node_id: NODE_ID }, userAction: 'reenter-credentials', match: { by: 'row' } });
+    expect(result).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'credentials',
+      code: '110',
+      status: 401,
+      endpoint: SYNC,
+      params: { user_id: USER_ID, node_id: NODE_ID },
+      userAction: 'reenter-credentials',
+      match: { by: 'row' },
+    });
     expectNoSecrets(result);
   });
 
@@ -311,9 +371,20 @@ describe('a sync (getNode with force_refresh) answered as the docs\' sync table'
 
   test('500/500: an unknown refresh error, not a server error, so it never pages', async () => {
     const user = await signedInUser();
-    answer(SYNC_ROUTE, { status: 500, body: errorBody('500', '500', 'Unknown refresh error: Not to be confused with a general server error or unknown login error.') });
+    answer(SYNC_ROUTE, {
+      status: 500,
+      body: errorBody('500', '500', 'Unknown refresh error: Not to be confused with a general server error or unknown login error.'),
+    });
     const result = fromError(await failure(() => user.getNode(NODE_ID, { force_refresh: 'yes' })), { normalizer, provider: 'synapse' });
-    expect(result).toMatchObject({ kind: 'fi-unavailable', reason: 'unknown', code: '500', status: 500, endpoint: SYNC, severity: 'info', match: { by: 'row' } });
+    expect(result).toMatchObject({
+      kind: 'fi-unavailable',
+      reason: 'unknown',
+      code: '500',
+      status: 500,
+      endpoint: SYNC,
+      severity: 'info',
+      match: { by: 'row' },
+    });
     expectNoSecrets(result);
   });
 
@@ -321,14 +392,26 @@ describe('a sync (getNode with force_refresh) answered as the docs\' sync table'
     const user = await signedInUser();
     answer(SYNC_ROUTE, {
       status: 503,
-      body: errorBody('503', '503', 'Refresh temporarily unavailable: This account is eligible for refresh but a temporary error (e.g. bank maintenance) caused it to fail. Try again later.'),
+      body: errorBody(
+        '503',
+        '503',
+        'Refresh temporarily unavailable: This account is eligible for refresh but a temporary error (e.g. bank maintenance) caused it to fail. Try again later.',
+      ),
     });
     const result = fromError(await failure(() => user.getNode(NODE_ID, { force_refresh: 'yes' })), { normalizer, provider: 'synapse' });
-    expect(result).toMatchObject({ kind: 'fi-unavailable', reason: 'unknown', code: '503', status: 503, endpoint: SYNC, retry: { retryable: true }, match: { by: 'row' } });
+    expect(result).toMatchObject({
+      kind: 'fi-unavailable',
+      reason: 'unknown',
+      code: '503',
+      status: 503,
+      endpoint: SYNC,
+      retry: { retryable: true },
+      match: { by: 'row' },
+    });
     expectNoSecrets(result);
   });
 
-  test('a plain getNode (no force refresh) is not a sync: 401/110 keeps the code\'s provider-wide meaning', async () => {
+  test("a plain getNode (no force refresh) is not a sync: 401/110 keeps the code's provider-wide meaning", async () => {
     const user = await signedInUser();
     answer(new RegExp(`^GET /v3\\.1/users/${USER_ID}/nodes/${NODE_ID}$`), { status: 401, body: errorBody('110', '401', 'Incorrect user credentials.') });
     const result = fromError(await failure(() => user.getNode(NODE_ID)), { normalizer, provider: 'synapse' });
@@ -345,22 +428,41 @@ describe('Synapse itself failing', () => {
     expect(received.slice(before).map((request) => `${request.method ?? ''} ${request.url ?? ''}`)).toEqual([`GET /v3.1/users/${USER_ID}?full_dehydrate=no`]);
     expect(received.at(-1)).toMatchObject({ gateway: `${CLIENT_ID}|${CLIENT_SECRET}`, user: `|${FINGERPRINT}` });
     const result = fromError(error, { normalizer, provider: 'synapse' });
-    expect(result).toMatchObject({ kind: 'provider-unavailable', reason: 'maintenance', code: '503', status: 503, endpoint: undefined, severity: 'page', match: { by: 'code' } });
+    expect(result).toMatchObject({
+      kind: 'provider-unavailable',
+      reason: 'maintenance',
+      code: '503',
+      status: 503,
+      endpoint: undefined,
+      severity: 'page',
+      match: { by: 'code' },
+    });
     expectNoSecrets(result);
   });
 
   test('a 5xx HTML page (a proxy in front of Synapse) at bank login is Synapse unavailable, by its status', async () => {
     const user = await signedInUser();
-    answer(LOGIN_ROUTE, { status: 502, contentType: 'text/html', body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>' });
+    answer(LOGIN_ROUTE, {
+      status: 502,
+      contentType: 'text/html',
+      body: '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+    });
     const error = await failure(() => user.createNode(bankLogin('synapse_good')));
     const input = readError(error, { provider: 'synapse' });
     expect(typeof input?.body).toBe('string');
     const result = fromError(error, { normalizer, provider: 'synapse' });
-    expect(result).toMatchObject({ kind: 'provider-unavailable', code: undefined, status: 502, endpoint: LOGIN, params: { user_id: USER_ID }, match: { by: 'status' } });
+    expect(result).toMatchObject({
+      kind: 'provider-unavailable',
+      code: undefined,
+      status: 502,
+      endpoint: LOGIN,
+      params: { user_id: USER_ID },
+      match: { by: 'status' },
+    });
     expectNoSecrets(result);
   });
 
-  test('a bank login Synapse never answers ends at the client axios\'s timeout: provider-unavailable timeout, maybe linked', async () => {
+  test("a bank login Synapse never answers ends at the client axios's timeout: provider-unavailable timeout, maybe linked", async () => {
     const user = await signedInUser();
     answer(LOGIN_ROUTE, { status: 200, hang: true });
     const previous = synapseAxios.defaults.timeout;
@@ -401,7 +503,14 @@ describe('Synapse itself failing', () => {
     (user as unknown as { host: string }).host = `http://127.0.0.1:${port}/v3.1`;
     const error = await failure(() => user.createNode(bankLogin('synapse_good')));
     const result = fromError(error, { normalizer, provider: 'synapse' });
-    expect(result).toMatchObject({ kind: 'provider-unavailable', reason: 'network', code: 'ECONNREFUSED', endpoint: LOGIN, retry: { mayHaveSucceeded: false }, match: { by: 'no-response' } });
+    expect(result).toMatchObject({
+      kind: 'provider-unavailable',
+      reason: 'network',
+      code: 'ECONNREFUSED',
+      endpoint: LOGIN,
+      retry: { mayHaveSucceeded: false },
+      match: { by: 'no-response' },
+    });
     expectNoSecrets(result);
   });
 });

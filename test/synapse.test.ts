@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createNormalizer } from '../src/index.js';
-import { type SandboxTriggerInput } from '../src/catalog/index.js';
+import type { SandboxTriggerInput } from '../src/catalog/index.js';
 import { synapse } from '../catalogs/synapse.js';
 import { errorBody } from '../src/testkit/fixtures.js';
 
@@ -19,19 +19,40 @@ const MFA = { error_code: '10', http_code: '202', mfa: { access_token: 'fake_acc
 const TWO_FACTOR = { error_code: '10', http_code: '202', message: { en: 'MFA sent to t***@example.com.' }, success: true };
 
 describe('error_code 500 means three things', () => {
-  test('at bank login, 402/500: the account is locked or the bank wants the user\'s attention', () => {
+  test("at bank login, 402/500: the account is locked or the bank wants the user's attention", () => {
     const error = normalize({ provider: 'synapse', method: 'POST', url: `${SANDBOX}/users/u-1/nodes`, status: 402, body: body('500', '402') });
-    expect(error).toMatchObject({ kind: 'reconnect-required', reason: 'institution-attention', userAction: 'visit-institution', owner: 'end-user', severity: 'info', endpoint: LOGIN, params: { user_id: 'u-1' } });
+    expect(error).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'institution-attention',
+      userAction: 'visit-institution',
+      owner: 'end-user',
+      severity: 'info',
+      endpoint: LOGIN,
+      params: { user_id: 'u-1' },
+    });
     expect(error.match).toMatchObject({ by: 'row', source: 'https://old-docs.synapsefi.com/docs/a-aggregation-common-errors' });
   });
 
   test('at sync, 500/500: an unknown refresh error, not a server error, so it never pages', () => {
-    const error = normalize({ provider: 'synapse', method: 'GET', url: `${PRODUCTION}/users/u-1/nodes/n-2?force_refresh=yes`, status: 500, body: body('500', '500') });
-    expect(error).toMatchObject({ kind: 'fi-unavailable', reason: 'unknown', severity: 'info', endpoint: SYNC, params: { user_id: 'u-1', node_id: 'n-2' }, match: { by: 'row' } });
+    const error = normalize({
+      provider: 'synapse',
+      method: 'GET',
+      url: `${PRODUCTION}/users/u-1/nodes/n-2?force_refresh=yes`,
+      status: 500,
+      body: body('500', '500'),
+    });
+    expect(error).toMatchObject({
+      kind: 'fi-unavailable',
+      reason: 'unknown',
+      severity: 'info',
+      endpoint: SYNC,
+      params: { user_id: 'u-1', node_id: 'n-2' },
+      match: { by: 'row' },
+    });
     expect(error.match.description).toMatch(/^Unknown refresh error/);
   });
 
-  test('at bank login with another status, the row\'s override does not hold: a real 500/500 is the server error', () => {
+  test("at bank login with another status, the row's override does not hold: a real 500/500 is the server error", () => {
     // The 402 row overrides code 500 for its own status; at 500 the code keeps its provider-wide meaning and pages.
     const error = normalize({ provider: 'synapse', endpoint: LOGIN, status: 500, body: body('500', '500') });
     expect(error).toMatchObject({ kind: 'provider-unavailable', reason: 'server-error', severity: 'page', endpoint: LOGIN });
@@ -58,12 +79,23 @@ describe('rows override a code on their endpoint only', () => {
 
   test('401/110 at sync: the user re-enters credentials; 400/410: the bank does not support refresh', () => {
     const url = '/users/u-1/nodes/n-1?force_refresh=yes';
-    expect(normalize({ provider: 'synapse', method: 'GET', url, status: 401, body: body('110', '401') })).toMatchObject({ kind: 'reconnect-required', reason: 'credentials', userAction: 'reenter-credentials', match: { by: 'row' } });
-    expect(normalize({ provider: 'synapse', method: 'GET', url, status: 400, body: body('410', '400') })).toMatchObject({ kind: 'unsupported', match: { by: 'row' } });
+    expect(normalize({ provider: 'synapse', method: 'GET', url, status: 401, body: body('110', '401') })).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'credentials',
+      userAction: 'reenter-credentials',
+      match: { by: 'row' },
+    });
+    expect(normalize({ provider: 'synapse', method: 'GET', url, status: 400, body: body('410', '400') })).toMatchObject({
+      kind: 'unsupported',
+      match: { by: 'row' },
+    });
   });
 
   test('402/460 at bank login finds no ACH-capable account; 460 alone says only that the request failed', () => {
-    expect(normalize({ provider: 'synapse', method: 'POST', url: '/v3.1/users/u-1/nodes', status: 402, body: body('460', '402') })).toMatchObject({ kind: 'no-accounts', userAction: 'link-another-account' });
+    expect(normalize({ provider: 'synapse', method: 'POST', url: '/v3.1/users/u-1/nodes', status: 402, body: body('460', '402') })).toMatchObject({
+      kind: 'no-accounts',
+      userAction: 'link-another-account',
+    });
     expect(normalize({ provider: 'synapse', code: '460' })).toMatchObject({ kind: 'unknown', match: { by: 'code' } });
   });
 
@@ -81,7 +113,14 @@ describe('rows override a code on their endpoint only', () => {
 describe('a body with no URL', () => {
   test('http_code in the body stands in for the status', () => {
     const error = normalize({ provider: 'synapse', body: body('460', '402', 'No ACH capable account found') });
-    expect(error).toMatchObject({ kind: 'no-accounts', status: 402, code: '460', message: 'No ACH capable account found', endpoint: undefined, match: { by: 'row' } });
+    expect(error).toMatchObject({
+      kind: 'no-accounts',
+      status: 402,
+      code: '460',
+      message: 'No ACH capable account found',
+      endpoint: undefined,
+      match: { by: 'row' },
+    });
   });
 
   test('as parsed JSON too, and a numeric error_code reads as a string', () => {
@@ -89,7 +128,7 @@ describe('a body with no URL', () => {
     expect(error).toMatchObject({ kind: 'reconnect-required', reason: 'institution-attention', code: '500', status: 402 });
   });
 
-  test('the observed status wins over the body\'s http_code', () => {
+  test("the observed status wins over the body's http_code", () => {
     expect(normalize({ provider: 'synapse', status: 429, body: body('429', '400') })).toMatchObject({ status: 429, kind: 'rate-limited', scope: 'client' });
   });
 
@@ -106,22 +145,27 @@ describe('the sync endpoint needs ?force_refresh=yes', () => {
     '/v3.1/users/u-1/nodes/n-2?force_refresh=yes',
     '/users/u-1/nodes/n-2?full_dehydrate=no&force_refresh=yes',
   ])('%s is a sync', (url) => {
-    expect(normalize({ provider: 'synapse', method: 'GET', url, status: 401, body: body('110', '401') })).toMatchObject({ endpoint: SYNC, params: { user_id: 'u-1', node_id: 'n-2' } });
+    expect(normalize({ provider: 'synapse', method: 'GET', url, status: 401, body: body('110', '401') })).toMatchObject({
+      endpoint: SYNC,
+      params: { user_id: 'u-1', node_id: 'n-2' },
+    });
   });
 
-  test.each([
-    `${SANDBOX}/users/u-1/nodes/n-2`,
-    `${SANDBOX}/users/u-1/nodes/n-2?force_refresh=no`,
-    '/v3.1/users/u-1/nodes/n-2?full_dehydrate=yes',
-  ])('%s is not', (url) => {
-    const error = normalize({ provider: 'synapse', method: 'GET', url, status: 401, body: body('110', '401') });
-    expect(error.endpoint).toBeUndefined();
-    expect(error.params).toEqual({});
-  });
+  test.each([`${SANDBOX}/users/u-1/nodes/n-2`, `${SANDBOX}/users/u-1/nodes/n-2?force_refresh=no`, '/v3.1/users/u-1/nodes/n-2?full_dehydrate=yes'])(
+    '%s is not',
+    (url) => {
+      const error = normalize({ provider: 'synapse', method: 'GET', url, status: 401, body: body('110', '401') });
+      expect(error.endpoint).toBeUndefined();
+      expect(error.params).toEqual({});
+    },
+  );
 
   test('bank login resolves under both base URLs and as a path', () => {
     for (const url of [`${SANDBOX}/users/u-9/nodes`, `${PRODUCTION}/users/u-9/nodes`, '/v3.1/users/u-9/nodes', '/users/u-9/nodes']) {
-      expect(normalize({ provider: 'synapse', method: 'POST', url, status: 402, body: body('460', '402') })).toMatchObject({ endpoint: LOGIN, params: { user_id: 'u-9' } });
+      expect(normalize({ provider: 'synapse', method: 'POST', url, status: 402, body: body('460', '402') })).toMatchObject({
+        endpoint: LOGIN,
+        params: { user_id: 'u-9' },
+      });
     }
   });
 });
@@ -204,7 +248,13 @@ describe('sandbox', () => {
   ] as const)('%s answers as its row: %s', (value, kind) => {
     const trigger = synapse.sandbox.find((t) => t.value === value);
     if (trigger === undefined || !('status' in trigger)) throw new Error(`no trigger ${value}`);
-    const error = normalize({ provider: 'synapse', method: 'POST', url: `${SANDBOX}/users/u-1/nodes`, status: trigger.status, body: errorBody(synapse, { code: trigger.code, status: trigger.status }) });
+    const error = normalize({
+      provider: 'synapse',
+      method: 'POST',
+      url: `${SANDBOX}/users/u-1/nodes`,
+      status: trigger.status,
+      body: errorBody(synapse, { code: trigger.code, status: trigger.status }),
+    });
     expect(error).toMatchObject({ kind, endpoint: trigger.endpoint, match: { by: 'row' } });
   });
 

@@ -62,11 +62,20 @@ describe('teller catalog', () => {
     });
   });
 
-  test('404 and 422 keep their generic meanings, from Teller\'s table', () => {
-    expect(normalize({ provider: 'teller', status: 404, body: body('not_found', 'x') })).toMatchObject({ kind: 'not-found', match: { by: 'status', source: ERRORS } });
+  test("404 and 422 keep their generic meanings, from Teller's table", () => {
+    expect(normalize({ provider: 'teller', status: 404, body: body('not_found', 'x') })).toMatchObject({
+      kind: 'not-found',
+      match: { by: 'status', source: ERRORS },
+    });
     // unprocessable_entity is the older docs' 422 code: the same meaning, found by the code.
-    expect(normalize({ provider: 'teller', status: 422, body: body('unprocessable_entity', 'x') })).toMatchObject({ kind: 'invalid-request', match: { by: 'code', legacy: true } });
-    expect(normalize({ provider: 'teller', status: 422, body: body('invalid_body', 'x') })).toMatchObject({ kind: 'invalid-request', match: { by: 'status', source: ERRORS } });
+    expect(normalize({ provider: 'teller', status: 422, body: body('unprocessable_entity', 'x') })).toMatchObject({
+      kind: 'invalid-request',
+      match: { by: 'code', legacy: true },
+    });
+    expect(normalize({ provider: 'teller', status: 422, body: body('invalid_body', 'x') })).toMatchObject({
+      kind: 'invalid-request',
+      match: { by: 'status', source: ERRORS },
+    });
   });
 
   test('502: the bank answered a 5xx, so the institution is unavailable, not Teller', () => {
@@ -78,15 +87,29 @@ describe('teller catalog', () => {
 
   test('429: the application exceeded its rate limit; Retry-After is honoured', () => {
     const error = normalize({ provider: 'teller', status: 429, headers: { 'retry-after': '2' }, body: body('too_many_requests', 'Rate limit exceeded') });
-    expect(error).toMatchObject({ kind: 'rate-limited', scope: 'client', owner: 'integrator', retry: { retryable: true, afterMs: 2000, afterSource: 'retry-after' }, match: { by: 'status', source: ERRORS } });
+    expect(error).toMatchObject({
+      kind: 'rate-limited',
+      scope: 'client',
+      owner: 'integrator',
+      retry: { retryable: true, afterMs: 2000, afterSource: 'retry-after' },
+      match: { by: 'status', source: ERRORS },
+    });
   });
 
   test('a status Teller does not document falls back to the generic meaning', () => {
-    expect(normalize({ provider: 'teller', status: 503, body: '' })).toMatchObject({ kind: 'provider-unavailable', reason: 'maintenance', match: { by: 'status', source: undefined } });
+    expect(normalize({ provider: 'teller', status: 503, body: '' })).toMatchObject({
+      kind: 'provider-unavailable',
+      reason: 'maintenance',
+      match: { by: 'status', source: undefined },
+    });
   });
 
   test('the disconnection webhook and its documented reason classify as bare codes', () => {
-    expect(normalize({ provider: 'teller', code: 'enrollment.disconnected' })).toMatchObject({ kind: 'reconnect-required', reason: 'connection', match: { by: 'code' } });
+    expect(normalize({ provider: 'teller', code: 'enrollment.disconnected' })).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'connection',
+      match: { by: 'code' },
+    });
     expect(normalize({ provider: 'teller', code: 'disconnected.account_locked' })).toMatchObject({
       kind: 'reconnect-required',
       reason: 'account-locked',
@@ -96,7 +119,12 @@ describe('teller catalog', () => {
 
   test('a documented enrollment code at another status keeps its meaning and shows the drift', () => {
     const error = normalize({ provider: 'teller', status: 403, body: body('enrollment.disconnected.credentials_invalid', 'Credentials invalid') });
-    expect(error).toMatchObject({ kind: 'reconnect-required', reason: 'credentials', code: 'enrollment.disconnected.credentials_invalid', match: { by: 'code', documentedStatus: 404 } });
+    expect(error).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'credentials',
+      code: 'enrollment.disconnected.credentials_invalid',
+      match: { by: 'code', documentedStatus: 404 },
+    });
   });
 });
 
@@ -136,19 +164,30 @@ describe('Teller disconnected enrollments (404, error.code enrollment.disconnect
     ['enrollment.disconnected.user_action.web_login_required', 'institution-attention', 'visit-institution'],
   ] as const)('%s: reason %s, the user is asked to %s', (code, reason, userAction) => {
     const error = normalize({ provider: 'teller', method: 'GET', url: '/accounts/acc_1/transactions', status: 404, body: body(code, 'x') });
-    expect(error).toMatchObject({ kind: 'reconnect-required', reason, userAction, owner: 'end-user', severity: 'info', endpoint: 'GET /accounts/{account_id}/transactions', match: { by: 'code' } });
+    expect(error).toMatchObject({
+      kind: 'reconnect-required',
+      reason,
+      userAction,
+      owner: 'end-user',
+      severity: 'info',
+      endpoint: 'GET /accounts/{account_id}/transactions',
+      match: { by: 'code' },
+    });
     expect(teller.codes[code].arrives).toBe('webhook');
   });
 
   test('a code Teller adds to the family later is still a disconnected enrollment, by its prefix', () => {
     const error = normalize({ provider: 'teller', status: 404, body: body('enrollment.disconnected.user_action.new_requirement', 'x') });
     expect(error).toMatchObject({ kind: 'reconnect-required', reason: 'connection', userAction: 'reconnect', match: { by: 'category', source: ERRORS } });
-    expect(normalize({ provider: 'teller', code: 'disconnected.something_new' })).toMatchObject({ kind: 'reconnect-required', match: { by: 'category', source: 'https://teller.io/docs/api/webhooks' } });
+    expect(normalize({ provider: 'teller', code: 'disconnected.something_new' })).toMatchObject({
+      kind: 'reconnect-required',
+      match: { by: 'category', source: 'https://teller.io/docs/api/webhooks' },
+    });
     // A code that merely looks alike is not one of them.
     expect(normalize({ provider: 'teller', status: 404, body: body('enrollment.missing', 'x') })).toMatchObject({ kind: 'not-found', match: { by: 'status' } });
   });
 
-  test('the webhook\'s example payload normalizes to the API code of the same meaning', () => {
+  test("the webhook's example payload normalizes to the API code of the same meaning", () => {
     const webhook = {
       id: 'wh_oiffb5cocakqmksbkg000',
       payload: { enrollment_id: 'enr_oiffb5cocakqmksbkg001', reason: 'disconnected.account_locked' },
@@ -156,7 +195,12 @@ describe('Teller disconnected enrollments (404, error.code enrollment.disconnect
       type: 'enrollment.disconnected',
     };
     const fromReason = normalize({ provider: 'teller', code: webhook.payload.reason });
-    expect(fromReason).toMatchObject({ kind: 'reconnect-required', reason: 'account-locked', code: 'enrollment.disconnected.account_locked', match: { by: 'code' } });
+    expect(fromReason).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'account-locked',
+      code: 'enrollment.disconnected.account_locked',
+      match: { by: 'code' },
+    });
     expect(normalize({ provider: 'teller', code: 'disconnected' })).toMatchObject({ code: 'enrollment.disconnected', reason: 'connection' });
     expect(normalize({ provider: 'teller', code: webhook.type })).toMatchObject({ code: 'enrollment.disconnected', kind: 'reconnect-required' });
   });
@@ -168,7 +212,12 @@ describe('Teller endpoints', () => {
     ['DELETE', 'https://api.teller.io/accounts', 'DELETE /accounts', {}],
     ['GET', 'https://api.teller.io/accounts/acc_1', 'GET /accounts/{account_id}', { account_id: 'acc_1' }],
     ['GET', 'https://api.teller.io/accounts/acc_1/details', 'GET /accounts/{account_id}/details', { account_id: 'acc_1' }],
-    ['GET', 'https://api.teller.io/accounts/acc_1/transactions/txn_2', 'GET /accounts/{account_id}/transactions/{transaction_id}', { account_id: 'acc_1', transaction_id: 'txn_2' }],
+    [
+      'GET',
+      'https://api.teller.io/accounts/acc_1/transactions/txn_2',
+      'GET /accounts/{account_id}/transactions/{transaction_id}',
+      { account_id: 'acc_1', transaction_id: 'txn_2' },
+    ],
     ['GET', 'https://api.teller.io/identity', 'GET /identity', {}],
     ['POST', 'https://api.teller.io/accounts/acc_1/payees', 'POST /accounts/{account_id}/payees', { account_id: 'acc_1' }],
   ] as const)('%s %s is %s', (method, url, endpoint, params) => {
@@ -177,7 +226,12 @@ describe('Teller endpoints', () => {
   });
 
   test('paths only a third-party copy shows say so', () => {
-    for (const id of ['DELETE /accounts', 'DELETE /accounts/{account_id}', 'GET /accounts/{account_id}/transactions/{transaction_id}', 'GET /identity'] as const) {
+    for (const id of [
+      'DELETE /accounts',
+      'DELETE /accounts/{account_id}',
+      'GET /accounts/{account_id}/transactions/{transaction_id}',
+      'GET /identity',
+    ] as const) {
       expect(teller.endpoints[id].thirdParty, id).toMatch(/api-evangelist/);
     }
     expect('thirdParty' in teller.endpoints['GET /accounts/{account_id}/balances']).toBe(false);

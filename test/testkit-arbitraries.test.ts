@@ -75,7 +75,9 @@ describe('hostileResponse', () => {
     expect(['retry', 'poll-job', 'stop']).toContain(retryDecision(error, { attempt: 1 }).action);
     expect(() => readError({ isAxiosError: true, response: input }, { provider: 'aerosync' })).not.toThrow();
     expect(normalizedErrorSchema.safeParse(fromError(input, { provider: 'aerosync' })).success).toBe(true);
-    expect(normalizedErrorSchema.safeParse(fromError({ isAxiosError: true, response: input, config: input }, { normalizer, provider: 'aerosync' })).success).toBe(true);
+    expect(
+      normalizedErrorSchema.safeParse(fromError({ isAxiosError: true, response: input, config: input }, { normalizer, provider: 'aerosync' })).success,
+    ).toBe(true);
   });
 });
 
@@ -83,7 +85,16 @@ describe('entry points', () => {
   test('aggregator-errors/testkit never loads fast-check; only its arbitraries entry does', async () => {
     const { build } = await import('esbuild');
     const imports = async (entry: string): Promise<string[]> => {
-      const result = await build({ entryPoints: [entry], bundle: true, write: false, format: 'esm', platform: 'node', external: ['fast-check', 'zod'], metafile: true, logLevel: 'silent' });
+      const result = await build({
+        entryPoints: [entry],
+        bundle: true,
+        write: false,
+        format: 'esm',
+        platform: 'node',
+        external: ['fast-check', 'zod'],
+        metafile: true,
+        logLevel: 'silent',
+      });
       return Object.values(result.metafile.outputs).flatMap((output) => output.imports.map((i) => i.path));
     };
     expect(await imports('src/testkit/index.ts')).not.toContain('fast-check');

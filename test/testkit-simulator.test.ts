@@ -42,7 +42,12 @@ describe('startSimulator', () => {
     const response = await fetch(target, { method: fixture.input.method ?? 'GET', headers: { 'x-simulate': simulate } });
     expect(response.status).toBe(fixture.input.status);
     const error = normalizer.normalize(await readResponse(response, { provider: id, request: { method: fixture.input.method ?? 'GET', url: target } }));
-    expect(error).toMatchObject({ kind: fixture.expected.kind, code: fixture.expected.code, status: fixture.expected.status, endpoint: fixture.expected.endpoint });
+    expect(error).toMatchObject({
+      kind: fixture.expected.kind,
+      code: fixture.expected.code,
+      status: fixture.expected.status,
+      endpoint: fixture.expected.endpoint,
+    });
     expect(error.params).toMatchObject(fixture.expected.params);
     expect(error.match.by).toBe('row');
   });
@@ -126,14 +131,18 @@ describe('startSimulator', () => {
   });
 
   test('x-simulate-body replaces the body (an HTML error page)', async () => {
-    const response = await fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1`, { headers: { 'x-simulate': '502', 'x-simulate-body': '<html>Bad Gateway</html>' } });
+    const response = await fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1`, {
+      headers: { 'x-simulate': '502', 'x-simulate-body': '<html>Bad Gateway</html>' },
+    });
     expect(response.headers.get('content-type')).toContain('text/plain');
     expect(await response.text()).toBe('<html>Bad Gateway</html>');
   });
 
   test('hang never answers until the client gives up; hang-body stalls after the headers', async () => {
     const started = Date.now();
-    await expect(fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1`, { headers: { 'x-simulate': 'hang' }, signal: AbortSignal.timeout(100) })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(
+      fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1`, { headers: { 'x-simulate': 'hang' }, signal: AbortSignal.timeout(100) }),
+    ).rejects.toMatchObject({ name: 'TimeoutError' });
     expect(Date.now() - started).toBeGreaterThanOrEqual(90);
     const response = await fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1`, { headers: { 'x-simulate': 'hang-body' } });
     expect(response.status).toBe(200);
@@ -142,7 +151,9 @@ describe('startSimulator', () => {
   });
 
   test('reset destroys the connection', async () => {
-    await expect(fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1`, { headers: { 'x-simulate': 'reset' } })).rejects.toMatchObject({ message: 'fetch failed' });
+    await expect(fetch(`${sim.baseUrl('aerosync')}/v2/accounts/u-1`, { headers: { 'x-simulate': 'reset' } })).rejects.toMatchObject({
+      message: 'fetch failed',
+    });
   });
 
   test('an undocumented path is 404, a body over the limit 413; the log keeps no headers or bodies', async () => {

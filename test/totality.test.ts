@@ -21,7 +21,17 @@ const hostileString = fc.oneof(
 );
 const jsonBody = fc.oneof(
   fc.json(),
-  fc.record({ error: fc.record({ code: fc.oneof(hostileString, fc.integer(), fc.constant(null)), message: fc.oneof(hostileString, fc.object()) }, { requiredKeys: [] }) }, { requiredKeys: [] }).map((b) => JSON.stringify(b)),
+  fc
+    .record(
+      {
+        error: fc.record(
+          { code: fc.oneof(hostileString, fc.integer(), fc.constant(null)), message: fc.oneof(hostileString, fc.object()) },
+          { requiredKeys: [] },
+        ),
+      },
+      { requiredKeys: [] },
+    )
+    .map((b) => JSON.stringify(b)),
 );
 const input = fc.record(
   {
@@ -30,7 +40,11 @@ const input = fc.record(
     url: fc.oneof(fc.constantFrom('/users/x', 'https://a/api/v3/users/x/refresh?force_refresh=yes', '/users/%/nodes/%2'), fc.webUrl(), fc.anything()),
     endpoint: fc.oneof(fc.constantFrom('GET /users/{user_id}', '__proto__'), fc.anything()),
     status: fc.oneof(fc.integer({ min: -1, max: 1000 }), fc.constantFrom('404', '50503', 'x'), fc.anything()),
-    headers: fc.oneof(fc.dictionary(hostileString, fc.oneof(fc.string(), fc.array(fc.string()))), fc.array(fc.tuple(fc.string(), fc.anything())), fc.anything()),
+    headers: fc.oneof(
+      fc.dictionary(hostileString, fc.oneof(fc.string(), fc.array(fc.string()))),
+      fc.array(fc.tuple(fc.string(), fc.anything())),
+      fc.anything(),
+    ),
     body: fc.oneof(jsonBody, fc.anything(), fc.uint8Array()),
     code: fc.oneof(hostileString, fc.integer(), fc.double(), fc.anything()),
   },
@@ -66,13 +80,27 @@ describe('normalize is total', () => {
   });
 
   test('throwing getters and revoked proxies still give a valid answer', () => {
-    const throwing = { provider: 'acme', get status(): number { throw new Error('boom'); } };
+    const throwing = {
+      provider: 'acme',
+      get status(): number {
+        throw new Error('boom');
+      },
+    };
     expectValid(normalize(throwing as never));
     const { proxy, revoke } = Proxy.revocable({}, {});
     revoke();
     expectValid(normalize(proxy as never));
     expectValid(normalize({ provider: 'acme', body: proxy } as never));
-    expectValid(normalize({ provider: 'acme', headers: { get() { throw new Error('boom'); } } } as never));
+    expectValid(
+      normalize({
+        provider: 'acme',
+        headers: {
+          get() {
+            throw new Error('boom');
+          },
+        },
+      } as never),
+    );
   });
 
   test('a 2 MB hostile message is capped and not matched against templates', () => {

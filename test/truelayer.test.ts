@@ -4,8 +4,7 @@ import { parseCatalog } from '../src/catalog/index.js';
 import { truelayer } from '../catalogs/truelayer.js';
 
 const { normalize } = createNormalizer([truelayer]);
-const body = (error: string, description = 'described'): string =>
-  JSON.stringify({ error, error_description: description, error_details: {} });
+const body = (error: string, description = 'described'): string => JSON.stringify({ error, error_description: description, error_details: {} });
 
 // The Retry column of https://docs.truelayer.com/docs/data-api-errors, as printed.
 const retryColumn: readonly (readonly [string, number, boolean])[] = [
@@ -30,7 +29,7 @@ describe('truelayer catalog', () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 
-  test.each(retryColumn)('%s (%i): retryable is the docs\' Retry column', (code, status, retryable) => {
+  test.each(retryColumn)("%s (%i): retryable is the docs' Retry column", (code, status, retryable) => {
     const error = normalize({ provider: 'truelayer', status, body: body(code) });
     expect(error.code).toBe(code);
     expect(error.match.by).toBe('code');
@@ -49,12 +48,20 @@ describe('truelayer catalog', () => {
   });
 
   test('invalid_client: our own credentials, which pages', () => {
-    expect(normalize({ provider: 'truelayer', status: 400, body: body('invalid_client') })).toMatchObject({ kind: 'auth', owner: 'integrator', severity: 'page' });
+    expect(normalize({ provider: 'truelayer', status: 400, body: body('invalid_client') })).toMatchObject({
+      kind: 'auth',
+      owner: 'integrator',
+      severity: 'page',
+    });
   });
 
-  test('unauthorized and invalid_token: refresh one user\'s token, a ticket rather than a page', () => {
+  test("unauthorized and invalid_token: refresh one user's token, a ticket rather than a page", () => {
     for (const code of ['unauthorized', 'invalid_token']) {
-      expect(normalize({ provider: 'truelayer', status: 401, body: body(code) })).toMatchObject({ kind: 'auth', severity: 'ticket', retry: { retryable: false } });
+      expect(normalize({ provider: 'truelayer', status: 401, body: body(code) })).toMatchObject({
+        kind: 'auth',
+        severity: 'ticket',
+        retry: { retryable: false },
+      });
     }
   });
 
@@ -75,7 +82,10 @@ describe('truelayer catalog', () => {
   });
 
   test('codes the stored docs do not show fall back to the status', () => {
-    expect(normalize({ provider: 'truelayer', status: 503, body: body('provider_error') })).toMatchObject({ kind: 'provider-unavailable', match: { by: 'status' } });
+    expect(normalize({ provider: 'truelayer', status: 503, body: body('provider_error') })).toMatchObject({
+      kind: 'provider-unavailable',
+      match: { by: 'status' },
+    });
     expect(normalize({ provider: 'truelayer', status: 400, body: body('something_new') })).toMatchObject({ kind: 'invalid-request', match: { by: 'status' } });
   });
 });
@@ -87,7 +97,13 @@ const problem = (status: number, title: string, detail = 'described'): string =>
 
 describe('truelayer Data API v3 problem details', () => {
   test('the title is the code, detail the message and trace_id the request id', () => {
-    const error = normalize({ provider: 'truelayer', method: 'POST', url: 'https://api.truelayer.com/v3/data-connections', status: 400, body: problem(400, 'Invalid Parameters', 'scopes must not be empty') });
+    const error = normalize({
+      provider: 'truelayer',
+      method: 'POST',
+      url: 'https://api.truelayer.com/v3/data-connections',
+      status: 400,
+      body: problem(400, 'Invalid Parameters', 'scopes must not be empty'),
+    });
     expect(error).toMatchObject({
       kind: 'invalid-request',
       code: 'Invalid Parameters',
@@ -119,11 +135,19 @@ describe('truelayer Data API v3 problem details', () => {
   });
 
   test('a v3 body with no status observed still gives its status', () => {
-    expect(normalize({ provider: 'truelayer', body: problem(429, 'Rate Limit Exceeded') })).toMatchObject({ kind: 'rate-limited', status: 429, scope: 'client' });
+    expect(normalize({ provider: 'truelayer', body: problem(429, 'Rate Limit Exceeded') })).toMatchObject({
+      kind: 'rate-limited',
+      status: 429,
+      scope: 'client',
+    });
   });
 
   test('an unknown v3 title falls back to the status', () => {
-    expect(normalize({ provider: 'truelayer', status: 409, body: problem(409, 'Something New') })).toMatchObject({ kind: 'conflict', code: 'Something New', match: { by: 'status' } });
+    expect(normalize({ provider: 'truelayer', status: 409, body: problem(409, 'Something New') })).toMatchObject({
+      kind: 'conflict',
+      code: 'Something New',
+      match: { by: 'status' },
+    });
   });
 });
 
@@ -134,7 +158,12 @@ describe('truelayer endpoints', () => {
     ['GET', 'https://api.truelayer.com/data/v1/accounts', 'GET /data/v1/accounts', {}],
     ['GET', 'https://api.truelayer-sandbox.com/data/v1/accounts/acc-1', 'GET /data/v1/accounts/{account_id}', { account_id: 'acc-1' }],
     ['GET', 'https://api.truelayer.com/data/v1/accounts/acc-1/balance', 'GET /data/v1/accounts/{account_id}/balance', { account_id: 'acc-1' }],
-    ['GET', 'https://api.truelayer.com/data/v1/accounts/acc-1/transactions?from=2024-01-01&to=2024-02-01', 'GET /data/v1/accounts/{account_id}/transactions', { account_id: 'acc-1' }],
+    [
+      'GET',
+      'https://api.truelayer.com/data/v1/accounts/acc-1/transactions?from=2024-01-01&to=2024-02-01',
+      'GET /data/v1/accounts/{account_id}/transactions',
+      { account_id: 'acc-1' },
+    ],
     ['GET', 'https://api.truelayer.com/data/v1/cards', 'GET /data/v1/cards', {}],
     ['POST', 'https://api.truelayer.com/v3/data-connections', 'POST /v3/data-connections', {}],
   ] as const)('%s %s is %s', (method, url, endpoint, params) => {

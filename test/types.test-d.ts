@@ -1,6 +1,6 @@
 import { match } from 'ts-pattern';
 import { describe, expectTypeOf, test } from 'vitest';
-import { KINDS, createNormalizer, type EndpointIdOf, type Kind, type NormalizedError, type NormalizedErrorOf } from '../src/index.js';
+import { type KINDS, createNormalizer, type EndpointIdOf, type Kind, type NormalizedError, type NormalizedErrorOf } from '../src/index.js';
 import { acme } from './support/acme.js';
 
 describe('the kind union', () => {
@@ -94,7 +94,7 @@ describe('catalog literal types', () => {
     >();
   });
 
-  test('normalize takes the catalogs\' ids as providers and suggests their endpoint ids', () => {
+  test("normalize takes the catalogs' ids as providers and suggests their endpoint ids", () => {
     const { normalize } = createNormalizer([acme]);
     type Input = Parameters<typeof normalize>[0];
     expectTypeOf<'acme'>().toExtend<Input['provider']>();

@@ -47,7 +47,15 @@ describe('every documented webhook classifies as documented', () => {
   });
 
   test('the per-provider functions answer what the dispatcher answers', () => {
-    const adapters = { plaid: plaidWebhookEvent, mx: mxWebhookEvent, teller: tellerWebhookEvent, finicity: finicityWebhookEvent, yodlee: yodleeWebhookEvent, aerosync: aerosyncWebhookEvent, synapse: synapseWebhookEvent };
+    const adapters = {
+      plaid: plaidWebhookEvent,
+      mx: mxWebhookEvent,
+      teller: tellerWebhookEvent,
+      finicity: finicityWebhookEvent,
+      yodlee: yodleeWebhookEvent,
+      aerosync: aerosyncWebhookEvent,
+      synapse: synapseWebhookEvent,
+    };
     for (const fixture of webhookFixtures()) expect(adapters[fixture.provider](fixture.payload, { normalizer })).toEqual(classify(fixture));
   });
 
@@ -59,11 +67,17 @@ describe('every documented webhook classifies as documented', () => {
     }
   });
 
-  test('every provider has fixtures, and every event of the tables but Link\'s own events is exercised by one', () => {
+  test("every provider has fixtures, and every event of the tables but Link's own events is exercised by one", () => {
     const fixtures = webhookFixtures();
     for (const provider of WEBHOOK_PROVIDERS) expect(fixtures.some((fixture) => fixture.provider === provider)).toBe(true);
     const exercised = new Set(fixtures.map((fixture) => `${fixture.provider} ${classify(fixture).event}`));
-    const expectedRows = WEBHOOK_EVENTS.filter((row) => !row.event.startsWith('LINK.EVENTS ') && !row.event.startsWith('connection_status ') && !row.event.startsWith('job.* ') && row.event !== 'LATEST_BALANCE.COMPLETED');
+    const expectedRows = WEBHOOK_EVENTS.filter(
+      (row) =>
+        !row.event.startsWith('LINK.EVENTS ') &&
+        !row.event.startsWith('connection_status ') &&
+        !row.event.startsWith('job.* ') &&
+        row.event !== 'LATEST_BALANCE.COMPLETED',
+    );
     const missing = expectedRows.filter((row) => !exercised.has(`${row.provider} ${row.event}`)).map((row) => `${row.provider} ${row.event}`);
     expect(missing).toEqual([]);
   });
@@ -86,7 +100,7 @@ function seedExamples(file: string, heading: string): unknown[] {
   return [...section.matchAll(/```json\n([\s\S]*?)```/gi)].map((block) => JSON.parse(block[1] ?? '') as unknown);
 }
 
-describe.skipIf(!seedsPresent)('the fixtures are the seed files\' example payloads', () => {
+describe.skipIf(!seedsPresent)("the fixtures are the seed files' example payloads", () => {
   const sections = [
     ['plaid', 'events/plaid.md', '## 6. Server-side webhooks'],
     ['mx', 'events/mx.md', '## 2. Server-side webhooks'],
@@ -107,7 +121,8 @@ describe.skipIf(!seedsPresent)('the fixtures are the seed files\' example payloa
 });
 
 describe('an error a webhook carries agrees with the same error over HTTP', () => {
-  const hints = (error: { kind: string; userAction: string; owner: string; severity: string } | undefined) => error && { kind: error.kind, userAction: error.userAction, owner: error.owner, severity: error.severity };
+  const hints = (error: { kind: string; userAction: string; owner: string; severity: string } | undefined) =>
+    error && { kind: error.kind, userAction: error.userAction, owner: error.owner, severity: error.severity };
 
   test('Plaid: the ITEM webhook error is the error object of a 400', () => {
     for (const fixture of webhookFixtures('plaid')) {
@@ -128,7 +143,11 @@ describe('an error a webhook carries agrees with the same error over HTTP', () =
       const http = normalizer.normalize({ provider: 'teller', status: 404, body: { error: { code: `enrollment.${reason}`, message: 'disconnected' } } });
       expect(http.kind).toBe('reconnect-required');
       expect(hints(event.error)).toEqual(hints(http));
-      expect(event).toMatchObject({ state: 'needs-reconnect', reason: http.kind === 'reconnect-required' ? http.reason : undefined, userAction: http.userAction });
+      expect(event).toMatchObject({
+        state: 'needs-reconnect',
+        reason: http.kind === 'reconnect-required' ? http.reason : undefined,
+        userAction: http.userAction,
+      });
     }
   });
 
@@ -148,7 +167,8 @@ describe('an error a webhook carries agrees with the same error over HTTP', () =
   test('a webhook with an error never pages for one user: a reconnect is info, as over HTTP', () => {
     for (const fixture of webhookFixtures()) {
       const event = classify(fixture);
-      if (event.state === 'needs-reconnect' || event.state === 'revoked' || event.state === 'cancelled' || event.state === 'pending') expect(event.severity).toBe('info');
+      if (event.state === 'needs-reconnect' || event.state === 'revoked' || event.state === 'cancelled' || event.state === 'pending')
+        expect(event.severity).toBe('info');
     }
   });
 });
@@ -171,10 +191,16 @@ describe('the Plaid LINK EVENTS webhook', () => {
   });
 
   test('a transition to the MFA pane is pending; an unknown Link event is info with its name kept', () => {
-    const payload = { webhook_type: 'LINK', webhook_code: 'EVENTS', link_session_id: 's-1', link_token: 't', events: [
-      { event_id: 'a', event_name: 'TRANSITION_VIEW', event_metadata: { view_name: 'MFA' }, timestamp: '2024-05-21T00:17:50Z' },
-      { event_id: 'b', event_name: 'A_NEW_EVENT', event_metadata: {}, timestamp: '2024-05-21T00:17:51Z' },
-    ] };
+    const payload = {
+      webhook_type: 'LINK',
+      webhook_code: 'EVENTS',
+      link_session_id: 's-1',
+      link_token: 't',
+      events: [
+        { event_id: 'a', event_name: 'TRANSITION_VIEW', event_metadata: { view_name: 'MFA' }, timestamp: '2024-05-21T00:17:50Z' },
+        { event_id: 'b', event_name: 'A_NEW_EVENT', event_metadata: {}, timestamp: '2024-05-21T00:17:51Z' },
+      ],
+    };
     const [mfa, unknown] = plaidLinkEvents(payload, { normalizer });
     expect(mfa).toMatchObject({ state: 'pending', step: 'mfa' });
     expect(unknown).toMatchObject({ state: 'info', event: 'A_NEW_EVENT', match: { by: 'none' } });
@@ -218,15 +244,30 @@ describe('events no table documents', () => {
   });
 
   test('an undocumented Plaid code still names its Item and classifies its error', () => {
-    const event = webhookEvent({ webhook_type: 'ITEM', webhook_code: 'SOMETHING_NEW', item_id: 'item-1', error: { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'x', display_message: null } }, { provider: 'plaid', normalizer });
+    const event = webhookEvent(
+      {
+        webhook_type: 'ITEM',
+        webhook_code: 'SOMETHING_NEW',
+        item_id: 'item-1',
+        error: { error_type: 'ITEM_ERROR', error_code: 'ITEM_LOGIN_REQUIRED', error_message: 'x', display_message: null },
+      },
+      { provider: 'plaid', normalizer },
+    );
     expect(event).toMatchObject({ state: 'info', connection: { type: 'item', id: 'item-1' }, error: { kind: 'reconnect-required' } });
   });
 
-  test('without the provider\'s catalog in the normalizer, the event still follows its own table', () => {
+  test("without the provider's catalog in the normalizer, the event still follows its own table", () => {
     const bare = createNormalizer([]);
     const teller = webhookFixtures('teller')[0];
-    expect(teller === undefined ? undefined : webhookEvent(teller.payload, { provider: 'teller', normalizer: bare })).toMatchObject({ state: 'needs-reconnect', reason: 'connection', error: undefined });
+    expect(teller === undefined ? undefined : webhookEvent(teller.payload, { provider: 'teller', normalizer: bare })).toMatchObject({
+      state: 'needs-reconnect',
+      reason: 'connection',
+      error: undefined,
+    });
     const mx = webhookFixtures('mx').find((fixture) => fixture.name.endsWith('DENIED'));
-    expect(mx === undefined ? undefined : webhookEvent(mx.payload, { provider: 'mx', normalizer: bare })).toMatchObject({ state: 'info', match: { by: 'none' } });
+    expect(mx === undefined ? undefined : webhookEvent(mx.payload, { provider: 'mx', normalizer: bare })).toMatchObject({
+      state: 'info',
+      match: { by: 'none' },
+    });
   });
 });

@@ -46,7 +46,11 @@ describe('Plaid-Verification (ES256 JWT, jose)', () => {
   });
 
   async function signed(options: { iat?: number; bodyHash?: string } = {}): Promise<Record<string, string>> {
-    return signWebhook({ provider: 'plaid', body, signing: { plaid: { key, iat: options.iat ?? iat, ...(options.bodyHash === undefined ? {} : { bodyHash: options.bodyHash }) } } });
+    return signWebhook({
+      provider: 'plaid',
+      body,
+      signing: { plaid: { key, iat: options.iat ?? iat, ...(options.bodyHash === undefined ? {} : { bodyHash: options.bodyHash }) } },
+    });
   }
 
   function receive(raw: string | Uint8Array | ArrayBuffer, headers: unknown, extra: Record<string, unknown> = {}): Promise<WebhookResult> {
@@ -55,7 +59,11 @@ describe('Plaid-Verification (ES256 JWT, jose)', () => {
 
   test('a genuine webhook verifies and classifies', async () => {
     const result = await receive(body, await signed());
-    expect(result).toMatchObject({ ok: true, verified: true, event: { state: 'needs-reconnect', provider: 'plaid', event: 'ITEM.ERROR', reason: 'credentials' } });
+    expect(result).toMatchObject({
+      ok: true,
+      verified: true,
+      event: { state: 'needs-reconnect', provider: 'plaid', event: 'ITEM.ERROR', reason: 'credentials' },
+    });
     expect(result.ok && (result.payload as { item_id: string }).item_id).toBe('wz666MBjYWTp2PDzzggYhM6oWWmBb');
   });
 
@@ -63,7 +71,13 @@ describe('Plaid-Verification (ES256 JWT, jose)', () => {
     const headers = await signed();
     const jwt = headers['plaid-verification'] ?? '';
     const bytes = encoder.encode(body);
-    for (const shape of [{ 'Plaid-Verification': jwt }, new Headers({ 'plaid-verification': jwt }), [['PLAID-VERIFICATION', jwt]], new Map([['plaid-verification', jwt]]), { 'plaid-verification': [jwt] }]) {
+    for (const shape of [
+      { 'Plaid-Verification': jwt },
+      new Headers({ 'plaid-verification': jwt }),
+      [['PLAID-VERIFICATION', jwt]],
+      new Map([['plaid-verification', jwt]]),
+      { 'plaid-verification': [jwt] },
+    ]) {
       expect(await receive(body, shape)).toMatchObject({ ok: true });
     }
     expect(await receive(bytes, headers)).toMatchObject({ ok: true });
@@ -80,21 +94,32 @@ describe('Plaid-Verification (ES256 JWT, jose)', () => {
   test('alg "none" is refused before any key is looked up', async () => {
     let asked = 0;
     const unsecured = new UnsecuredJWT({ request_body_sha256: await sha256Hex(encoder.encode(body)) }).setIssuedAt(iat).encode();
-    const result = await receivePlaidWebhook(body, { 'plaid-verification': unsecured }, { normalizer, now: at, getKey: async (kid) => {
-      asked++;
-      return key.getKey(kid);
-    } });
+    const result = await receivePlaidWebhook(
+      body,
+      { 'plaid-verification': unsecured },
+      {
+        normalizer,
+        now: at,
+        getKey: async (kid) => {
+          asked++;
+          return key.getKey(kid);
+        },
+      },
+    );
     expect(rejection(result)).toBe('unsupported-algorithm');
     expect(asked).toBe(0);
   });
 
   test('HS256 with the public key as the secret (the algorithm confusion attack) is refused', async () => {
     const secret = encoder.encode(JSON.stringify(key.jwk));
-    const jwt = await new SignJWT({ request_body_sha256: await sha256Hex(encoder.encode(body)) }).setProtectedHeader({ alg: 'HS256', kid: key.kid }).setIssuedAt(iat).sign(secret);
+    const jwt = await new SignJWT({ request_body_sha256: await sha256Hex(encoder.encode(body)) })
+      .setProtectedHeader({ alg: 'HS256', kid: key.kid })
+      .setIssuedAt(iat)
+      .sign(secret);
     expect(rejection(await receive(body, { 'plaid-verification': jwt }))).toBe('unsupported-algorithm');
   });
 
-  test('a forged JWT: signed by another key under Plaid\'s kid', async () => {
+  test("a forged JWT: signed by another key under Plaid's kid", async () => {
     const forger = await createPlaidTestKey({ kid: key.kid });
     const headers = await signWebhook({ provider: 'plaid', body, signing: { plaid: { key: forger, iat } } });
     expect(rejection(await receive(body, headers))).toBe('bad-signature');
@@ -135,7 +160,9 @@ describe('Plaid-Verification (ES256 JWT, jose)', () => {
   test('a JWT without the body hash claim', async () => {
     const jwt = await new SignJWT({}).setProtectedHeader({ alg: 'ES256', kid: key.kid }).setIssuedAt(iat).sign(key.privateKey);
     expect(rejection(await receive(body, { 'plaid-verification': jwt }))).toBe('malformed-signature');
-    const noIat = await new SignJWT({ request_body_sha256: await sha256Hex(encoder.encode(body)) }).setProtectedHeader({ alg: 'ES256', kid: key.kid }).sign(key.privateKey);
+    const noIat = await new SignJWT({ request_body_sha256: await sha256Hex(encoder.encode(body)) })
+      .setProtectedHeader({ alg: 'ES256', kid: key.kid })
+      .sign(key.privateKey);
     expect(rejection(await receive(body, { 'plaid-verification': noIat }))).toBe('malformed-signature');
   });
 
@@ -143,7 +170,15 @@ describe('Plaid-Verification (ES256 JWT, jose)', () => {
     const headers = await signed();
     expect(rejection(await receive(body, headers, { getKey: async () => undefined }))).toBe('unknown-key');
     expect(rejection(await receive(body, headers, { getKey: () => null }))).toBe('unknown-key');
-    expect(rejection(await receive(body, headers, { getKey: () => { throw new Error('plaid down'); } }))).toBe('key-unavailable');
+    expect(
+      rejection(
+        await receive(body, headers, {
+          getKey: () => {
+            throw new Error('plaid down');
+          },
+        }),
+      ),
+    ).toBe('key-unavailable');
     expect(rejection(await receive(body, headers, { getKey: () => new Promise(() => undefined), keyTimeoutMs: 20 }))).toBe('key-unavailable');
     expect(rejection(await receive(body, headers, { getKey: async () => ({ ...key.jwk, expired_at: iat - 1 }) }))).toBe('expired-key');
     expect(await receive(body, headers, { getKey: async () => ({ ...key.jwk, expired_at: iat + 3600 }) })).toMatchObject({ ok: true });
@@ -184,7 +219,7 @@ describe('Plaid-Verification (ES256 JWT, jose)', () => {
 });
 
 describe('plaidKeyCache', () => {
-  test('asks Plaid once per key id, shares concurrent lookups, accepts Plaid\'s and the client\'s response shapes', async () => {
+  test("asks Plaid once per key id, shares concurrent lookups, accepts Plaid's and the client's response shapes", async () => {
     const key = await createPlaidTestKey();
     let calls = 0;
     const getKey = plaidKeyCache({
@@ -234,12 +269,14 @@ describe('plaidKeyCache', () => {
     expect(await getKey('flaky')).toMatchObject({ kty: 'EC' });
   });
 
-  test('Plaid\'s INVALID_WEBHOOK_VERIFICATION_KEY_ID (thrown by its client as an axios error) is an unknown key id, remembered as one', async () => {
+  test("Plaid's INVALID_WEBHOOK_VERIFICATION_KEY_ID (thrown by its client as an axios error) is an unknown key id, remembered as one", async () => {
     let calls = 0;
     const getKey = plaidKeyCache({
       fetchKey: async () => {
         calls++;
-        throw Object.assign(new Error('Request failed with status code 400'), { response: { status: 400, data: { error_type: 'INVALID_INPUT', error_code: 'INVALID_WEBHOOK_VERIFICATION_KEY_ID' } } });
+        throw Object.assign(new Error('Request failed with status code 400'), {
+          response: { status: 400, data: { error_type: 'INVALID_INPUT', error_code: 'INVALID_WEBHOOK_VERIFICATION_KEY_ID' } },
+        });
       },
     });
     expect(await getKey('forged-kid')).toBeUndefined();
@@ -251,8 +288,13 @@ describe('plaidKeyCache', () => {
     const key = await createPlaidTestKey();
     const body = fixture('plaid', 'plaid ITEM.LOGIN_REPAIRED');
     const headers = await signWebhook({ provider: 'plaid', body, signing: { plaid: { key } } });
-    expect(await receivePlaidWebhook(body, headers, { normalizer, getKey: plaidKeyCache({ fetchKey: async () => ({ key: key.jwk }) }) })).toMatchObject({ ok: true, event: { state: 'recovered' } });
-    expect(rejection(await receivePlaidWebhook(body, headers, { normalizer, getKey: plaidKeyCache({ fetchKey: async () => Promise.reject(new Error('down')) }) }))).toBe('key-unavailable');
+    expect(await receivePlaidWebhook(body, headers, { normalizer, getKey: plaidKeyCache({ fetchKey: async () => ({ key: key.jwk }) }) })).toMatchObject({
+      ok: true,
+      event: { state: 'recovered' },
+    });
+    expect(
+      rejection(await receivePlaidWebhook(body, headers, { normalizer, getKey: plaidKeyCache({ fetchKey: async () => Promise.reject(new Error('down')) }) })),
+    ).toBe('key-unavailable');
   });
 });
 
@@ -262,10 +304,15 @@ describe('HMAC-SHA256 signatures (WebCrypto, constant-time compare)', () => {
   const aerosync = fixture('aerosync', 'aerosync bank.revocation');
   const teller = fixture('teller', 'teller enrollment.disconnected (disconnected.account_locked)');
 
-  test('Finicity X-Finicity-Signature: genuine, wrong secret, tampered body, missing, malformed; Mastercard\'s X-Signature; a rotation list', async () => {
+  test("Finicity X-Finicity-Signature: genuine, wrong secret, tampered body, missing, malformed; Mastercard's X-Signature; a rotation list", async () => {
     const headers = await signWebhook({ provider: 'finicity', body: finicity, signing: { finicity: { secret } } });
     const ok = await receiveFinicityWebhook(finicity, headers, { normalizer, secret });
-    expect(ok).toMatchObject({ ok: true, verified: true, deliveryId: '1744671850866-f9b8ef21c571b7d0e80c2c3d', event: { state: 'revoked', accounts: ['7077265539'] } });
+    expect(ok).toMatchObject({
+      ok: true,
+      verified: true,
+      deliveryId: '1744671850866-f9b8ef21c571b7d0e80c2c3d',
+      event: { state: 'revoked', accounts: ['7077265539'] },
+    });
     expect(rejection(await receiveFinicityWebhook(finicity, headers, { normalizer, secret: 'another' }))).toBe('bad-signature');
     expect(rejection(await receiveFinicityWebhook(finicity.replace('7077265539', '7077265530'), headers, { normalizer, secret }))).toBe('bad-signature');
     expect(rejection(await receiveFinicityWebhook(finicity, {}, { normalizer, secret }))).toBe('missing-signature');
@@ -276,10 +323,13 @@ describe('HMAC-SHA256 signatures (WebCrypto, constant-time compare)', () => {
     expect(await receiveFinicityWebhook(finicity, headers, { normalizer, secret: ['new-secret', secret] })).toMatchObject({ ok: true });
   });
 
-  test('Aerosync X-Webhook-Signature: sha256=<hex>; the optional age limit on the body\'s timestamp', async () => {
+  test("Aerosync X-Webhook-Signature: sha256=<hex>; the optional age limit on the body's timestamp", async () => {
     const headers = await signWebhook({ provider: 'aerosync', body: aerosync, signing: { aerosync: { secret } } });
     expect(headers['x-webhook-signature']).toMatch(/^sha256=[0-9a-f]{64}$/);
-    expect(await receiveAerosyncWebhook(aerosync, headers, { normalizer, secret })).toMatchObject({ ok: true, event: { state: 'revoked', connection: { id: 'a1b2c3d4' } } });
+    expect(await receiveAerosyncWebhook(aerosync, headers, { normalizer, secret })).toMatchObject({
+      ok: true,
+      event: { state: 'revoked', connection: { id: 'a1b2c3d4' } },
+    });
     expect(rejection(await receiveAerosyncWebhook(aerosync, headers, { normalizer, secret: 'wrong' }))).toBe('bad-signature');
     expect(rejection(await receiveAerosyncWebhook(aerosync, { 'x-webhook-signature': 'sha256=' }, { normalizer, secret }))).toBe('malformed-signature');
     const sent = 1700000000 * 1000;
@@ -292,11 +342,17 @@ describe('HMAC-SHA256 signatures (WebCrypto, constant-time compare)', () => {
     const now = () => (t + 10) * 1000;
     const headers = await signWebhook({ provider: 'teller', body: teller, signing: { teller: { secrets: ['new', secret], timestamp: t } } });
     expect(headers['teller-signature']).toMatch(/^t=1700000000,v1=[0-9a-f]{64},v1=[0-9a-f]{64}$/);
-    expect(await receiveTellerWebhook(teller, headers, { normalizer, secret, now })).toMatchObject({ ok: true, deliveryId: 'wh_oiffb5cocakqmksbkg000', event: { state: 'needs-reconnect', reason: 'account-locked' } });
+    expect(await receiveTellerWebhook(teller, headers, { normalizer, secret, now })).toMatchObject({
+      ok: true,
+      deliveryId: 'wh_oiffb5cocakqmksbkg000',
+      event: { state: 'needs-reconnect', reason: 'account-locked' },
+    });
     expect(rejection(await receiveTellerWebhook(teller, headers, { normalizer, secret: 'old', now }))).toBe('bad-signature');
     expect(rejection(await receiveTellerWebhook(teller, headers, { normalizer, secret, now: () => (t + 181) * 1000 }))).toBe('stale');
     expect(rejection(await receiveTellerWebhook(teller, { 'teller-signature': 'v1=abc' }, { normalizer, secret, now }))).toBe('malformed-signature');
-    expect(rejection(await receiveTellerWebhook(teller, { 'teller-signature': `t=${t},v1=${'0'.repeat(64)}` }, { normalizer, secret, now }))).toBe('bad-signature');
+    expect(rejection(await receiveTellerWebhook(teller, { 'teller-signature': `t=${t},v1=${'0'.repeat(64)}` }, { normalizer, secret, now }))).toBe(
+      'bad-signature',
+    );
     // The timestamp is signed: moving it breaks the signature.
     const moved = (headers['teller-signature'] ?? '').replace(`t=${t}`, `t=${t + 5}`);
     expect(rejection(await receiveTellerWebhook(teller, { 'teller-signature': moved }, { normalizer, secret, now }))).toBe('bad-signature');
@@ -320,9 +376,17 @@ describe('HMAC-SHA256 signatures (WebCrypto, constant-time compare)', () => {
 describe('receiveWebhook', () => {
   test('dispatches on provider; providers without a documented signature are accepted unverified', async () => {
     const mx = fixture('mx', 'mx CONNECTION_STATUS DENIED');
-    expect(await receiveWebhook(mx, {}, { provider: 'mx', normalizer })).toMatchObject({ ok: true, verified: false, event: { state: 'needs-reconnect', reason: 'credentials' } });
+    expect(await receiveWebhook(mx, {}, { provider: 'mx', normalizer })).toMatchObject({
+      ok: true,
+      verified: false,
+      event: { state: 'needs-reconnect', reason: 'credentials' },
+    });
     const yodlee = fixture('yodlee', 'yodlee LATEST_BALANCE_UPDATES');
-    expect(await receiveWebhook(yodlee, {}, { provider: 'yodlee', normalizer })).toMatchObject({ ok: true, verified: false, deliveryId: '63c73475-4db5-49ef-8553-8303337ca7c3' });
+    expect(await receiveWebhook(yodlee, {}, { provider: 'yodlee', normalizer })).toMatchObject({
+      ok: true,
+      verified: false,
+      deliveryId: '63c73475-4db5-49ef-8553-8303337ca7c3',
+    });
     expect(rejection(await receiveWebhook(mx, {}, { provider: 'stripe', normalizer } as never))).toBe('not-configured');
     expect(rejection(await receiveWebhook(mx, {}, { provider: 'finicity', normalizer } as never))).toBe('not-configured');
     expect(rejection(await receiveWebhook(mx, {}, { provider: 'finicity', secret: 's', normalizer }))).toBe('missing-signature');

@@ -41,21 +41,38 @@ describe('the classifiers are total', () => {
     expect(events.every(isConnectionEvent)).toBe(true);
   });
 
-  fcTest.prop([fc.anything({ withNullPrototype: true }), fc.anything({ withNullPrototype: true })], { numRuns: 60 })('any options at all, a hostile normalizer included', (body, options) => {
-    const throwing = { normalize: () => { throw new Error('boom'); }, pending: () => { throw new Error('boom'); } };
-    const garbage = { normalize: () => ({ kind: 42 }) };
-    for (const normalizerOption of [options, throwing, garbage]) {
-      for (const provider of webhooks.WEBHOOK_PROVIDERS) {
-        expect(isConnectionEvent(webhooks.webhookEvent(body, { provider, normalizer: normalizerOption } as never))).toBe(true);
+  fcTest.prop([fc.anything({ withNullPrototype: true }), fc.anything({ withNullPrototype: true })], { numRuns: 60 })(
+    'any options at all, a hostile normalizer included',
+    (body, options) => {
+      const throwing = {
+        normalize: () => {
+          throw new Error('boom');
+        },
+        pending: () => {
+          throw new Error('boom');
+        },
+      };
+      const garbage = { normalize: () => ({ kind: 42 }) };
+      for (const normalizerOption of [options, throwing, garbage]) {
+        for (const provider of webhooks.WEBHOOK_PROVIDERS) {
+          expect(isConnectionEvent(webhooks.webhookEvent(body, { provider, normalizer: normalizerOption } as never))).toBe(true);
+        }
       }
-    }
-    for (const fixture of webhookFixtures()) {
-      expect(isConnectionEvent(webhooks.webhookEvent(fixture.payload, { provider: fixture.provider, normalizer: throwing } as never))).toBe(true);
-      expect(isConnectionEvent(webhooks.webhookEvent(fixture.payload, { provider: fixture.provider, normalizer: garbage } as never))).toBe(true);
-    }
-  });
+      for (const fixture of webhookFixtures()) {
+        expect(isConnectionEvent(webhooks.webhookEvent(fixture.payload, { provider: fixture.provider, normalizer: throwing } as never))).toBe(true);
+        expect(isConnectionEvent(webhooks.webhookEvent(fixture.payload, { provider: fixture.provider, normalizer: garbage } as never))).toBe(true);
+      }
+    },
+  );
 
-  fcTest.prop([fc.constantFrom(...webhooks.WEBHOOK_PROVIDERS), fc.string({ maxLength: 64 }), fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString'))], { numRuns: 200 })('any event name answers, and an undocumented one is info', (provider, event, status) => {
+  fcTest.prop(
+    [
+      fc.constantFrom(...webhooks.WEBHOOK_PROVIDERS),
+      fc.string({ maxLength: 64 }),
+      fc.oneof(fc.string(), fc.constantFrom('__proto__', 'constructor', 'toString')),
+    ],
+    { numRuns: 200 },
+  )('any event name answers, and an undocumented one is info', (provider, event, status) => {
     const payloads = [
       { webhook_type: event, webhook_code: status },
       { type: event, connection_status: status, member_guid: 'm' },
@@ -80,7 +97,9 @@ describe('the receivers are total and never accept what they cannot verify', () 
   });
 
   const isResult = (result: webhooks.WebhookResult): boolean =>
-    result.ok ? isConnectionEvent(result.event) && typeof result.verified === 'boolean' : webhooks.WEBHOOK_REJECTIONS.includes(result.reason) && typeof result.message === 'string';
+    result.ok
+      ? isConnectionEvent(result.event) && typeof result.verified === 'boolean'
+      : webhooks.WEBHOOK_REJECTIONS.includes(result.reason) && typeof result.message === 'string';
 
   fcTest.prop([hostileWebhook()], { numRuns: 150 })('any delivery to a signing provider is rejected with a reason', async (hook) => {
     const receivers = [
@@ -88,7 +107,11 @@ describe('the receivers are total and never accept what they cannot verify', () 
       webhooks.receiveFinicityWebhook(hook.body as string, hook.headers as Headers, { normalizer, secret: 'secret' }),
       webhooks.receiveAerosyncWebhook(hook.body as string, hook.headers as Headers, { normalizer, secret: 'secret' }),
       webhooks.receiveTellerWebhook(hook.body as string, hook.headers as Headers, { normalizer, secret: 'secret' }),
-      webhooks.receiveWebhook(hook.body as string, hook.headers as Headers, { provider: hook.provider, normalizer, secret: 'secret', getKey: key.getKey } as never),
+      webhooks.receiveWebhook(
+        hook.body as string,
+        hook.headers as Headers,
+        { provider: hook.provider, normalizer, secret: 'secret', getKey: key.getKey } as never,
+      ),
     ];
     for (const result of await Promise.all(receivers)) {
       expect(isResult(result)).toBe(true);
@@ -97,11 +120,20 @@ describe('the receivers are total and never accept what they cannot verify', () 
     }
   });
 
-  fcTest.prop([fc.anything({ withNullPrototype: true }), fc.anything({ withNullPrototype: true }), fc.anything({ withNullPrototype: true })], { numRuns: 100 })('any arguments at all', async (body, headers, options) => {
-    for (const receive of [webhooks.receiveWebhook, webhooks.receivePlaidWebhook, webhooks.receiveFinicityWebhook, webhooks.receiveAerosyncWebhook, webhooks.receiveTellerWebhook]) {
-      expect(isResult(await receive(body as never, headers as never, options as never))).toBe(true);
-    }
-  });
+  fcTest.prop([fc.anything({ withNullPrototype: true }), fc.anything({ withNullPrototype: true }), fc.anything({ withNullPrototype: true })], { numRuns: 100 })(
+    'any arguments at all',
+    async (body, headers, options) => {
+      for (const receive of [
+        webhooks.receiveWebhook,
+        webhooks.receivePlaidWebhook,
+        webhooks.receiveFinicityWebhook,
+        webhooks.receiveAerosyncWebhook,
+        webhooks.receiveTellerWebhook,
+      ]) {
+        expect(isResult(await receive(body as never, headers as never, options as never))).toBe(true);
+      }
+    },
+  );
 
   const signed = webhookFixtures().filter((fixture) => ['plaid', 'finicity', 'aerosync', 'teller'].includes(fixture.provider));
 
@@ -126,7 +158,8 @@ describe('the receivers are total and never accept what they cannot verify', () 
         const at = position % chars.length;
         const original = chars[at] ?? '';
         // Another character of the same alphabet, so the header stays well-formed where it can.
-        chars[at] = original === 'a' ? 'b' : original === '0' ? '1' : original === 'A' ? 'B' : original === '.' || original === ',' || original === '=' ? original : 'a';
+        chars[at] =
+          original === 'a' ? 'b' : original === '0' ? '1' : original === 'A' ? 'B' : original === '.' || original === ',' || original === '=' ? original : 'a';
         if (chars.join('') === value) return;
         tamperedHeaders = { ...headers, [name]: chars.join('') };
       }
@@ -137,10 +170,13 @@ describe('the receivers are total and never accept what they cannot verify', () 
 });
 
 describe('the runtime lists', () => {
-  fcTest.prop([fc.constantFrom(...webhookFixtures())], { numRuns: 50 })('every fixture classifies to a state, user action and severity of the closed lists', (fixture) => {
-    const event = webhooks.webhookEvent(fixture.payload, { provider: fixture.provider, normalizer });
-    expect(CONNECTION_STATES).toContain(event.state);
-    expect(USER_ACTIONS).toContain(event.userAction);
-    expect(SEVERITIES).toContain(event.severity);
-  });
+  fcTest.prop([fc.constantFrom(...webhookFixtures())], { numRuns: 50 })(
+    'every fixture classifies to a state, user action and severity of the closed lists',
+    (fixture) => {
+      const event = webhooks.webhookEvent(fixture.payload, { provider: fixture.provider, normalizer });
+      expect(CONNECTION_STATES).toContain(event.state);
+      expect(USER_ACTIONS).toContain(event.userAction);
+      expect(SEVERITIES).toContain(event.severity);
+    },
+  );
 });

@@ -5,8 +5,16 @@
  */
 import { match } from 'ts-pattern';
 import { describe, expectTypeOf, test } from 'vitest';
-import { CONNECTION_STATES, type ConnectionEvent, type ConnectionState, type ReconnectReason } from '../src/index.js';
-import { WEBHOOK_PROVIDERS, WEBHOOK_REJECTIONS, receiveWebhook, webhookEvent, type WebhookProvider, type WebhookRejection, type WebhookResult } from '../src/webhooks/index.js';
+import type { CONNECTION_STATES, ConnectionEvent, ConnectionState, ReconnectReason } from '../src/index.js';
+import {
+  type WEBHOOK_PROVIDERS,
+  type WEBHOOK_REJECTIONS,
+  receiveWebhook,
+  webhookEvent,
+  type WebhookProvider,
+  type WebhookRejection,
+  type WebhookResult,
+} from '../src/webhooks/index.js';
 
 declare const event: ConnectionEvent;
 

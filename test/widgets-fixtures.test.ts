@@ -27,7 +27,9 @@ describe.each(fixtures.map((fixture) => [fixture.name, fixture] as const))('%s',
     expect(event.match.by).toBe(expected.documented ? 'event' : 'none');
     // Without a normalizer no error is classified, and nothing is loud: these are one user's widget.
     expect(event.error).toBeUndefined();
-    expect(event.severity).toBe(fixture.provider === 'yodlee' && event.state === 'failed' && /^(onError|errorHandler):E[78]/.test(event.event) ? 'ticket' : 'info');
+    expect(event.severity).toBe(
+      fixture.provider === 'yodlee' && event.state === 'failed' && /^(onError|errorHandler):E[78]/.test(event.event) ? 'ticket' : 'info',
+    );
     if (event.state === 'failed') expect(event.reason).toBe(expected.reason);
     if (event.state === 'pending' || event.state === 'cancelled') expect(event.step).toBe(expected.step);
     expect(event.connection).toEqual(expected.connection);
@@ -52,12 +54,59 @@ describe('the fixtures cover what the seeds document', () => {
 
   test('Plaid: every exit status of the spec and the React Native SDK, every event name of either SDK', () => {
     const steps = new Set(names('plaid').map((fixture) => fixture.expected.step));
-    for (const status of ['requires_questions', 'requires_selections', 'requires_code', 'choose_device', 'requires_credentials', 'requires_account_selection', 'requires_oauth', 'connected', 'requires_external_action', 'requires_recaptcha', 'requires_deposit_switch_allocation_configuration', 'requires_deposit_switch_allocation_selection']) {
+    for (const status of [
+      'requires_questions',
+      'requires_selections',
+      'requires_code',
+      'choose_device',
+      'requires_credentials',
+      'requires_account_selection',
+      'requires_oauth',
+      'connected',
+      'requires_external_action',
+      'requires_recaptcha',
+      'requires_deposit_switch_allocation_configuration',
+      'requires_deposit_switch_allocation_selection',
+    ]) {
       expect(steps).toContain(status);
     }
     const events = new Set(names('plaid').map((fixture) => fixture.expected.event));
     // The web SDK's 13 stable events and the spec's 26 names.
-    for (const name of ['OPEN', 'EXIT', 'HANDOFF', 'SELECT_INSTITUTION', 'ERROR', 'BANK_INCOME_INSIGHTS_COMPLETED', 'IDENTITY_MATCH_FAILED', 'IDENTITY_MATCH_PASSED', 'IDENTITY_VERIFICATION_PASS_SESSION', 'IDENTITY_VERIFICATION_FAIL_SESSION', 'LAYER_READY', 'LAYER_NOT_AVAILABLE', 'LAYER_AUTOFILL_NOT_AVAILABLE', 'CLOSE_OAUTH', 'FAIL_OAUTH', 'ISSUE_FOLLOWED', 'OPEN_MY_PLAID', 'OPEN_OAUTH', 'SEARCH_INSTITUTION', 'SELECT_AUTH_TYPE', 'SELECT_BRAND', 'SELECT_DEGRADED_INSTITUTION', 'SELECT_DOWN_INSTITUTION', 'SELECT_FILTERED_INSTITUTION', 'SUBMIT_ACCOUNT_NUMBER', 'SUBMIT_CREDENTIALS', 'SUBMIT_DOCUMENTS', 'SUBMIT_DOCUMENTS_ERROR', 'SUBMIT_DOCUMENTS_SUCCESS', 'SUBMIT_MFA', 'SUBMIT_ROUTING_NUMBER', 'TRANSITION_VIEW', 'VIEW_DATA_TYPES']) {
+    for (const name of [
+      'OPEN',
+      'EXIT',
+      'HANDOFF',
+      'SELECT_INSTITUTION',
+      'ERROR',
+      'BANK_INCOME_INSIGHTS_COMPLETED',
+      'IDENTITY_MATCH_FAILED',
+      'IDENTITY_MATCH_PASSED',
+      'IDENTITY_VERIFICATION_PASS_SESSION',
+      'IDENTITY_VERIFICATION_FAIL_SESSION',
+      'LAYER_READY',
+      'LAYER_NOT_AVAILABLE',
+      'LAYER_AUTOFILL_NOT_AVAILABLE',
+      'CLOSE_OAUTH',
+      'FAIL_OAUTH',
+      'ISSUE_FOLLOWED',
+      'OPEN_MY_PLAID',
+      'OPEN_OAUTH',
+      'SEARCH_INSTITUTION',
+      'SELECT_AUTH_TYPE',
+      'SELECT_BRAND',
+      'SELECT_DEGRADED_INSTITUTION',
+      'SELECT_DOWN_INSTITUTION',
+      'SELECT_FILTERED_INSTITUTION',
+      'SUBMIT_ACCOUNT_NUMBER',
+      'SUBMIT_CREDENTIALS',
+      'SUBMIT_DOCUMENTS',
+      'SUBMIT_DOCUMENTS_ERROR',
+      'SUBMIT_DOCUMENTS_SUCCESS',
+      'SUBMIT_MFA',
+      'SUBMIT_ROUTING_NUMBER',
+      'TRANSITION_VIEW',
+      'VIEW_DATA_TYPES',
+    ]) {
       expect(events).toContain(name);
     }
     expect([...events].filter((name) => /^[A-Z_]+$/.test(name)).length).toBeGreaterThanOrEqual(67);
@@ -67,10 +116,40 @@ describe('the fixtures cover what the seeds document', () => {
     const statusFixtures = names('mx').filter((fixture) => fixture.name.startsWith('mx mx/connect/memberStatusUpdate '));
     expect(statusFixtures).toHaveLength(22);
     const events = new Set(names('mx').map((fixture) => fixture.expected.event.toLowerCase()));
-    for (const name of ['loaded', 'enterCredentials', 'institutionSearch', 'selectedInstitution', 'memberConnected', 'connected/primaryAction', 'memberDeleted', 'createMemberError', 'memberStatusUpdate', 'oauthError', 'oauthRequested', 'stepChange', 'submitMFA', 'updateCredentials', 'backToSearch', 'invalidData', 'memberError', 'initialDataReady', 'memberConnected/primaryAction', 'memberStatusUpdated']) {
+    for (const name of [
+      'loaded',
+      'enterCredentials',
+      'institutionSearch',
+      'selectedInstitution',
+      'memberConnected',
+      'connected/primaryAction',
+      'memberDeleted',
+      'createMemberError',
+      'memberStatusUpdate',
+      'oauthError',
+      'oauthRequested',
+      'stepChange',
+      'submitMFA',
+      'updateCredentials',
+      'backToSearch',
+      'invalidData',
+      'memberError',
+      'initialDataReady',
+      'memberConnected/primaryAction',
+      'memberStatusUpdated',
+    ]) {
       expect(events).toContain(`mx/connect/${name}`.toLowerCase());
     }
-    for (const name of ['mx/load', 'mx/ping', 'mx/navigation', 'mx/focusTrap', 'mx/client/oauthComplete', 'mx/pulse/overdraftWarning/cta/transferFunds', 'mx/account/created']) expect(events).toContain(name.toLowerCase());
+    for (const name of [
+      'mx/load',
+      'mx/ping',
+      'mx/navigation',
+      'mx/focusTrap',
+      'mx/client/oauthComplete',
+      'mx/pulse/overdraftWarning/cta/transferFunds',
+      'mx/account/created',
+    ])
+      expect(events).toContain(name.toLowerCase());
   });
 
   test('Finicity: the four documented codes (100, 1440, 500, 1403) and a success', () => {
@@ -80,12 +159,18 @@ describe('the fixtures cover what the seeds document', () => {
 
   test('Yodlee: E700 to E705, and both exits', () => {
     const events = names('yodlee').map((fixture) => fixture.expected.event);
-    expect(events).toEqual(expect.arrayContaining(['onError:E700', 'onError:E701', 'onError:E702', 'onError:E703', 'onError:E704', 'onError:E705', 'onClose', 'POST_MESSAGE:exit']));
+    expect(events).toEqual(
+      expect.arrayContaining(['onError:E700', 'onError:E701', 'onError:E702', 'onError:E703', 'onError:E704', 'onError:E705', 'onClose', 'POST_MESSAGE:exit']),
+    );
   });
 
   test('a close, a cancel or an exit of any widget is cancelled, and cancelled is never louder than info', () => {
     // MX Connect posts no close message (the host page owns the modal): its cancel is an OAuth the user declined.
-    const closes = fixtures.filter((fixture) => /onExit|onClose|onCancel|widgetClose|exit|CANCELLED/.test(`${fixture.callback} ${JSON.stringify(fixture.payload) ?? ''}`) && fixture.expected.state === 'cancelled');
+    const closes = fixtures.filter(
+      (fixture) =>
+        /onExit|onClose|onCancel|widgetClose|exit|CANCELLED/.test(`${fixture.callback} ${JSON.stringify(fixture.payload) ?? ''}`) &&
+        fixture.expected.state === 'cancelled',
+    );
     expect(new Set(closes.map((fixture) => fixture.provider))).toEqual(new Set(Object.keys(ADAPTERS)));
     for (const fixture of closes) expect(run(fixture)).toMatchObject({ state: 'cancelled', severity: 'info', error: undefined });
   });

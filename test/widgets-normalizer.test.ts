@@ -29,7 +29,12 @@ function expectAgreement(event: ReturnType<typeof plaidLinkEvent>, expected: Nor
 }
 
 describe('Plaid Link', () => {
-  const body = { error_type: 'ITEM_ERROR', error_code: 'INVALID_CREDENTIALS', error_message: 'the provided credentials were not correct', display_message: 'The provided credentials were not correct.' };
+  const body = {
+    error_type: 'ITEM_ERROR',
+    error_code: 'INVALID_CREDENTIALS',
+    error_message: 'the provided credentials were not correct',
+    display_message: 'The provided credentials were not correct.',
+  };
 
   test('an onExit error classifies as the HTTP path classifies the same Plaid error', () => {
     const event = plaidLinkEvent('onExit', { error: body, metadata: { status: 'requires_credentials', request_id: 'req-1' } }, { normalizer });
@@ -39,7 +44,14 @@ describe('Plaid Link', () => {
   });
 
   test('the React Native camelCase error classifies the same as the web one', () => {
-    const rn = plaidLinkEvent('onExit', { error: { errorCode: 'INVALID_CREDENTIALS', errorType: 'ITEM_ERROR', errorMessage: body.error_message, displayMessage: body.display_message }, metadata: { status: 'requires_credentials', requestId: '' } }, { normalizer });
+    const rn = plaidLinkEvent(
+      'onExit',
+      {
+        error: { errorCode: 'INVALID_CREDENTIALS', errorType: 'ITEM_ERROR', errorMessage: body.error_message, displayMessage: body.display_message },
+        metadata: { status: 'requires_credentials', requestId: '' },
+      },
+      { normalizer },
+    );
     const web = plaidLinkEvent('onExit', { error: body, metadata: { status: 'requires_credentials' } }, { normalizer });
     expect(rn).toEqual(web);
   });
@@ -57,7 +69,11 @@ describe('Plaid Link', () => {
   test('a lean catalog, as a browser bundle loads it, gives the same kind, action and severity', () => {
     const full = plaidLinkEvent('onExit', { error: body, metadata: {} }, { normalizer });
     const small = plaidLinkEvent('onExit', { error: body, metadata: {} }, { normalizer: lean });
-    expect({ kind: small.error?.kind, userAction: small.userAction, severity: small.severity }).toEqual({ kind: full.error?.kind, userAction: full.userAction, severity: full.severity });
+    expect({ kind: small.error?.kind, userAction: small.userAction, severity: small.severity }).toEqual({
+      kind: full.error?.kind,
+      userAction: full.userAction,
+      severity: full.severity,
+    });
   });
 
   test('INVALID_API_KEYS in Link is our broken key: it takes the catalog severity (pages), as the HTTP path does', () => {
@@ -75,12 +91,48 @@ describe('Plaid Link', () => {
 });
 
 describe('MX Connect', () => {
-  const failing = ['PREVENTED', 'DENIED', 'REJECTED', 'LOCKED', 'IMPEDED', 'DEGRADED', 'DISCONNECTED', 'DISCONTINUED', 'CLOSED', 'DELAYED', 'FAILED', 'DISABLED', 'IMPORTED', 'EXPIRED', 'IMPAIRED'];
-  const ids: Record<string, number> = { PREVENTED: 1, DENIED: 2, REJECTED: 4, LOCKED: 5, IMPEDED: 7, DEGRADED: 9, DISCONNECTED: 10, DISCONTINUED: 11, CLOSED: 12, DELAYED: 13, FAILED: 14, DISABLED: 16, IMPORTED: 17, EXPIRED: 19, IMPAIRED: 20 };
+  const failing = [
+    'PREVENTED',
+    'DENIED',
+    'REJECTED',
+    'LOCKED',
+    'IMPEDED',
+    'DEGRADED',
+    'DISCONNECTED',
+    'DISCONTINUED',
+    'CLOSED',
+    'DELAYED',
+    'FAILED',
+    'DISABLED',
+    'IMPORTED',
+    'EXPIRED',
+    'IMPAIRED',
+  ];
+  const ids: Record<string, number> = {
+    PREVENTED: 1,
+    DENIED: 2,
+    REJECTED: 4,
+    LOCKED: 5,
+    IMPEDED: 7,
+    DEGRADED: 9,
+    DISCONNECTED: 10,
+    DISCONTINUED: 11,
+    CLOSED: 12,
+    DELAYED: 13,
+    FAILED: 14,
+    DISABLED: 16,
+    IMPORTED: 17,
+    EXPIRED: 19,
+    IMPAIRED: 20,
+  };
 
   test.each(failing.map((name) => [name]))('the widget’s numeric %s agrees with the catalog’s alias of it (the webhook path)', (name) => {
     const id = ids[name] ?? -1;
-    const event = mxConnectEvent('message', { mx: true, type: 'mx/connect/memberStatusUpdate', metadata: { member_guid: 'MBR-1', connection_status: id } }, { normalizer });
+    const event = mxConnectEvent(
+      'message',
+      { mx: true, type: 'mx/connect/memberStatusUpdate', metadata: { member_guid: 'MBR-1', connection_status: id } },
+      { normalizer },
+    );
     const expected = normalizer.normalize({ provider: 'mx', code: String(id) });
     expect(expected.code).toBe(name);
     expectAgreement(event, expected);
@@ -91,14 +143,19 @@ describe('MX Connect', () => {
   });
 
   test('CHALLENGED and CONNECTED classify no error', () => {
-    for (const id of [3, 6]) expect(mxConnectEvent('message', { type: 'mx/connect/memberStatusUpdate', metadata: { connection_status: id } }, { normalizer }).error).toBeUndefined();
+    for (const id of [3, 6])
+      expect(mxConnectEvent('message', { type: 'mx/connect/memberStatusUpdate', metadata: { connection_status: id } }, { normalizer }).error).toBeUndefined();
   });
 });
 
 describe('Aerosync widget', () => {
   test.each([
     ['INCORRECT_CREDENTIALS | Code: AC-117 | Message: Sorry, we encountered an issue while linking your account.', 'AC-117', 'reconnect-required'],
-    ['POLLING_TIMEOUT | Code: AR-100 | Message: No response received from the user within the expected time frame. Please try again later.', 'AR-100', 'provider-unavailable'],
+    [
+      'POLLING_TIMEOUT | Code: AR-100 | Message: No response received from the user within the expected time frame. Please try again later.',
+      'AR-100',
+      'provider-unavailable',
+    ],
     ['SERVER_ERROR | Code: AR-500 | Message: A server error occurred. Please try again later.', 'AR-500', 'provider-unavailable'],
   ])('%s classifies as the catalog code', (message, code, kind) => {
     const event = aerosyncWidgetEvent('onError', message, { normalizer });
@@ -115,13 +172,26 @@ describe('Aerosync widget', () => {
 
 describe('Yodlee FastLink', () => {
   test('a failed account addition with an additionalStatus classifies it with Yodlee’s catalog', () => {
-    const event = yodleeFastLinkEvent('onError', { fnToCall: 'accountStatus', providerId: 16441, providerAccountId: 10045, additionalStatus: 'INCORRECT_CREDENTIALS' }, { normalizer });
-    expect(event).toMatchObject({ state: 'failed', reason: 'error', connection: { type: 'provider-account', id: '10045' }, event: 'onError:INCORRECT_CREDENTIALS' });
+    const event = yodleeFastLinkEvent(
+      'onError',
+      { fnToCall: 'accountStatus', providerId: 16441, providerAccountId: 10045, additionalStatus: 'INCORRECT_CREDENTIALS' },
+      { normalizer },
+    );
+    expect(event).toMatchObject({
+      state: 'failed',
+      reason: 'error',
+      connection: { type: 'provider-account', id: '10045' },
+      event: 'onError:INCORRECT_CREDENTIALS',
+    });
     expectAgreement(event, normalizer.normalize({ provider: 'yodlee', code: 'INCORRECT_CREDENTIALS' }));
   });
 
   test('deep-link errors are FastLink’s own codes: no catalog error, a ticket for the integrator', () => {
-    const event = yodleeFastLinkEvent('onError', { code: 'E701', title: 'INVALID_PARAMETER_OR_VALUE', message: 'Invalid value for providerId', fnToCall: 'errorHandler' }, { normalizer });
+    const event = yodleeFastLinkEvent(
+      'onError',
+      { code: 'E701', title: 'INVALID_PARAMETER_OR_VALUE', message: 'Invalid value for providerId', fnToCall: 'errorHandler' },
+      { normalizer },
+    );
     expect(event).toMatchObject({ state: 'failed', severity: 'ticket', error: undefined, userAction: 'contact-support' });
   });
 });
@@ -141,7 +211,14 @@ describe('a normalizer that misbehaves', () => {
   const input = { error: { error_code: 'INVALID_CREDENTIALS', error_type: 'ITEM_ERROR' }, metadata: {} };
 
   test.each([
-    ['throws', { normalize: (): never => { throw new Error('boom'); } }],
+    [
+      'throws',
+      {
+        normalize: (): never => {
+          throw new Error('boom');
+        },
+      },
+    ],
     ['answers garbage', { normalize: () => 'not an error' }],
     ['answers an object without match', { normalize: () => ({ kind: 'auth' }) }],
     ['is not a normalizer', { normalize: 42 }],

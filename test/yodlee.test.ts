@@ -13,7 +13,13 @@ function body(errorCode: string, errorMessage: string, referenceCode = 'u1455707
 
 describe('Yodlee API error bodies', () => {
   test('the docs’ sample body: code, message, template parameters and the reference code as request id', () => {
-    const error = normalize({ provider: 'yodlee', method: 'GET', url: 'https://sandbox.api.yodlee.com/ysl/transactions?top=900', status: 400, body: body('Y804', 'Permitted values of top between 1 - 500') });
+    const error = normalize({
+      provider: 'yodlee',
+      method: 'GET',
+      url: 'https://sandbox.api.yodlee.com/ysl/transactions?top=900',
+      status: 400,
+      body: body('Y804', 'Permitted values of top between 1 - 500'),
+    });
     expect(error.kind).toBe('invalid-request');
     expect(error.code).toBe('Y804');
     expect(error.message).toBe('Permitted values of top between 1 - 500');
@@ -24,7 +30,10 @@ describe('Yodlee API error bodies', () => {
     expect(error.match.by).toBe('row');
     expect(error.match.source).toBe(OPENAPI);
     // Without a request, the code's own meaning answers, from the docs page that prints this sample.
-    expect(normalize({ provider: 'yodlee', body: body('Y804', 'Permitted values of top between 1 - 500') }).match).toMatchObject({ by: 'code', source: ERRORS });
+    expect(normalize({ provider: 'yodlee', body: body('Y804', 'Permitted values of top between 1 - 500') }).match).toMatchObject({
+      by: 'code',
+      source: ERRORS,
+    });
   });
 
   test('an invalid or expired token is auth, and a ticket: user access tokens are issued per Yodlee user, so one expired token is not our key breaking', () => {
@@ -40,7 +49,9 @@ describe('Yodlee API error bodies', () => {
     expect(error.kind).toBe('auth');
     // (400, Y301) is documented on POST /auth/token only, so it is that row even without the request.
     expect(error.match.by).toBe('row');
-    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/auth/token', status: 400, body: body('Y301', 'Invalid clientId or secret') })).toMatchObject({
+    expect(
+      normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/auth/token', status: 400, body: body('Y301', 'Invalid clientId or secret') }),
+    ).toMatchObject({
       kind: 'auth',
       severity: 'page',
       endpoint: 'POST /auth/token',
@@ -141,7 +152,8 @@ describe('Yodlee dataset.additionalStatus values, as bare codes', () => {
   });
 
   test('every status value says where it arrives, and no API code claims to', () => {
-    const fields = /^(dataset\.additionalStatus|dataset\.updateEligibility|autoRefresh\.additionalStatus|account latestBalances failedReason|verification failedReason)/;
+    const fields =
+      /^(dataset\.additionalStatus|dataset\.updateEligibility|autoRefresh\.additionalStatus|account latestBalances failedReason|verification failedReason)/;
     for (const [code, entry] of Object.entries(yodlee.codes)) {
       const isApiCode = /^Y\d{3}$/.test(code);
       const arrives = 'arrives' in entry ? entry.arrives : undefined;
@@ -151,9 +163,23 @@ describe('Yodlee dataset.additionalStatus values, as bare codes', () => {
   });
 
   test('MIGRATION_IN_PROGRESS is transient: nobody acts, wait for it', () => {
-    expect(normalize({ provider: 'yodlee', code: 'MIGRATION_IN_PROGRESS' })).toMatchObject({ kind: 'conflict', userAction: 'wait', severity: 'info', retry: { retryable: true }, match: { by: 'code' } });
+    expect(normalize({ provider: 'yodlee', code: 'MIGRATION_IN_PROGRESS' })).toMatchObject({
+      kind: 'conflict',
+      userAction: 'wait',
+      severity: 'info',
+      retry: { retryable: true },
+      match: { by: 'code' },
+    });
     // The API answers changes during the migration with Y868, the same meaning.
-    expect(normalize({ provider: 'yodlee', method: 'PUT', url: '/ysl/accounts/123', status: 400, body: body('Y868', 'No action is allowed, as the data is being migrated to the Open Banking provider') })).toMatchObject({ kind: 'conflict', match: { by: 'row' } });
+    expect(
+      normalize({
+        provider: 'yodlee',
+        method: 'PUT',
+        url: '/ysl/accounts/123',
+        status: 400,
+        body: body('Y868', 'No action is allowed, as the data is being migrated to the Open Banking provider'),
+      }),
+    ).toMatchObject({ kind: 'conflict', match: { by: 'row' } });
   });
 
   test('success, undocumented and hostile values fall back to unknown', () => {
@@ -168,45 +194,121 @@ describe('Yodlee dataset.additionalStatus values, as bare codes', () => {
 describe('Yodlee OpenAPI rows', () => {
   test('every path of the OpenAPI spec is an endpoint, under the /ysl base path', () => {
     expect(Object.keys(yodlee.endpoints)).toHaveLength(96);
-    const error = normalize({ provider: 'yodlee', method: 'GET', url: 'https://production.api.yodlee.com/ysl/providerAccounts/10012345', status: 400, body: body('Y800', 'Invalid value for providerAccountId') });
-    expect(error).toMatchObject({ endpoint: 'GET /providerAccounts/{providerAccountId}', params: { providerAccountId: '10012345', name: 'providerAccountId' }, match: { by: 'row' } });
+    const error = normalize({
+      provider: 'yodlee',
+      method: 'GET',
+      url: 'https://production.api.yodlee.com/ysl/providerAccounts/10012345',
+      status: 400,
+      body: body('Y800', 'Invalid value for providerAccountId'),
+    });
+    expect(error).toMatchObject({
+      endpoint: 'GET /providerAccounts/{providerAccountId}',
+      params: { providerAccountId: '10012345', name: 'providerAccountId' },
+      match: { by: 'row' },
+    });
   });
 
   test('a row overrides its code where the spec’s message says more: a running categorization is a conflict', () => {
-    const running = normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/transactions/categories/rules/77', status: 400, body: body('Y400', 'Categorization already in progress') });
+    const running = normalize({
+      provider: 'yodlee',
+      method: 'POST',
+      url: '/ysl/transactions/categories/rules/77',
+      status: 400,
+      body: body('Y400', 'Categorization already in progress'),
+    });
     expect(running).toMatchObject({ kind: 'conflict', retry: { waitForJob: true }, match: { by: 'row' } });
     // Elsewhere Y400 is a request to fix.
-    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/transactions/categories/rules', status: 400, body: body('Y400', 'Rule already exists. Rule should be unique in terms of combination of description and amount') }).kind).toBe('invalid-request');
+    expect(
+      normalize({
+        provider: 'yodlee',
+        method: 'POST',
+        url: '/ysl/transactions/categories/rules',
+        status: 400,
+        body: body('Y400', 'Rule already exists. Rule should be unique in terms of combination of description and amount'),
+      }).kind,
+    ).toBe('invalid-request');
   });
 
   test('credentials cannot be updated on a manual account', () => {
-    const error = normalize({ provider: 'yodlee', method: 'PUT', url: '/ysl/providerAccounts?providerAccountIds=1', status: 400, body: body('Y823', 'Credentials are not applicable for real estate aggregated / manual accounts') });
+    const error = normalize({
+      provider: 'yodlee',
+      method: 'PUT',
+      url: '/ysl/providerAccounts?providerAccountIds=1',
+      status: 400,
+      body: body('Y823', 'Credentials are not applicable for real estate aggregated / manual accounts'),
+    });
     expect(error).toMatchObject({ kind: 'manual-link-unsupported', match: { by: 'row' } });
-    expect(normalize({ provider: 'yodlee', method: 'GET', url: '/ysl/transactions/count', status: 400, body: body('Y823', 'detailCategoryId is not applicable for containers other than bank and card') }).kind).toBe('invalid-request');
+    expect(
+      normalize({
+        provider: 'yodlee',
+        method: 'GET',
+        url: '/ysl/transactions/count',
+        status: 400,
+        body: body('Y823', 'detailCategoryId is not applicable for containers other than bank and card'),
+      }).kind,
+    ).toBe('invalid-request');
   });
 
   test('a refresh refused because one ran recently waits, reads the account id, and never raises a ticket', () => {
-    const error = normalize({ provider: 'yodlee', method: 'PUT', url: '/ysl/providerAccounts/refresh', status: 400, body: body('Y825', 'Update not allowed. Reason: providerAccountId 10034567 REFRESHED_RECENTLY') });
+    const error = normalize({
+      provider: 'yodlee',
+      method: 'PUT',
+      url: '/ysl/providerAccounts/refresh',
+      status: 400,
+      body: body('Y825', 'Update not allowed. Reason: providerAccountId 10034567 REFRESHED_RECENTLY'),
+    });
     expect(error).toMatchObject({ kind: 'rate-limited', scope: 'client', severity: 'info', params: { id: '10034567' }, match: { by: 'row' } });
   });
 
   test('verification codes: a running one is a conflict, too many attempts lock the end user, wrong amounts are the end user’s', () => {
-    const at = (code: string, message: string) => normalize({ provider: 'yodlee', method: 'PUT', url: '/ysl/verification', status: 400, body: body(code, message) });
+    const at = (code: string, message: string) =>
+      normalize({ provider: 'yodlee', method: 'PUT', url: '/ysl/verification', status: 400, body: body(code, message) });
     expect(at('Y840', 'Verification has been initiated already').kind).toBe('conflict');
-    expect(at('Y842', 'Number of retries exceeded the maximum Challenge Deposit verification limit')).toMatchObject({ kind: 'rate-limited', scope: 'end-user', owner: 'end-user', severity: 'info' });
-    expect(at('Y846', 'The number of financial transactions made on the target account does not match with the number of transactions entered by the user.')).toMatchObject({ kind: 'invalid-request', owner: 'end-user', severity: 'info' });
-    expect(at('Y845', 'Verification time expired. Please try initiating challenge deposit again')).toMatchObject({ kind: 'mfa-expired', userAction: 'restart-mfa' });
+    expect(at('Y842', 'Number of retries exceeded the maximum Challenge Deposit verification limit')).toMatchObject({
+      kind: 'rate-limited',
+      scope: 'end-user',
+      owner: 'end-user',
+      severity: 'info',
+    });
+    expect(
+      at('Y846', 'The number of financial transactions made on the target account does not match with the number of transactions entered by the user.'),
+    ).toMatchObject({ kind: 'invalid-request', owner: 'end-user', severity: 'info' });
+    expect(at('Y845', 'Verification time expired. Please try initiating challenge deposit again')).toMatchObject({
+      kind: 'mfa-expired',
+      userAction: 'restart-mfa',
+    });
   });
 
   test('a service not enabled for us is ours to fix, quietly', () => {
-    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/verification', status: 400, body: body('Y901', 'Service not supported') })).toMatchObject({ kind: 'unsupported', owner: 'integrator', userAction: 'none', severity: 'ticket' });
+    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/verification', status: 400, body: body('Y901', 'Service not supported') })).toMatchObject(
+      { kind: 'unsupported', owner: 'integrator', userAction: 'none', severity: 'ticket' },
+    );
   });
 
   test('one user’s Yodlee record is a ticket, our own login pages', () => {
-    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/auth/token', status: 400, body: body('Y004', 'Inactive user') })).toMatchObject({ kind: 'auth', severity: 'ticket' });
+    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/auth/token', status: 400, body: body('Y004', 'Inactive user') })).toMatchObject({
+      kind: 'auth',
+      severity: 'ticket',
+    });
     expect(normalize({ provider: 'yodlee', status: 401, body: body('Y006', 'Unregistered user') })).toMatchObject({ kind: 'auth', severity: 'ticket' });
-    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/cobrand/login', status: 401, body: body('Y003', 'Account is locked, contact Yodlee customer care') })).toMatchObject({ kind: 'auth', severity: 'page', match: { by: 'row' } });
-    expect(normalize({ provider: 'yodlee', method: 'POST', url: '/ysl/auth/token', status: 400, body: body('Y305', 'Access token can be issued only for pre-registered users') }).kind).toBe('not-found');
+    expect(
+      normalize({
+        provider: 'yodlee',
+        method: 'POST',
+        url: '/ysl/cobrand/login',
+        status: 401,
+        body: body('Y003', 'Account is locked, contact Yodlee customer care'),
+      }),
+    ).toMatchObject({ kind: 'auth', severity: 'page', match: { by: 'row' } });
+    expect(
+      normalize({
+        provider: 'yodlee',
+        method: 'POST',
+        url: '/ysl/auth/token',
+        status: 400,
+        body: body('Y305', 'Access token can be issued only for pre-registered users'),
+      }).kind,
+    ).toBe('not-found');
   });
 
   test('codes seen only in the third-party mirror classify, and say so', () => {
@@ -215,7 +317,9 @@ describe('Yodlee OpenAPI rows', () => {
       expect(entry.thirdParty, code).toMatch(/docs\.fingoal\.com/);
       expect(normalize({ provider: 'yodlee', code }).match.by).toBe('code');
     }
-    expect(normalize({ provider: 'yodlee', status: 401, body: body('Y011', 'Invalid cobrand (customer) or incorrectly configured cobrand') }).kind).toBe('auth');
+    expect(normalize({ provider: 'yodlee', status: 401, body: body('Y011', 'Invalid cobrand (customer) or incorrectly configured cobrand') }).kind).toBe(
+      'auth',
+    );
   });
 
   test('codes the SDK raises before any request carry no status', () => {
@@ -230,7 +334,11 @@ describe('Yodlee provider account, update eligibility and auto refresh statuses'
   });
 
   test('update eligibility: edit the credentials, or wait for the site', () => {
-    expect(normalize({ provider: 'yodlee', code: 'ALLOW_UPDATE_WITH_CREDENTIALS' })).toMatchObject({ kind: 'reconnect-required', reason: 'credentials', userAction: 'reenter-credentials' });
+    expect(normalize({ provider: 'yodlee', code: 'ALLOW_UPDATE_WITH_CREDENTIALS' })).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'credentials',
+      userAction: 'reenter-credentials',
+    });
     expect(normalize({ provider: 'yodlee', code: 'DISALLOW_UPDATE' })).toMatchObject({ kind: 'fi-unavailable', userAction: 'wait' });
   });
 

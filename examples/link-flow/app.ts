@@ -40,29 +40,65 @@ function postToSelf(data: unknown): Promise<ConnectionEvent> {
 }
 
 const STEPS: readonly Step[] = [
-  { id: 'plaid-open', signal: 'Plaid Link onEvent OPEN', run: () => plaidLinkEvent('onEvent', { eventName: 'OPEN', metadata: { link_session_id: '356dbb28', timestamp: '2024-05-21T00:17:50Z' } }) },
-  { id: 'plaid-cancel', signal: 'Plaid Link onExit, no error (requires_credentials)', run: () => plaidLinkEvent('onExit', { error: null, metadata: { status: 'requires_credentials', institution: null } }) },
+  {
+    id: 'plaid-open',
+    signal: 'Plaid Link onEvent OPEN',
+    run: () => plaidLinkEvent('onEvent', { eventName: 'OPEN', metadata: { link_session_id: '356dbb28', timestamp: '2024-05-21T00:17:50Z' } }),
+  },
+  {
+    id: 'plaid-cancel',
+    signal: 'Plaid Link onExit, no error (requires_credentials)',
+    run: () => plaidLinkEvent('onExit', { error: null, metadata: { status: 'requires_credentials', institution: null } }),
+  },
   {
     id: 'plaid-error',
     signal: 'Plaid Link onExit, INVALID_CREDENTIALS',
     run: () =>
       plaidLinkEvent('onExit', {
-        error: { error_type: 'ITEM_ERROR', error_code: 'INVALID_CREDENTIALS', error_message: 'the provided credentials were not correct', display_message: null },
+        error: {
+          error_type: 'ITEM_ERROR',
+          error_code: 'INVALID_CREDENTIALS',
+          error_message: 'the provided credentials were not correct',
+          display_message: null,
+        },
         metadata: { status: 'requires_credentials', institution: { name: 'Citizens Bank', institution_id: 'ins_20' } },
       }),
   },
-  { id: 'plaid-unsupported', signal: 'Plaid Link onExit, institution_not_supported', run: () => plaidLinkEvent('onExit', { error: null, metadata: { status: 'institution_not_supported' } }) },
+  {
+    id: 'plaid-unsupported',
+    signal: 'Plaid Link onExit, institution_not_supported',
+    run: () => plaidLinkEvent('onExit', { error: null, metadata: { status: 'institution_not_supported' } }),
+  },
   {
     id: 'mx-denied',
     signal: 'MX Connect postMessage (JSON text), memberStatusUpdate 2',
-    run: () => postToSelf(JSON.stringify({ mx: true, type: 'mx/connect/memberStatusUpdate', metadata: { user_guid: 'USR-123', session_guid: 'SES-123', member_guid: 'MBR-123', connection_status: 2 } })),
+    run: () =>
+      postToSelf(
+        JSON.stringify({
+          mx: true,
+          type: 'mx/connect/memberStatusUpdate',
+          metadata: { user_guid: 'USR-123', session_guid: 'SES-123', member_guid: 'MBR-123', connection_status: 2 },
+        }),
+      ),
   },
-  { id: 'mx-mfa', signal: 'MX Connect postMessage, memberStatusUpdate 3', run: () => postToSelf({ mx: true, type: 'mx/connect/memberStatusUpdate', metadata: { member_guid: 'MBR-123', connection_status: 3 } }) },
-  { id: 'mx-connected', signal: 'MX Connect postMessage, memberConnected', run: () => postToSelf({ mx: true, type: 'mx/connect/memberConnected', metadata: { user_guid: 'USR-123', member_guid: 'MBR-123' } }) },
+  {
+    id: 'mx-mfa',
+    signal: 'MX Connect postMessage, memberStatusUpdate 3',
+    run: () => postToSelf({ mx: true, type: 'mx/connect/memberStatusUpdate', metadata: { member_guid: 'MBR-123', connection_status: 3 } }),
+  },
+  {
+    id: 'mx-connected',
+    signal: 'MX Connect postMessage, memberConnected',
+    run: () => postToSelf({ mx: true, type: 'mx/connect/memberConnected', metadata: { user_guid: 'USR-123', member_guid: 'MBR-123' } }),
+  },
   {
     id: 'aerosync-error',
     signal: 'Aerosync widget onError, AC-117',
-    run: () => aerosyncWidgetEvent('onError', 'INCORRECT_CREDENTIALS | Code: AC-117 | Message: Sorry, we encountered an issue while linking your account. Please ensure your account and routing numbers are correct.'),
+    run: () =>
+      aerosyncWidgetEvent(
+        'onError',
+        'INCORRECT_CREDENTIALS | Code: AC-117 | Message: Sorry, we encountered an issue while linking your account. Please ensure your account and routing numbers are correct.',
+      ),
   },
   { id: 'finicity-cancel', signal: 'Finicity Connect onCancel 100', run: () => finicityConnectEvent('onCancel', { code: 100, reason: 'exit' }) },
   { id: 'finicity-timeout', signal: 'Finicity Connect onError 1440', run: () => finicityConnectEvent('onError', { code: 1440, reason: 'timeout' }) },

@@ -172,11 +172,16 @@ export function apiReference(root: string, entries: readonly ApiEntry[], modelPa
     const out = join(work, 'md');
     const log = console.log;
     const lowercase = Utilities.getSafeFilenameForName;
-    if (typeof lowercase !== 'function') throw new Error('api reference: api-documenter no longer names pages with Utilities.getSafeFilenameForName: update scripts/docs/api-reference.ts');
+    if (typeof lowercase !== 'function')
+      throw new Error('api reference: api-documenter no longer names pages with Utilities.getSafeFilenameForName: update scripts/docs/api-reference.ts');
     Utilities.getSafeFilenameForName = (name: string): string => safeName(name, twins);
     console.log = (...args: unknown[]): void => {
       // eslint-disable-next-line no-control-regex
-      const text = args.map(String).join(' ').replace(/\u001b\[[0-9;]*m/g, '');
+      const text = args
+        .map(String)
+        .join(' ')
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the ANSI colour codes are what it strips
+        .replace(/\u001b\[[0-9;]*m/g, '');
       if (/warning/i.test(text)) warnings.add(text.trim());
     };
     try {
@@ -193,7 +198,9 @@ export function apiReference(root: string, entries: readonly ApiEntry[], modelPa
       let text = readFileSync(join(out, name), 'utf8').replace(/\r\n/g, '\n');
       text = text.replace(/\[Home\]\(\.\/index\.md\)/g, '[API reference](./index.md)');
       for (const [slug, entry] of bySlug) {
-        text = text.replaceAll(`[${slug}](./${slug}.md)`, `[${entry.specifier}](./${slug}.md)`).replace(new RegExp(`^## ${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} package$`, 'm'), `## ${entry.specifier}`);
+        text = text
+          .replaceAll(`[${slug}](./${slug}.md)`, `[${entry.specifier}](./${slug}.md)`)
+          .replace(new RegExp(`^## ${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} package$`, 'm'), `## ${entry.specifier}`);
       }
       if (text.includes(resolve(root))) throw new Error(`api reference: ${name} contains the path of this machine (${resolve(root)})`);
       files.set(name, text);

@@ -60,7 +60,8 @@ export function problemStatusTable(): string {
     for (const group of groups.values()) {
       const [first] = group;
       if (first === undefined) continue;
-      const detail = field === undefined ? '–' : groups.size === 1 ? `any \`${field}\`` : `\`${field}\`: ${group.map((a) => `\`${a.detail ?? ''}\``).join(', ')}`;
+      const detail =
+        field === undefined ? '–' : groups.size === 1 ? `any \`${field}\`` : `\`${field}\`: ${group.map((a) => `\`${a.detail ?? ''}\``).join(', ')}`;
       rows.push(`| \`${kind}\` | ${detail} | ${first.status} | ${first.retryAfter ? 'yes, when the wait is known' : 'no'} | ${first.title} |`);
     }
   }

@@ -27,7 +27,7 @@ const BODY_FIELDS: readonly (readonly [keyof BodyShapeInput, string])[] = [
   ['requestId', 'the request id (`requestId`)'],
   ['category', 'the error category, for an unknown code'],
   ['status', 'the HTTP status, when none was observed'],
-  ['documentationUrl', 'a link to the provider\'s docs (`documentationUrl`)'],
+  ['documentationUrl', "a link to the provider's docs (`documentationUrl`)"],
   ['suggestedAction', 'advice to developers (`suggestedAction`)'],
   ['causes', 'nested errors, each in this shape (`causes`)'],
 ];
@@ -51,8 +51,10 @@ function bodySection(catalog: CatalogInput): string[] {
   if (body.encode?.code !== undefined) extra.push(`codes are sent as JSON ${body.encode.code}s`);
   if (body.encode?.status !== undefined) extra.push(`the repeated status is a JSON ${body.encode.status}`);
   const constant = Object.entries(body.constant ?? {});
-  if (constant.length > 0) extra.push(`every error body also carries ${constant.map(([key, value]) => `\`${cell(key)}: ${cell(JSON.stringify(value))}\``).join(', ')}`);
-  if ((catalog.requestIdHeaders ?? []).length > 0) extra.push(`the request id is also read from the ${(catalog.requestIdHeaders ?? []).map((h) => `\`${cell(h)}\``).join(', ')} header`);
+  if (constant.length > 0)
+    extra.push(`every error body also carries ${constant.map(([key, value]) => `\`${cell(key)}: ${cell(JSON.stringify(value))}\``).join(', ')}`);
+  if ((catalog.requestIdHeaders ?? []).length > 0)
+    extra.push(`the request id is also read from the ${(catalog.requestIdHeaders ?? []).map((h) => `\`${cell(h)}\``).join(', ')} header`);
   if (extra.length > 0) out.push('', `In the body, ${extra.join('; ')}.`);
   return out;
 }
@@ -60,8 +62,16 @@ function bodySection(catalog: CatalogInput): string[] {
 function connectionSection(catalog: CatalogInput): string[] {
   const urls = Object.entries(catalog.baseUrls ?? {});
   const out = ['## Base URLs', ''];
-  out.push(urls.length === 0 ? 'None documented: observed URLs are matched on their path.' : table(['Environment', 'URL'], urls.map(([env, url]) => [cell(env), cell(url)])));
-  if (catalog.pathPrefix !== undefined) out.push('', `Endpoint ids omit the path prefix \`${cell(catalog.pathPrefix)}\`; a URL with or without it resolves to the same endpoint.`);
+  out.push(
+    urls.length === 0
+      ? 'None documented: observed URLs are matched on their path.'
+      : table(
+          ['Environment', 'URL'],
+          urls.map(([env, url]) => [cell(env), cell(url)]),
+        ),
+  );
+  if (catalog.pathPrefix !== undefined)
+    out.push('', `Endpoint ids omit the path prefix \`${cell(catalog.pathPrefix)}\`; a URL with or without it resolves to the same endpoint.`);
   if (catalog.timeout !== undefined) {
     const note = catalog.timeout.note === undefined ? '' : ` ${cell(catalog.timeout.note)}`;
     out.push('', `Recommended timeout: ${catalog.timeout.ms / 1000} s (${sourceLink(sourceUrl(catalog, catalog.timeout.source))}).${note}`);
@@ -80,11 +90,28 @@ function rateLimitSection(limits: RateLimitsInput | undefined, catalog: CatalogI
   }
   const waits = limits.bodyWaits ?? [];
   if (waits.length > 0) {
-    out.push('', table(['Message stating a wait', 'Unit', 'Codes', 'Source'], waits.map((w) => [`\`${cell(w.message)}\``, w.unit, w.codes === undefined ? 'any' : w.codes.map((c) => `\`${cell(c)}\``).join(', '), sourceLink(sourceUrl(catalog, w.source))])));
+    out.push(
+      '',
+      table(
+        ['Message stating a wait', 'Unit', 'Codes', 'Source'],
+        waits.map((w) => [
+          `\`${cell(w.message)}\``,
+          w.unit,
+          w.codes === undefined ? 'any' : w.codes.map((c) => `\`${cell(c)}\``).join(', '),
+          sourceLink(sourceUrl(catalog, w.source)),
+        ]),
+      ),
+    );
   }
   const quotas = Object.entries(limits.dailyQuotas ?? {});
   if (quotas.length > 0) {
-    out.push('', table(['Daily quota code', 'Resets at (UTC)', 'Note', 'Source'], quotas.map(([code, q]) => [`\`${cell(code)}\``, q.resetsAt ?? '00:00', cell(q.note), sourceLink(sourceUrl(catalog, q.source))])));
+    out.push(
+      '',
+      table(
+        ['Daily quota code', 'Resets at (UTC)', 'Note', 'Source'],
+        quotas.map(([code, q]) => [`\`${cell(code)}\``, q.resetsAt ?? '00:00', cell(q.note), sourceLink(sourceUrl(catalog, q.source))]),
+      ),
+    );
   }
   return out;
 }
@@ -129,7 +156,17 @@ export function providerSummary(catalog: CatalogInput): string {
   if (limits.length > 0) out.push('', ...limits);
   const sources = Object.entries(catalog.sources ?? {});
   if (sources.length > 0) {
-    out.push('', '## Sources', '', 'Entries name these keys in their `source`.', '', table(['Key', 'URL'], sources.map(([key, url]) => [`\`${cell(key)}\``, cell(url)])));
+    out.push(
+      '',
+      '## Sources',
+      '',
+      'Entries name these keys in their `source`.',
+      '',
+      table(
+        ['Key', 'URL'],
+        sources.map(([key, url]) => [`\`${cell(key)}\``, cell(url)]),
+      ),
+    );
   }
   const notes = catalog.notes ?? [];
   if (notes.length > 0) out.push('', '## Notes on the documentation', '', ...notes.map((note) => `- ${cell(note)}`));
@@ -147,7 +184,8 @@ export function providerTables(catalog: CatalogInput): string {
 
 /** A new provider page: both generated blocks around a place for hand-written prose. */
 export function providerSkeleton(catalog: CatalogInput, prose?: string): string {
-  const text = prose ?? `<!-- Hand-written: how the catalog reads ${cell(catalog.name)}'s documentation, its quirks and how they are resolved, an example. -->\n`;
+  const text =
+    prose ?? `<!-- Hand-written: how the catalog reads ${cell(catalog.name)}'s documentation, its quirks and how they are resolved, an example. -->\n`;
   return `${wrapBlock('summary', providerSummary(catalog))}\n## About this catalog\n\n${text}\n${wrapBlock('catalog', providerTables(catalog))}`;
 }
 
@@ -168,7 +206,7 @@ export function providersIndex(catalogs: readonly CatalogInput[]): string {
     "reads from the provider's responses, notes on the provider's documentation, and every documented row.",
     '',
     coverage,
-    '*Rows documented* counts the rows of the provider\'s per-endpoint error tables (providers that document codes only',
+    "*Rows documented* counts the rows of the provider's per-endpoint error tables (providers that document codes only",
     'show a dash); *Codes* counts distinct codes (provider-wide, in endpoint rows and in pending steps, aliases not',
     'counted); *Kinds covered* counts the kinds its codes, rows, categories and statuses classify as.',
     '',

@@ -129,7 +129,8 @@ export function checkSnippets(options: CheckSnippetsOptions): SnippetReport {
   const failures = new Map<string, { failure: Omit<SnippetFailure, 'flagSets'>; flagSets: string[] }>();
   for (const set of options.flagSets ?? FLAG_SETS) {
     const { options: compilerOptions, errors } = ts.convertCompilerOptionsFromJson({ ...set.options, typeRoots: roots }, outDir);
-    if (errors.length > 0) throw new Error(`snippets: flag set ${set.name}: ${errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, ' ')).join('; ')}`);
+    if (errors.length > 0)
+      throw new Error(`snippets: flag set ${set.name}: ${errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, ' ')).join('; ')}`);
     const host = ts.createCompilerHost(compilerOptions);
     const parse = host.getSourceFile.bind(host);
     host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
@@ -140,13 +141,19 @@ export function checkSnippets(options: CheckSnippetsOptions): SnippetReport {
     const program = ts.createProgram({ rootNames: [...byPath.keys()], options: compilerOptions, host });
     for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
       const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
-      let place: { file: string; line: number; column: number; block: number | undefined } = { file: '(compiler options)', line: 0, column: 0, block: undefined };
+      let place: { file: string; line: number; column: number; block: number | undefined } = {
+        file: '(compiler options)',
+        line: 0,
+        column: 0,
+        block: undefined,
+      };
       if (diagnostic.file !== undefined) {
         const at = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0);
         const snippet = byPath.get(resolve(diagnostic.file.fileName));
-        place = snippet === undefined
-          ? { file: relative(process.cwd(), diagnostic.file.fileName), line: at.line + 1, column: at.character + 1, block: undefined }
-          : { file: snippet.file, line: snippet.line + at.line, column: snippet.indent + at.character + 1, block: snippet.line };
+        place =
+          snippet === undefined
+            ? { file: relative(process.cwd(), diagnostic.file.fileName), line: at.line + 1, column: at.character + 1, block: undefined }
+            : { file: snippet.file, line: snippet.line + at.line, column: snippet.indent + at.character + 1, block: snippet.line };
       }
       const failure = { ...place, code: `TS${diagnostic.code}`, message };
       const key = JSON.stringify(failure);

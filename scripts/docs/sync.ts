@@ -69,7 +69,8 @@ function firstDifference(actual: string, expected: string): string {
   const e = expected.split('\n');
   for (let i = 0; i < Math.max(a.length, e.length); i++) {
     if (a[i] !== e[i]) {
-      const shown = (text: string | undefined): string => (text === undefined ? 'nothing' : JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text));
+      const shown = (text: string | undefined): string =>
+        text === undefined ? 'nothing' : JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
       return `line ${i + 1} is ${shown(a[i])}, the generator writes ${shown(e[i])}`;
     }
   }
@@ -103,7 +104,13 @@ function checkBlocks(root: string, target: BlocksTarget): Drift[] {
   if (text === undefined) {
     return [
       target.create === undefined
-        ? { file: target.file, reason: `does not exist: it is hand-written around the blocks ${Object.keys(target.blocks).map((n) => `"${n}"`).join(', ')}`, fixable: false }
+        ? {
+            file: target.file,
+            reason: `does not exist: it is hand-written around the blocks ${Object.keys(target.blocks)
+              .map((n) => `"${n}"`)
+              .join(', ')}`,
+            fixable: false,
+          }
         : { file: target.file, reason: 'does not exist (npm run docs creates it)', fixable: true },
     ];
   }
@@ -112,14 +119,31 @@ function checkBlocks(root: string, target: BlocksTarget): Drift[] {
   for (const [name, generate] of Object.entries(target.blocks)) {
     const block = scan.blocks.find((b) => b.name === name);
     if (block === undefined) {
-      drift.push({ file: target.file, block: name, reason: `has no block "${name}": add the lines ${openMarker(name)} and ${closeMarker(name)} where it belongs`, fixable: false });
+      drift.push({
+        file: target.file,
+        block: name,
+        reason: `has no block "${name}": add the lines ${openMarker(name)} and ${closeMarker(name)} where it belongs`,
+        fixable: false,
+      });
       continue;
     }
     const expected = generate();
-    if (block.content !== expected) drift.push({ file: target.file, block: name, reason: `block "${name}" (line ${block.line}) drifted: ${firstDifference(block.content, expected)}`, fixable: true });
+    if (block.content !== expected)
+      drift.push({
+        file: target.file,
+        block: name,
+        reason: `block "${name}" (line ${block.line}) drifted: ${firstDifference(block.content, expected)}`,
+        fixable: true,
+      });
   }
   for (const block of scan.blocks) {
-    if (!(block.name in target.blocks)) drift.push({ file: target.file, block: block.name, reason: `block "${block.name}" (line ${block.line}) has no generator: remove its markers, or add it to scripts/docs/registry.ts`, fixable: false });
+    if (!(block.name in target.blocks))
+      drift.push({
+        file: target.file,
+        block: block.name,
+        reason: `block "${block.name}" (line ${block.line}) has no generator: remove its markers, or add it to scripts/docs/registry.ts`,
+        fixable: false,
+      });
   }
   return drift;
 }
@@ -158,11 +182,18 @@ function strays(root: string, targets: readonly DocTarget[], options: ScanOption
     if (known.has(file) || folders.some((dir) => file.startsWith(dir))) continue;
     const scan = findBlocks(read(root, file) ?? '');
     for (const problem of scan.problems) drift.push({ file, reason: problem, fixable: false });
-    for (const block of scan.blocks) drift.push({ file, block: block.name, reason: `block "${block.name}" (line ${block.line}) has no generator: remove its markers, or add it to scripts/docs/registry.ts`, fixable: false });
+    for (const block of scan.blocks)
+      drift.push({
+        file,
+        block: block.name,
+        reason: `block "${block.name}" (line ${block.line}) has no generator: remove its markers, or add it to scripts/docs/registry.ts`,
+        fixable: false,
+      });
   }
   for (const dir of options.ownedDirs ?? []) {
     for (const file of markdownFiles(root, dir)) {
-      if (!known.has(file)) drift.push({ file, reason: `no generator writes it (a page of a catalog no longer shipped?): delete it or move its prose`, fixable: false });
+      if (!known.has(file))
+        drift.push({ file, reason: `no generator writes it (a page of a catalog no longer shipped?): delete it or move its prose`, fixable: false });
     }
   }
   return drift;
@@ -194,7 +225,10 @@ export interface WriteResult {
 
 function once<T>(generate: () => T): () => T {
   let value: { readonly v: T } | undefined;
-  return () => (value ??= { v: generate() }).v;
+  return () => {
+    if (value === undefined) value = { v: generate() };
+    return value.v;
+  };
 }
 
 /** The targets with each generator run at most once (a check and a write share the results). */

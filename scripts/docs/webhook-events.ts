@@ -21,7 +21,13 @@ export function webhookEventsTable(): string {
   const groups: WebhookEventDoc[][] = [];
   for (const doc of WEBHOOK_EVENTS) {
     const last = groups.at(-1)?.[0];
-    const same = last !== undefined && last.provider === doc.provider && last.state === doc.state && last.description === doc.description && last.source === doc.source && last.note === doc.note;
+    const same =
+      last !== undefined &&
+      last.provider === doc.provider &&
+      last.state === doc.state &&
+      last.description === doc.description &&
+      last.source === doc.source &&
+      last.note === doc.note;
     if (same) groups.at(-1)?.push(doc);
     else groups.push([doc]);
   }

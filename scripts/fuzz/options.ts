@@ -48,7 +48,17 @@ entry point) on hostile inputs, as test/hostile.test.ts does, for longer.
 Exit status: 0 when every input got a valid answer in time; 1 on a failure, a
 call over the limit or a hang; 2 on a usage error.`;
 
-const DEFAULTS: FuzzOptions = { runs: 1_000_000, minutes: undefined, only: [], seed: undefined, path: undefined, limitMs: 1000, hangSeconds: 30, list: false, help: false };
+const DEFAULTS: FuzzOptions = {
+  runs: 1_000_000,
+  minutes: undefined,
+  only: [],
+  seed: undefined,
+  path: undefined,
+  limitMs: 1000,
+  hangSeconds: 30,
+  list: false,
+  help: false,
+};
 
 /** A usage error: what was wrong with the command line. */
 export interface UsageError {
@@ -69,7 +79,8 @@ export function parseOptions(argv: readonly string[]): FuzzOptions | UsageError 
   const only: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i] ?? '';
-    const [name, inline] = flag.startsWith('--') && flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
+    const [name, inline] =
+      flag.startsWith('--') && flag.includes('=') ? [flag.slice(0, flag.indexOf('=')), flag.slice(flag.indexOf('=') + 1)] : [flag, undefined];
     const value = (): string | undefined => inline ?? argv[++i];
     switch (name) {
       case '--runs':
@@ -87,13 +98,15 @@ export function parseOptions(argv: readonly string[]): FuzzOptions | UsageError 
       case '--seed': {
         const text = value();
         const seed = Number(text);
-        if (text === undefined || !/^-?\d+$/.test(text) || !Number.isSafeInteger(seed)) return { error: `--seed needs an integer, got ${text === undefined ? 'nothing' : JSON.stringify(text)}` };
+        if (text === undefined || !/^-?\d+$/.test(text) || !Number.isSafeInteger(seed))
+          return { error: `--seed needs an integer, got ${text === undefined ? 'nothing' : JSON.stringify(text)}` };
         options.seed = seed;
         break;
       }
       case '--path': {
         const text = value();
-        if (text === undefined || !/^\d+(:\d+)*$/.test(text)) return { error: `--path needs a fast-check path such as 57:3:1, got ${text === undefined ? 'nothing' : JSON.stringify(text)}` };
+        if (text === undefined || !/^\d+(:\d+)*$/.test(text))
+          return { error: `--path needs a fast-check path such as 57:3:1, got ${text === undefined ? 'nothing' : JSON.stringify(text)}` };
         options.path = text;
         break;
       }

@@ -28,7 +28,13 @@ export function duration(ms: number): string {
 const n = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 /** The one progress line. */
-export function progressLine(progress: { readonly inputs: number; readonly total: number | undefined; readonly elapsedMs: number; readonly deadlineMs: number | undefined; readonly running: string }): string {
+export function progressLine(progress: {
+  readonly inputs: number;
+  readonly total: number | undefined;
+  readonly elapsedMs: number;
+  readonly deadlineMs: number | undefined;
+  readonly running: string;
+}): string {
   const rate = progress.elapsedMs > 0 ? (progress.inputs * 1000) / progress.elapsedMs : 0;
   const share =
     progress.total !== undefined

@@ -34,7 +34,17 @@ function crashed(kind: string, error: unknown): void {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   if (at === undefined) throw error;
   const path = at.path ?? String(at.run());
-  post({ type: 'failure', property: at.index, seed: at.seed, path, runsBefore: at.run(), shrinks: 0, reason: `left ${kind}: ${text} (not shrunk: it surfaced after the call returned)`, counterexample: writeCounterexample(at.inputs), inputs: describeInputs(at.inputs) });
+  post({
+    type: 'failure',
+    property: at.index,
+    seed: at.seed,
+    path,
+    runsBefore: at.run(),
+    shrinks: 0,
+    reason: `left ${kind}: ${text} (not shrunk: it surfaced after the call returned)`,
+    counterexample: writeCounterexample(at.inputs),
+    inputs: describeInputs(at.inputs),
+  });
   process.exit(0);
 }
 process.on('unhandledRejection', (reason) => crashed('a promise rejected with no handler', reason));

@@ -96,7 +96,9 @@ export type CheckRow<Row, Codes> = CheckMeaning<Row, RowInput, Row extends { rea
 export type CheckEndpoints<Endpoints, Codes> = {
   readonly [Id in keyof Endpoints]: Id extends `${HttpMethod} /${string}`
     ? NoExtra<Endpoints[Id], EndpointInput> &
-        (Endpoints[Id] extends { readonly rows: infer Rows extends readonly unknown[] } ? { readonly rows: { readonly [I in keyof Rows]: CheckRow<Rows[I], Codes> } } : unknown)
+        (Endpoints[Id] extends { readonly rows: infer Rows extends readonly unknown[] }
+          ? { readonly rows: { readonly [I in keyof Rows]: CheckRow<Rows[I], Codes> } }
+          : unknown)
     : `endpoint id "${Id & string}" must start with an upper-case HTTP method, a space and "/"`;
 };
 
@@ -120,9 +122,15 @@ export type CheckCatalog<C> = NoExtra<C, CatalogInput> &
   (C extends { readonly categories: infer E } ? { readonly categories: CheckRecord<E, MeaningInput> } : unknown) &
   (C extends { readonly prefixes: infer E } ? { readonly prefixes: CheckRecord<E, MeaningInput> } : unknown) &
   (C extends { readonly statuses: infer E } ? { readonly statuses: CheckRecord<E, MeaningInput> } : unknown) &
-  (C extends { readonly endpoints: infer E } ? { readonly endpoints: CheckEndpoints<E, C extends { readonly codes: infer Codes } ? Codes : {}> } : unknown) &
+  (C extends { readonly endpoints: infer E }
+    ? { readonly endpoints: CheckEndpoints<E, C extends { readonly codes: infer Codes } ? Codes : Record<never, never>> }
+    : unknown) &
   (C extends { readonly body: infer B } ? { readonly body: NoExtra<B, BodyShapeInput> } : unknown) &
-  (C extends { readonly pending: infer P extends readonly unknown[] } ? { readonly pending: { readonly [I in keyof P]: NoExtra<P[I], PendingInput> } } : unknown) &
-  (C extends { readonly sandbox: infer S extends readonly unknown[] } ? { readonly sandbox: { readonly [I in keyof S]: NoExtra<S[I], SandboxTriggerInput> } } : unknown) &
+  (C extends { readonly pending: infer P extends readonly unknown[] }
+    ? { readonly pending: { readonly [I in keyof P]: NoExtra<P[I], PendingInput> } }
+    : unknown) &
+  (C extends { readonly sandbox: infer S extends readonly unknown[] }
+    ? { readonly sandbox: { readonly [I in keyof S]: NoExtra<S[I], SandboxTriggerInput> } }
+    : unknown) &
   (C extends { readonly timeout: infer T } ? { readonly timeout: NoExtra<T, NonNullable<CatalogInput['timeout']>> } : unknown) &
   (C extends { readonly rateLimits: infer R } ? { readonly rateLimits: NoExtra<R, RateLimitsInput> } : unknown);

@@ -10,9 +10,7 @@ import type { Catalog, CatalogInput } from './types.js';
  *
  * @public
  */
-export type CatalogResult =
-  | { readonly ok: true; readonly catalog: Catalog }
-  | { readonly ok: false; readonly problems: readonly CatalogProblem[] };
+export type CatalogResult = { readonly ok: true; readonly catalog: Catalog } | { readonly ok: false; readonly problems: readonly CatalogProblem[] };
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -31,7 +29,9 @@ function unknownKeys(path: readonly (string | number)[], keys: readonly string[]
   });
 }
 
-function problemsOf(issues: readonly { readonly code?: string; readonly path: readonly PropertyKey[]; readonly message: string; readonly keys?: readonly string[] }[]): CatalogProblem[] {
+function problemsOf(
+  issues: readonly { readonly code?: string; readonly path: readonly PropertyKey[]; readonly message: string; readonly keys?: readonly string[] }[],
+): CatalogProblem[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys' && issue.keys !== undefined
       ? unknownKeys(issue.path as (string | number)[], issue.keys)

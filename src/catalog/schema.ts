@@ -32,15 +32,16 @@ type JsonMark = { readonly '~json': true };
  * undefined before the schema runs, so none reaches it). A JSON value is compared
  * by name: type-fest's JsonValue and zod's z.json() both mean "any JSON".
  */
-type Shape<T> = IsEqual<T, JsonValue> extends true
-  ? JsonMark
-  : IsEqual<T, z.core.util.JSONType> extends true
+type Shape<T> =
+  IsEqual<T, JsonValue> extends true
     ? JsonMark
-    : T extends readonly (infer E)[]
-      ? Shape<E>[]
-      : T extends object
-        ? { -readonly [K in keyof T]: Shape<K extends OptionalKeysOf<T> ? Exclude<T[K], undefined> : T[K]> }
-        : T;
+    : IsEqual<T, z.core.util.JSONType> extends true
+      ? JsonMark
+      : T extends readonly (infer E)[]
+        ? Shape<E>[]
+        : T extends object
+          ? { -readonly [K in keyof T]: Shape<K extends OptionalKeysOf<T> ? Exclude<T[K], undefined> : T[K]> }
+          : T;
 
 /**
  * `true` when both what schema `S` accepts (z.input) and what it returns (z.output)
@@ -48,15 +49,22 @@ type Shape<T> = IsEqual<T, JsonValue> extends true
  *
  * @internal
  */
-export type SchemaMatches<S extends z.ZodType, T> = [IsEqual<Shape<z.input<S>>, Shape<T>>, IsEqual<Shape<z.output<S>>, Shape<T>>] extends [true, true] ? true : false;
+export type SchemaMatches<S extends z.ZodType, T> = [IsEqual<Shape<z.input<S>>, Shape<T>>, IsEqual<Shape<z.output<S>>, Shape<T>>] extends [true, true]
+  ? true
+  : false;
 
 const HTTP_URL = /^https?:\/\/[^\s/?#]+[^\s]*$/;
 const isHttpUrl = (value: string): boolean => value.length <= 2048 && HTTP_URL.test(value) && URL.canParse(value);
 
-const url = z.string({ error: (issue) => (issue.input === undefined ? 'is required: an http(s) URL' : 'must be an http(s) URL') }).refine(isHttpUrl, 'must be an http(s) URL');
+const url = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required: an http(s) URL' : 'must be an http(s) URL') })
+  .refine(isHttpUrl, 'must be an http(s) URL');
 // A source is checked against the catalog's `sources` table in the cross checks.
 const sourceRef = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required: the URL of the documentation, or a key of sources' : 'must be an http(s) URL or a key of sources') })
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? 'is required: the URL of the documentation, or a key of sources' : 'must be an http(s) URL or a key of sources',
+  })
   .min(1, 'must be an http(s) URL or a key of sources')
   .max(2048);
 const text = z.string().trim().min(1, 'must not be empty');
@@ -68,7 +76,10 @@ const dotted = (message: string) =>
     .string()
     .max(512)
     .regex(DOTTED, message)
-    .refine((path) => !path.split('.').some((key) => key === '__proto__' || key === 'constructor' || key === 'prototype'), 'must not name __proto__, constructor or prototype');
+    .refine(
+      (path) => !path.split('.').some((key) => key === '__proto__' || key === 'constructor' || key === 'prototype'),
+      'must not name __proto__, constructor or prototype',
+    );
 const paths = z.array(dotted('must be a dotted path such as "error.code"')).min(1);
 
 const hints = z.strictObject({
@@ -147,7 +158,10 @@ const trigger = z.strictObject({
   source: sourceRef,
 });
 
-const headerName = z.string().max(128).regex(/^[a-z0-9-]+$/, 'must be a lowercase header name');
+const headerName = z
+  .string()
+  .max(128)
+  .regex(/^[a-z0-9-]+$/, 'must be a lowercase header name');
 const rateLimitHeaders = z.strictObject({
   limit: headerName.optional(),
   remaining: headerName.optional(),
@@ -160,7 +174,14 @@ const bodyWait = z.strictObject({
   codes: z.array(code).min(1).optional(),
   source: sourceRef,
 });
-const dailyQuota = z.strictObject({ resetsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM in UTC').optional(), note: text.optional(), source: sourceRef });
+const dailyQuota = z.strictObject({
+  resetsAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time of day HH:MM in UTC')
+    .optional(),
+  note: text.optional(),
+  source: sourceRef,
+});
 const rateLimits = z.strictObject({
   headers: rateLimitHeaders.optional(),
   bodyWaits: z.array(bodyWait).min(1).optional(),
@@ -186,15 +207,37 @@ const bodyShape = z.strictObject({
 
 const catalogObject = z.strictObject({
   $schema: z.string().optional(),
-  id: z.string().max(64).regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase id such as "aerosync"'),
+  id: z
+    .string()
+    .max(64)
+    .regex(/^[a-z][a-z0-9-]*$/, 'must be a lowercase id such as "aerosync"'),
   name: text,
   source: sourceRef,
-  sources: z.record(z.string().max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'must be a short key of letters, digits and . _ / -'), url).optional(),
+  sources: z
+    .record(
+      z
+        .string()
+        .max(64)
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'must be a short key of letters, digits and . _ / -'),
+      url,
+    )
+    .optional(),
   baseUrls: z.record(z.string().max(64), url).optional(),
-  pathPrefix: z.string().max(256, 'must be at most 256 characters').regex(/^(\/[^/?#\s{}]+)+$/, 'must be a path such as "/v2"').optional(),
+  pathPrefix: z
+    .string()
+    .max(256, 'must be at most 256 characters')
+    .regex(/^(\/[^/?#\s{}]+)+$/, 'must be a path such as "/v2"')
+    .optional(),
   timeout: z.strictObject({ ms: z.int().positive(), source: sourceRef, note: text.optional() }).optional(),
   body: bodyShape.optional(),
-  requestIdHeaders: z.array(z.string().max(128).regex(/^[a-z0-9-]+$/, 'must be a lowercase header name')).optional(),
+  requestIdHeaders: z
+    .array(
+      z
+        .string()
+        .max(128)
+        .regex(/^[a-z0-9-]+$/, 'must be a lowercase header name'),
+    )
+    .optional(),
   codes: z.record(code, codeEntry).optional(),
   categories: z.record(text, meaning).optional(),
   prefixes: z.record(code, meaning).optional(),
@@ -210,7 +253,7 @@ const catalogObject = z.strictObject({
 // part, z.input (what the schema takes, as defineCatalog takes a CatalogInput) and
 // z.output (what parseCatalog returns typed as a Catalog) equal the interface it mirrors.
 type Expect<T extends true> = T;
-type SchemaMatchesTypes = [
+type _SchemaMatchesTypes = [
   Expect<SchemaMatches<typeof hints, HintsInput>>,
   Expect<SchemaMatches<typeof meaning, MeaningInput>>,
   Expect<SchemaMatches<typeof categoryCode, CategoryCodeInput>>,
@@ -256,7 +299,8 @@ function checkMeaning(entry: unknown, kind: string | undefined, path: Path, issu
     }
   }
   const message = ownString(entry, 'message');
-  if (message !== undefined) for (const problem of templateProblems(message)) issues.push({ path: [...path, 'message'], message: `malformed template: ${problem}` });
+  if (message !== undefined)
+    for (const problem of templateProblems(message)) issues.push({ path: [...path, 'message'], message: `malformed template: ${problem}` });
 }
 
 /** The kind an entry ends up with: its own, or the one it inherits (an invalid inherited kind is reported where it stands). */
@@ -299,7 +343,11 @@ function checkCodes(catalog: unknown, issues: Issue[]): void {
     listOf(own(step, 'aliases')).forEach((alias, at) => {
       if (typeof alias !== 'string' || name === undefined) return;
       const taken = spelled.get(alias);
-      if (taken !== undefined && taken !== name) issues.push({ path: ['pending', index, 'aliases', at], message: `"${alias}" already names ${taken === alias ? 'a code of its own' : `an alias of code "${taken}"`}` });
+      if (taken !== undefined && taken !== name)
+        issues.push({
+          path: ['pending', index, 'aliases', at],
+          message: `"${alias}" already names ${taken === alias ? 'a code of its own' : `an alias of code "${taken}"`}`,
+        });
       else spelled.set(alias, name);
     });
   });
@@ -319,7 +367,11 @@ function checkCodes(catalog: unknown, issues: Issue[]): void {
     listOf(own(entry, 'aliases')).forEach((alias, index) => {
       if (typeof alias !== 'string') return;
       const taken = spelled.get(alias);
-      if (taken !== undefined) issues.push({ path: [...path, 'aliases', index], message: `"${alias}" already names ${taken === alias ? 'a code of its own' : `an alias of code "${taken}"`}` });
+      if (taken !== undefined)
+        issues.push({
+          path: [...path, 'aliases', index],
+          message: `"${alias}" already names ${taken === alias ? 'a code of its own' : `an alias of code "${taken}"`}`,
+        });
       else spelled.set(alias, name);
     });
   }
@@ -356,7 +408,8 @@ function checkSources(catalog: unknown, issues: Issue[]): void {
     if (own(table, ref) !== undefined) used.add(ref);
     else if (!isHttpUrl(ref)) issues.push({ path, message: `must be an http(s) URL or a key of sources (no source "${ref.slice(0, 64)}" in sources)` });
   }
-  for (const [key] of entriesOf(table)) if (!used.has(key)) issues.push({ path: ['sources', key], message: 'is cited by no entry: remove it, or name it in the source of what it documents' });
+  for (const [key] of entriesOf(table))
+    if (!used.has(key)) issues.push({ path: ['sources', key], message: 'is cited by no entry: remove it, or name it in the source of what it documents' });
 }
 
 // A body wait is read with its one {wait} placeholder; a quota or a wait names only documented codes.
@@ -367,14 +420,20 @@ function checkRateLimits(limits: unknown, codes: unknown, issues: Issue[]): void
     if (message !== undefined) {
       for (const problem of templateProblems(message)) issues.push({ path: [...path, 'message'], message: `malformed template: ${problem}` });
       const names = [...message.matchAll(/\{([A-Za-z_]\w*)\}/g)].map((match) => match[1]);
-      if (names.length !== 1 || names[0] !== 'wait') issues.push({ path: [...path, 'message'], message: 'must hold exactly one placeholder, {wait}, where the number stands' });
+      if (names.length !== 1 || names[0] !== 'wait')
+        issues.push({ path: [...path, 'message'], message: 'must hold exactly one placeholder, {wait}, where the number stands' });
     }
     listOf(own(entry, 'codes')).forEach((name, at) => {
-      if (typeof name === 'string' && own(codes, name) === undefined) issues.push({ path: [...path, 'codes', at], message: `code "${name.slice(0, 64)}" has no provider-wide meaning in codes: document it there` });
+      if (typeof name === 'string' && own(codes, name) === undefined)
+        issues.push({ path: [...path, 'codes', at], message: `code "${name.slice(0, 64)}" has no provider-wide meaning in codes: document it there` });
     });
   });
   for (const [name] of entriesOf(own(limits, 'dailyQuotas'))) {
-    if (own(codes, name) === undefined) issues.push({ path: ['rateLimits', 'dailyQuotas', name], message: `code "${name.slice(0, 64)}" has no provider-wide meaning in codes: document it there` });
+    if (own(codes, name) === undefined)
+      issues.push({
+        path: ['rateLimits', 'dailyQuotas', name],
+        message: `code "${name.slice(0, 64)}" has no provider-wide meaning in codes: document it there`,
+      });
   }
 }
 

@@ -152,7 +152,6 @@ export interface BodyShapeInput {
   readonly constant?: Readonly<Record<string, JsonValue>>;
 }
 
-
 /**
  * A documented response that is not a failure: the provider waits for a step.
  *
@@ -343,15 +342,12 @@ export type Catalog<C extends CatalogInput = CatalogInput> = C & { readonly '~va
  *
  * @public
  */
-export type EndpointIdOf<C extends CatalogInput> = C['endpoints'] extends Readonly<Record<string, EndpointInput>>
-  ? Extract<keyof C['endpoints'], string>
-  : never;
+export type EndpointIdOf<C extends CatalogInput> =
+  C['endpoints'] extends Readonly<Record<string, EndpointInput>> ? Extract<keyof C['endpoints'], string> : never;
 
 /**
  * The provider-wide codes of a catalog, for autocompletion.
  *
  * @public
  */
-export type CodeOf<C extends CatalogInput> = C['codes'] extends Readonly<Record<string, CodeInput>>
-  ? Extract<keyof C['codes'], string>
-  : never;
+export type CodeOf<C extends CatalogInput> = C['codes'] extends Readonly<Record<string, CodeInput>> ? Extract<keyof C['codes'], string> : never;

@@ -94,13 +94,18 @@ function catalogRows(catalog: CatalogInput): string {
   for (const [code, entry] of Object.entries(catalog.codes ?? {})) {
     for (const [category, other] of Object.entries(entry.byCategory ?? {})) {
       const meaning = resolveCategoryCode(catalog, code, category);
-      if (meaning !== undefined) out += line({ provider, entry: 'category-code', code, category, statuses: statusList(other.statuses ?? entry.statuses), ...meaningCells(meaning) });
+      if (meaning !== undefined)
+        out += line({ provider, entry: 'category-code', code, category, statuses: statusList(other.statuses ?? entry.statuses), ...meaningCells(meaning) });
     }
   }
-  for (const [category, entry] of Object.entries(catalog.categories ?? {})) out += line({ provider, entry: 'category', category, ...meaningCells(resolveMeaning(catalog, entry)) });
-  for (const [prefix, entry] of Object.entries(catalog.prefixes ?? {})) out += line({ provider, entry: 'prefix', prefix, ...meaningCells(resolveMeaning(catalog, entry)) });
-  for (const [status, entry] of Object.entries(catalog.statuses ?? {})) out += line({ provider, entry: 'status', status: Number(status), ...meaningCells(resolveMeaning(catalog, entry)) });
-  for (const { endpoint, row, meaning } of documentedRows(catalog)) out += line({ provider, entry: 'row', endpoint, status: row.status, code: row.code, ...meaningCells(meaning) });
+  for (const [category, entry] of Object.entries(catalog.categories ?? {}))
+    out += line({ provider, entry: 'category', category, ...meaningCells(resolveMeaning(catalog, entry)) });
+  for (const [prefix, entry] of Object.entries(catalog.prefixes ?? {}))
+    out += line({ provider, entry: 'prefix', prefix, ...meaningCells(resolveMeaning(catalog, entry)) });
+  for (const [status, entry] of Object.entries(catalog.statuses ?? {}))
+    out += line({ provider, entry: 'status', status: Number(status), ...meaningCells(resolveMeaning(catalog, entry)) });
+  for (const { endpoint, row, meaning } of documentedRows(catalog))
+    out += line({ provider, entry: 'row', endpoint, status: row.status, code: row.code, ...meaningCells(meaning) });
   // The matcher's own compiled steps, so the hints are what normalize answers for them.
   const compiled = compileCatalog(catalog).pending;
   const seen = new Map<string, number>();

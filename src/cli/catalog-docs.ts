@@ -47,7 +47,14 @@ export function catalogMarkdown(catalog: CatalogInput): string {
   const reused = codes.flatMap(([code, entry]) =>
     Object.keys(entry.byCategory ?? {}).map((category) => {
       const meaning = resolveCategoryCode(catalog, code, category);
-      return [codeCell(code), `\`${cell(category)}\``, kindCell(meaning?.kind, meaning?.detail), cell(meaning?.description ?? meaning?.message), cell(meaning?.note), sourceLink(meaning?.source ?? '')];
+      return [
+        codeCell(code),
+        `\`${cell(category)}\``,
+        kindCell(meaning?.kind, meaning?.detail),
+        cell(meaning?.description ?? meaning?.message),
+        cell(meaning?.note),
+        sourceLink(meaning?.source ?? ''),
+      ];
     }),
   );
   if (reused.length > 0) {
@@ -55,11 +62,21 @@ export function catalogMarkdown(catalog: CatalogInput): string {
   }
   const categories = Object.entries(catalog.categories ?? {});
   if (categories.length > 0) {
-    out.push('', '### Categories (for codes the catalog does not know)', '', table(['Category', 'Kind', 'Description', 'Note', 'Source'], meaningRows(catalog, categories, false)));
+    out.push(
+      '',
+      '### Categories (for codes the catalog does not know)',
+      '',
+      table(['Category', 'Kind', 'Description', 'Note', 'Source'], meaningRows(catalog, categories, false)),
+    );
   }
   const prefixes = Object.entries(catalog.prefixes ?? {});
   if (prefixes.length > 0) {
-    out.push('', '### Code prefixes (for codes the catalog does not know)', '', table(['Prefix', 'Kind', 'Description', 'Note', 'Source'], meaningRows(catalog, prefixes, false)));
+    out.push(
+      '',
+      '### Code prefixes (for codes the catalog does not know)',
+      '',
+      table(['Prefix', 'Kind', 'Description', 'Note', 'Source'], meaningRows(catalog, prefixes, false)),
+    );
   }
   const statuses = Object.entries(catalog.statuses ?? {});
   if (statuses.length > 0) {
@@ -92,7 +109,14 @@ export function catalogMarkdown(catalog: CatalogInput): string {
     out.push(
       table(
         ['Step', 'Code', 'Status', 'When the body has', 'Description', 'Source'],
-        pending.map((step) => [cell(step.step), codeCell(step.code), cell(step.status), cell(step.when), cell(step.description), sourceLink(sourceUrl(catalog, step.source) ?? '')]),
+        pending.map((step) => [
+          cell(step.step),
+          codeCell(step.code),
+          cell(step.status),
+          cell(step.when),
+          cell(step.description),
+          sourceLink(sourceUrl(catalog, step.source) ?? ''),
+        ]),
       ),
     );
   }

@@ -26,7 +26,13 @@ export interface Coverage {
 export function coverageOf(catalog: CatalogInput): Coverage {
   const kinds = new Set<Kind>();
   const codes = Object.values(catalog.codes ?? {});
-  for (const meaning of [...codes, ...Object.values(catalog.categories ?? {}), ...Object.values(catalog.prefixes ?? {}), ...Object.values(catalog.statuses ?? {})]) kinds.add(meaning.kind);
+  for (const meaning of [
+    ...codes,
+    ...Object.values(catalog.categories ?? {}),
+    ...Object.values(catalog.prefixes ?? {}),
+    ...Object.values(catalog.statuses ?? {}),
+  ])
+    kinds.add(meaning.kind);
   for (const code of codes) for (const other of Object.values(code.byCategory ?? {})) if (other.kind !== undefined) kinds.add(other.kind);
   const rows = documentedRows(catalog);
   for (const { meaning } of rows) kinds.add(meaning.kind);

@@ -47,7 +47,9 @@ export interface Explanation {
   readonly providerName: string;
   readonly code: string;
   /** The provider-wide meaning, when the catalog documents one (its source resolved to a URL). */
-  readonly meaning: (CodeInput & { readonly source: string; readonly effective: { readonly hints: EffectiveHints; readonly detail: string | undefined } }) | undefined;
+  readonly meaning:
+    | (CodeInput & { readonly source: string; readonly effective: { readonly hints: EffectiveHints; readonly detail: string | undefined } })
+    | undefined;
   /** The code's meaning under other categories, where the provider reuses it. */
   readonly categories: readonly ExplainedCategory[];
   readonly rows: readonly ExplainedRow[];
@@ -59,7 +61,13 @@ export interface Explanation {
 export function effective(meaning: ResolvedMeaning): { hints: EffectiveHints; detail: string | undefined } {
   const compiled = compileMeaning(meaning, 'row', 'row', undefined);
   return {
-    hints: { retryable: compiled.retry.retryable, afterMs: compiled.retry.afterMs, userAction: compiled.userAction, owner: compiled.owner, severity: compiled.severity },
+    hints: {
+      retryable: compiled.retry.retryable,
+      afterMs: compiled.retry.afterMs,
+      userAction: compiled.userAction,
+      owner: compiled.owner,
+      severity: compiled.severity,
+    },
     detail: compiled.detail,
   };
 }
@@ -189,7 +197,12 @@ export function formatExplanation(explanation: Explanation): string {
     for (const other of explanation.categories) {
       const i = '      ';
       out.push(`  ${other.category}: ${kindText(other.kind, other.detail)}`);
-      out.push(...line('description', other.description, i), ...line('note', other.note, i), ...line('handling', hintsText(other.hints), i), ...line('source', other.source, i));
+      out.push(
+        ...line('description', other.description, i),
+        ...line('note', other.note, i),
+        ...line('handling', hintsText(other.hints), i),
+        ...line('source', other.source, i),
+      );
     }
   }
   out.push('');
@@ -197,7 +210,9 @@ export function formatExplanation(explanation: Explanation): string {
     out.push('Endpoint rows: none (the code is documented provider-wide only).');
   } else {
     const endpoints = new Set(explanation.rows.map((row) => row.endpoint)).size;
-    out.push(`Endpoint rows: ${explanation.rows.length} on ${endpoints} endpoint${endpoints === 1 ? '' : 's'}${meaning === undefined ? '' : ' (a field is shown where the row differs from the provider-wide meaning)'}`);
+    out.push(
+      `Endpoint rows: ${explanation.rows.length} on ${endpoints} endpoint${endpoints === 1 ? '' : 's'}${meaning === undefined ? '' : ' (a field is shown where the row differs from the provider-wide meaning)'}`,
+    );
     const width = Math.max(...explanation.rows.map((row) => String(row.status).length));
     for (const row of explanation.rows) {
       const i = '      ';

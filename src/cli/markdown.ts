@@ -1,7 +1,10 @@
 /** A markdown table cell: pipes escaped, line breaks flattened, empty shown as a dash. */
 export function cell(value: string | number | undefined): string {
   if (value === undefined || value === '') return '–';
-  return String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+  return String(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 /** A markdown link whose text is the URL's host (and path start), for a source column. */

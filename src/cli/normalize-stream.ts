@@ -68,7 +68,8 @@ function providerOf(line: object, fallback: string | undefined): { ok: true; pro
   const value = own(line, 'provider');
   if (typeof value === 'string' && value !== '') return { ok: true, provider: value };
   if ((value === undefined || value === null || value === '') && fallback !== undefined) return { ok: true, provider: fallback };
-  if (value === undefined || value === null || value === '') return { ok: false, reason: 'no "provider": name it in the line, or pass --provider for lines without one' };
+  if (value === undefined || value === null || value === '')
+    return { ok: false, reason: 'no "provider": name it in the line, or pass --provider for lines without one' };
   return { ok: false, reason: `"provider" must be a string, got ${Array.isArray(value) ? 'an array' : typeof value}` };
 }
 
@@ -144,9 +145,15 @@ export async function normalizeStream(
     if (line.trim() === '') return;
     lines++;
     const parsed = parseLine(line);
-    if (!parsed.ok) return fail(parsed.reason);
+    if (!parsed.ok) {
+      fail(parsed.reason);
+      return;
+    }
     const named = providerOf(parsed.value, options.provider);
-    if (!named.ok) return fail(named.reason);
+    if (!named.ok) {
+      fail(named.reason);
+      return;
+    }
     const { provider } = named;
     // Only a bounded prefix of an unknown id is kept or compared: a huge "provider" costs nothing extra.
     const shown = provider.slice(0, 64);
@@ -154,7 +161,10 @@ export async function normalizeStream(
       warned.add(shown);
       const close = closeMatches(shown, [...known]);
       const name = JSON.stringify(shown);
-      reported += warn(lineNumber, `no catalog for provider ${name}${close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : ''}: its lines are classified by their status alone`);
+      reported += warn(
+        lineNumber,
+        `no catalog for provider ${name}${close.length > 0 ? ` (did you mean ${close.join(', ')}?)` : ''}: its lines are classified by their status alone`,
+      );
     }
     const raw = own(parsed.value, 'provider') === provider ? parsed.value : { ...parsed.value, provider };
     const error = normalizer.normalize(raw as Parameters<Normalizer['normalize']>[0]);

@@ -56,7 +56,14 @@ function capped(value: string | undefined, max: number): string | undefined {
 
 /** An ISO 8601 instant from a provider's timestamp (ISO text or seconds since the epoch), or `undefined`. */
 export function isoTime(value: unknown): string | undefined {
-  const ms = typeof value === 'number' && Number.isFinite(value) ? (value < 1e11 ? value * 1000 : value) : typeof value === 'string' && value.length <= 64 ? Date.parse(value) : Number.NaN;
+  const ms =
+    typeof value === 'number' && Number.isFinite(value)
+      ? value < 1e11
+        ? value * 1000
+        : value
+      : typeof value === 'string' && value.length <= 64
+        ? Date.parse(value)
+        : Number.NaN;
   if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
   return new Date(ms).toISOString();
 }
@@ -70,8 +77,12 @@ export function connectionEvent<S extends ConnectionState>(state: S, facts: Even
   const defaults = STATE_DEFAULTS[state];
   const error = facts.error;
   const severity = state === 'cancelled' ? 'info' : (error?.severity ?? facts.severity ?? defaults.severity);
-  const connection = facts.connection === undefined ? undefined : { type: capped(facts.connection.type, 32) ?? 'connection', id: capped(facts.connection.id, MAX_ID_CHARS) ?? '' };
-  const accounts = facts.accounts === undefined || facts.accounts.length === 0 ? NO_ACCOUNTS : facts.accounts.slice(0, MAX_ACCOUNTS).map((id) => id.slice(0, MAX_ID_CHARS));
+  const connection =
+    facts.connection === undefined
+      ? undefined
+      : { type: capped(facts.connection.type, 32) ?? 'connection', id: capped(facts.connection.id, MAX_ID_CHARS) ?? '' };
+  const accounts =
+    facts.accounts === undefined || facts.accounts.length === 0 ? NO_ACCOUNTS : facts.accounts.slice(0, MAX_ACCOUNTS).map((id) => id.slice(0, MAX_ID_CHARS));
   const base = {
     state,
     provider: capped(facts.provider, 64) ?? 'unknown',

@@ -49,7 +49,9 @@ function write(response: NodeResponseLike, problem: SerializedProblem): void {
  *
  * @public
  */
-export function expressErrorHandler(options?: ExpressErrorHandlerOptions): (error: unknown, request: unknown, response: NodeResponseLike, next: (error?: unknown) => void) => void {
+export function expressErrorHandler(
+  options?: ExpressErrorHandlerOptions,
+): (error: unknown, request: unknown, response: NodeResponseLike, next: (error?: unknown) => void) => void {
   return (error, request, response, next) => {
     const problem = read(response, 'headersSent') === true ? undefined : problemFor(error, request, options);
     if (problem === undefined) return next(error);

@@ -69,4 +69,3 @@ export function fastifyErrorHandler(options?: FastifyErrorHandlerOptions): (erro
     return write(reply, plainProblem(error, request, options));
   };
 }
-

@@ -115,6 +115,11 @@ export function plainProblem(thrown: unknown, request: unknown, options: Framewo
   const raw = read(thrown, 'statusCode') ?? read(thrown, 'status');
   const status = typeof raw === 'number' && Number.isInteger(raw) && raw >= 400 && raw <= 499 ? raw : 500;
   const instance = instanceFor(options, request);
-  const body = { type: 'about:blank', title: TITLES[status] ?? (status >= 500 ? 'Internal Server Error' : 'Bad Request'), status, ...(instance === undefined ? {} : { instance }) };
+  const body = {
+    type: 'about:blank',
+    title: TITLES[status] ?? (status >= 500 ? 'Internal Server Error' : 'Bad Request'),
+    status,
+    ...(instance === undefined ? {} : { instance }),
+  };
   return { status, headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' }, body: JSON.stringify(body) };
 }

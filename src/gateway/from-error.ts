@@ -172,6 +172,9 @@ export function fromError(error: unknown, options: FromErrorOptions): Normalized
     endpoint,
     detail: failure.reason,
     mayHaveSucceeded: failure.mayHaveSucceeded,
-    description: failure.reason === 'timeout' ? 'The request timed out or was aborted before the provider answered.' : 'The connection to the provider failed before it answered.',
+    description:
+      failure.reason === 'timeout'
+        ? 'The request timed out or was aborted before the provider answered.'
+        : 'The connection to the provider failed before it answered.',
   });
 }

@@ -36,7 +36,14 @@ const BEFORE_SEND: ReadonlySet<string> = new Set([
 // The connection broke or went quiet after the request may have been sent.
 const AFTER_SEND: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED', 'ERR_NETWORK', 'ERR_STREAM_PREMATURE_CLOSE']);
 // axios reports its own timeout as ECONNABORTED (ETIMEDOUT with clarifyTimeoutError).
-const TIMEOUTS: ReadonlySet<string> = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ECONNABORTED', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const TIMEOUTS: ReadonlySet<string> = new Set([
+  'ETIMEDOUT',
+  'ESOCKETTIMEDOUT',
+  'ECONNABORTED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
 // An abort is usually a deadline the caller set; we cannot tell it from a cancel.
 const TIMEOUT_NAMES: ReadonlySet<string> = new Set(['AbortError', 'TimeoutError', 'CanceledError']);
 const MAX_DEPTH = 6;

@@ -57,7 +57,11 @@ export function providerOption(options: unknown): string {
 }
 
 /** The request's method, URL (as a string) and endpoint, each read once. */
-export function requestOption(options: unknown): { readonly method: string | undefined; readonly url: string | undefined; readonly endpoint: string | undefined } {
+export function requestOption(options: unknown): {
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+  readonly endpoint: string | undefined;
+} {
   // A fetch Request keeps method and url as getters on its prototype: read, not own.
   const request = own(options, 'request');
   const rawMethod = read(request, 'method');

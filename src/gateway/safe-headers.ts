@@ -5,7 +5,6 @@ import { isSecretName } from '../util/redact.js';
 const MAX_COPIED = 64;
 const MAX_VALUE_CHARS = 1024;
 
-
 function textOf(value: unknown): string | undefined {
   const first = Array.isArray(value) ? (value as unknown[]).slice(0, 16).join(', ') : value;
   if (typeof first === 'number' && Number.isFinite(first)) return String(first);

@@ -85,7 +85,9 @@ export interface EventRenderOptions extends Omit<RenderOptions, 'locales' | 'mes
 
 // Lookups read own properties only: an event named "__proto__" finds nothing.
 function own<T>(record: object | undefined, key: unknown): T | undefined {
-  return typeof record === 'object' && record !== null && typeof key === 'string' && Object.hasOwn(record, key) ? (record as Record<string, T>)[key] : undefined;
+  return typeof record === 'object' && record !== null && typeof key === 'string' && Object.hasOwn(record, key)
+    ? (record as Record<string, T>)[key]
+    : undefined;
 }
 
 function text(value: unknown): string | undefined {
@@ -108,7 +110,11 @@ function render(input: unknown, options: EventRenderOptions): RenderedMessage | 
   const pick = (record: object | undefined): Layer => own(record, tag) ?? own(record, tag.split('-')[0]?.toLowerCase());
   const custom = pick(options.messages);
   const locale = pick(options.locales);
-  const layer = (catalog: Layer): (MessageText | undefined)[] => [own(own(catalog?.events, field('provider')), field('event')), own(catalog?.stateDetails, detail), own(catalog?.states, state)];
+  const layer = (catalog: Layer): (MessageText | undefined)[] => [
+    own(own(catalog?.events, field('provider')), field('event')),
+    own(catalog?.stateDetails, detail),
+    own(catalog?.states, state),
+  ];
   // The error behind a failure or a broken connection renders as the HTTP path renders it; a
   // needs-reconnect without one renders its reason as a reconnect-required error does.
   let error = field('error');

@@ -1,7 +1,6 @@
 import { STATE_DEFAULTS } from '../connections/build.js';
-import type { ConnectionDetailMap, ConnectionEvent, ConnectionState, EventMatch } from '../connections/event.js';
+import type { ConnectionEvent, ConnectionState, EventMatch } from '../connections/event.js';
 import { CONNECTION_DETAILS, isConnectionState } from '../connections/event.js';
-import { KIND_DETAILS } from '../taxonomy/details.js';
 import type { Severity } from '../taxonomy/hints.js';
 import type { Kind } from '../taxonomy/kinds.js';
 import { SEVERITIES } from '../taxonomy/hints.js';
@@ -116,7 +115,8 @@ export function connectionEventLabels(event: ConnectionEvent, options?: Connecti
     detail: detailLabel(event, state),
     event: match !== 'none' && typeof name === 'string' && EVENT_NAME.test(name) ? name : 'other',
     kind: typeof error === 'object' && error !== null ? kindOf(error) : 'none',
-    severity: state === 'cancelled' ? 'info' : typeof severity === 'string' && severitySet.has(severity) ? (severity as Severity) : STATE_DEFAULTS[state].severity,
+    severity:
+      state === 'cancelled' ? 'info' : typeof severity === 'string' && severitySet.has(severity) ? (severity as Severity) : STATE_DEFAULTS[state].severity,
     match,
   };
 }

@@ -123,7 +123,9 @@ export function connectionEventRuleSet(catalogs: readonly CatalogInput[], option
   const recorded = `provider_state:${metric}:rate${window}`;
 
   // One series per provider and state (a zero for a spike state a provider has not had yet): the baseline reads these.
-  const rules: (AlertRule | RecordRule)[] = [{ record: recorded, expr: zeroFilledRate(`${selector(metric, [known, ...NOT_HEALTH])}[${window}]`, 'state', spikeStates) }];
+  const rules: (AlertRule | RecordRule)[] = [
+    { record: recorded, expr: zeroFilledRate(`${selector(metric, [known, ...NOT_HEALTH])}[${window}]`, 'state', spikeStates) },
+  ];
   if (spikeStates.length > 0) {
     rules.push({
       alert: 'AggregatorConnectionsSpike',
@@ -149,14 +151,16 @@ export function connectionEventRuleSet(catalogs: readonly CatalogInput[], option
       for: ticketFor,
       severity: 'ticket',
       summary: `{{ $labels.provider }}: {{ $labels.state }} events with an integration error above ${ticketRate}/s`,
-      description: 'Webhooks or widget callbacks that carry an error of our own integration (an invalid link token, a bad request): look at it in working hours.',
+      description:
+        'Webhooks or widget callbacks that carry an error of our own integration (an invalid link token, a bad request): look at it in working hours.',
     },
     {
       alert: 'AggregatorUndocumentedConnectionEvents',
       expr: `sum by (provider, state) (increase(${select('match="none"')}[${undocumentedWindow}])) > 0`,
       severity: 'ticket',
       summary: '{{ $labels.provider }} sent a connection event no table documents',
-      description: 'The provider added a webhook, a callback or a status the adapters do not know yet: it was counted as info (its label reads event="other"; the event value keeps the raw name for the logs). Update the package, or read the provider changelog.',
+      description:
+        'The provider added a webhook, a callback or a status the adapters do not know yet: it was counted as info (its label reads event="other"; the event value keeps the raw name for the logs). Update the package, or read the provider changelog.',
     },
   );
   if (ids.length > 0) {

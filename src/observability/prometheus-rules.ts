@@ -198,7 +198,9 @@ export function errorRuleSet(catalogs: readonly CatalogInput[], options?: Promet
       `Counter: ${metric}{${ERRORS_METRIC.labelNames.join(', ')}}, incremented with errorLabels(error).`,
       `Providers: ${ids.length === 0 ? '(none)' : ids.join(', ')}.`,
       `Counted only, never alerted one by one: ${counted.join(', ')}.`,
-      ...(spikeKinds.length === 0 ? [] : [`A provider-wide jump of ${spikeKinds.join(', ')} above its ${baselineWindow} baseline pages (AggregatorErrorSpike).`]),
+      ...(spikeKinds.length === 0
+        ? []
+        : [`A provider-wide jump of ${spikeKinds.join(', ')} above its ${baselineWindow} baseline pages (AggregatorErrorSpike).`]),
     ],
     group,
     rules,

@@ -18,7 +18,8 @@ export function option(options: unknown, key: string): unknown {
 
 /** A Prometheus duration (`'5m'`), or a `TypeError` naming the option. */
 export function duration(value: unknown, name: string): string {
-  if (typeof value !== 'string' || !DURATION.test(value)) throw new TypeError(`aggregator-errors: ${name} must be a Prometheus duration such as "5m", got "${String(value).slice(0, 64)}"`);
+  if (typeof value !== 'string' || !DURATION.test(value))
+    throw new TypeError(`aggregator-errors: ${name} must be a Prometheus duration such as "5m", got "${String(value).slice(0, 64)}"`);
   return value;
 }
 
@@ -30,19 +31,22 @@ export function seconds(value: string): number {
 
 /** A finite number at least `min`, as PromQL text, or a `TypeError` naming the option. */
 export function threshold(value: unknown, name: string, min = 0): string {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) throw new TypeError(`aggregator-errors: ${name} must be a finite number >= ${min}, got ${String(value).slice(0, 64)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min)
+    throw new TypeError(`aggregator-errors: ${name} must be a finite number >= ${min}, got ${String(value).slice(0, 64)}`);
   return String(value);
 }
 
 /** A metric name, or a `TypeError` naming the option. */
 export function metricName(value: unknown, name: string): string {
-  if (typeof value !== 'string' || !METRIC.test(value)) throw new TypeError(`aggregator-errors: ${name} must be a Prometheus metric name, got "${String(value).slice(0, 64)}"`);
+  if (typeof value !== 'string' || !METRIC.test(value))
+    throw new TypeError(`aggregator-errors: ${name} must be a Prometheus metric name, got "${String(value).slice(0, 64)}"`);
   return value;
 }
 
 /** A rule group name, or a `TypeError`. */
 export function groupName(value: unknown): string {
-  if (typeof value !== 'string' || value === '' || value.length > 256) throw new TypeError('aggregator-errors: group must be a non-empty string of at most 256 characters');
+  if (typeof value !== 'string' || value === '' || value.length > 256)
+    throw new TypeError('aggregator-errors: group must be a non-empty string of at most 256 characters');
   return value;
 }
 
@@ -50,7 +54,13 @@ export function groupName(value: unknown): string {
  * A list option of values from a closed list, or a `TypeError` naming the first value that is not one.
  * `undefined` gives the defaults; an empty list is allowed (the rule it feeds is left out).
  */
-export function closedList<T extends string>(value: unknown, name: string, allowed: readonly T[], defaults: readonly T[], forbidden?: { readonly value: T; readonly why: string }): readonly T[] {
+export function closedList<T extends string>(
+  value: unknown,
+  name: string,
+  allowed: readonly T[],
+  defaults: readonly T[],
+  forbidden?: { readonly value: T; readonly why: string },
+): readonly T[] {
   if (value === undefined) return defaults;
   let array = false;
   try {
@@ -62,7 +72,8 @@ export function closedList<T extends string>(value: unknown, name: string, allow
   const items = arrayItems(value, 64);
   const out: T[] = [];
   for (const item of items) {
-    if (typeof item !== 'string' || !(allowed as readonly string[]).includes(item)) throw new TypeError(`aggregator-errors: ${name} must hold only ${allowed.join(', ')}, got "${String(item).slice(0, 64)}"`);
+    if (typeof item !== 'string' || !(allowed as readonly string[]).includes(item))
+      throw new TypeError(`aggregator-errors: ${name} must hold only ${allowed.join(', ')}, got "${String(item).slice(0, 64)}"`);
     if (forbidden !== undefined && item === forbidden.value) throw new TypeError(`aggregator-errors: ${name} cannot hold "${item}": ${forbidden.why}`);
     if (!out.includes(item as T)) out.push(item as T);
   }
@@ -71,7 +82,9 @@ export function closedList<T extends string>(value: unknown, name: string, allow
 
 /** The catalog-shaped ids of the catalogs, sorted and unique, read without trusting the list. */
 export function catalogIds(catalogs: unknown): string[] {
-  return [...new Set(arrayItems(catalogs, 1024).map((catalog) => own(catalog, 'id')))].filter((id): id is string => typeof id === 'string' && CATALOG_ID.test(id)).sort();
+  return [...new Set(arrayItems(catalogs, 1024).map((catalog) => own(catalog, 'id')))]
+    .filter((id): id is string => typeof id === 'string' && CATALOG_ID.test(id))
+    .sort();
 }
 
 // YAML single-quoted scalars need only one escape, and PromQL's double quotes pass through untouched.

@@ -31,7 +31,12 @@ export interface ProviderErrorOptions {
 }
 
 function isNormalizedShape(value: unknown): value is NormalizedError {
-  return isKind(own(value, 'kind')) && typeof own(value, 'provider') === 'string' && typeof own(own(value, 'retry'), 'retryable') === 'boolean' && typeof own(own(value, 'match'), 'by') === 'string';
+  return (
+    isKind(own(value, 'kind')) &&
+    typeof own(value, 'provider') === 'string' &&
+    typeof own(own(value, 'retry'), 'retryable') === 'boolean' &&
+    typeof own(own(value, 'match'), 'by') === 'string'
+  );
 }
 
 // cockatiel's BrokenCircuitError and IsolatedCircuitError (marked by a flag, named plain "Error"), opossum's EOPENBREAKER: the request was never sent.

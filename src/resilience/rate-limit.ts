@@ -267,7 +267,15 @@ export function readRateLimit(error: NormalizedError, options?: ReadRateLimitOpt
   const remaining = count(limits.remaining === undefined ? undefined : headers.get(limits.remaining));
   const quotaReset = code === undefined ? undefined : limits.quotas.get(code);
   const quota = quotaReset !== undefined;
-  const answer = (afterMs: number | undefined, source: WaitSource | undefined): RateLimit => ({ afterMs, source: afterMs === undefined ? undefined : source, scope, quota, limit, remaining, clockSkewMs });
+  const answer = (afterMs: number | undefined, source: WaitSource | undefined): RateLimit => ({
+    afterMs,
+    source: afterMs === undefined ? undefined : source,
+    scope,
+    quota,
+    limit,
+    remaining,
+    clockSkewMs,
+  });
 
   const retryAfter = headers.get('retry-after');
   const fromHeader = retryAfter === undefined ? undefined : parseRetryAfter(retryAfter, base);

@@ -287,7 +287,10 @@ export function createRetryBudget(options?: RetryBudgetOptions): RetryBudget {
     state(provider) {
       const key = providerKey(provider);
       const bucket = buckets.get(key) ?? (buckets.size >= MAX_PROVIDERS ? buckets.get(OVERFLOW) : undefined);
-      return snapshot(bucket === undefined || buckets.has(key) ? key : OVERFLOW, bucket ?? { tokens: settings.maxTokens, granted: 0, refused: 0, successes: 0, failures: 0 });
+      return snapshot(
+        bucket === undefined || buckets.has(key) ? key : OVERFLOW,
+        bucket ?? { tokens: settings.maxTokens, granted: 0, refused: 0, successes: 0, failures: 0 },
+      );
     },
     states() {
       return [...buckets].map(([key, bucket]) => snapshot(key, bucket));

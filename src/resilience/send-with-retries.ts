@@ -107,7 +107,13 @@ export interface SendWithRetriesOptions<R extends ResponseLike = ResponseLike> {
 export type SendResult<R extends ResponseLike = ResponseLike> =
   | { readonly outcome: 'response'; readonly response: R; readonly attempts: number }
   | { readonly outcome: 'pending'; readonly step: PendingStep; readonly input: NormalizeInput; readonly attempts: number }
-  | { readonly outcome: 'error'; readonly error: NormalizedError; readonly plan: RetryPlan; readonly earlier: NormalizedError | undefined; readonly attempts: number };
+  | {
+      readonly outcome: 'error';
+      readonly error: NormalizedError;
+      readonly plan: RetryPlan;
+      readonly earlier: NormalizedError | undefined;
+      readonly attempts: number;
+    };
 
 const STATUS_ONLY: NormalizerLike = createNormalizer([]);
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -262,7 +268,14 @@ export async function sendWithRetries<R extends ResponseLike = ResponseLike>(opt
     report({ provider, attempt, outcome: 'error', error, plan, elapsedMs: performance.now() - started });
     // The first attempt that may have done the work is the one a reconcile looks up.
     if (earlier === undefined && plan.mayHaveSucceeded) earlier = error;
-    if (plan.action !== 'retry') return { outcome: 'error', error: settled(error, plan, plan.rateLimit), plan, earlier: plan.action === 'reconcile' ? earlier : undefined, attempts: attempt };
+    if (plan.action !== 'retry')
+      return {
+        outcome: 'error',
+        error: settled(error, plan, plan.rateLimit),
+        plan,
+        earlier: plan.action === 'reconcile' ? earlier : undefined,
+        attempts: attempt,
+      };
     grant = plan.grant;
     if (!(await sleep(plan.delayMs, signal))) {
       const aborted: RetryPlan = { ...plan, action: 'stop', reason: 'aborted', retryAfterMs: plan.rateLimit.afterMs };

@@ -12,7 +12,7 @@ export type JsonSchemaDocument = z.core.JSONSchema.BaseSchema;
 
 const CATALOG_CROSS_CHECKS =
   'JSON Schema checks each field; the rules across entries are not expressible in it and run only in parseCatalog and defineCatalog: ' +
-  'a detail must be one of its kind\'s values, message templates and endpoint ids must parse, a row needs a kind or a documented code, ' +
+  "a detail must be one of its kind's values, message templates and endpoint ids must parse, a row needs a kind or a documented code, " +
   'no duplicate (status, code) rows, one meaning per code on an endpoint, sandbox endpoints must exist, no duplicate pending steps.';
 
 function generate(schema: z.ZodType, title: string, description: string): JsonSchemaDocument {
@@ -58,11 +58,7 @@ export function normalizedErrorJsonSchema(): JsonSchemaDocument {
  * @public
  */
 export function catalogJsonSchema(): JsonSchemaDocument {
-  return generate(
-    catalogSchema,
-    'aggregator-errors provider catalog',
-    `A bank-aggregation provider's documented errors, as data. ${CATALOG_CROSS_CHECKS}`,
-  );
+  return generate(catalogSchema, 'aggregator-errors provider catalog', `A bank-aggregation provider's documented errors, as data. ${CATALOG_CROSS_CHECKS}`);
 }
 
 /**
@@ -71,5 +67,9 @@ export function catalogJsonSchema(): JsonSchemaDocument {
  * @public
  */
 export function problemBodyJsonSchema(): JsonSchemaDocument {
-  return generate(problemBodySchema, 'aggregator-errors problem details', 'An RFC 9457 problem details body written by aggregator-errors/gateway toProblem: kind, reason or scope and userAction as the normalized error names them.');
+  return generate(
+    problemBodySchema,
+    'aggregator-errors problem details',
+    'An RFC 9457 problem details body written by aggregator-errors/gateway toProblem: kind, reason or scope and userAction as the normalized error names them.',
+  );
 }

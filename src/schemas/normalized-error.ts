@@ -89,13 +89,11 @@ function variant<K extends Kind>(kind: K): Variant<K> {
 
 const variants = KINDS.map(variant) as unknown as readonly [Variant<Kind>, ...Variant<Kind>[]];
 
-const schema = z
-  .discriminatedUnion('kind', variants)
-  .describe('One provider error, normalized by aggregator-errors: discriminated on kind.');
+const schema = z.discriminatedUnion('kind', variants).describe('One provider error, normalized by aggregator-errors: discriminated on kind.');
 
 // Compile-time proof that the schema describes exactly the public type.
 type Expect<T extends true> = T;
-type SchemaMatchesType = Expect<IsEqual<SimplifyDeep<z.output<typeof schema>>, SimplifyDeep<NormalizedError>>>;
+type _SchemaMatchesType = Expect<IsEqual<SimplifyDeep<z.output<typeof schema>>, SimplifyDeep<NormalizedError>>>;
 
 /**
  * The zod schema of a normalized error, derived from the taxonomy; it validates a live value or its parsed JSON.

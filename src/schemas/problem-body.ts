@@ -26,7 +26,7 @@ const schema = z
 
 // Compile-time proof that the schema describes exactly the public type.
 type Expect<T extends true> = T;
-type SchemaMatchesType = Expect<IsEqual<SimplifyDeep<z.output<typeof schema>>, SimplifyDeep<ProblemBody>>>;
+type _SchemaMatchesType = Expect<IsEqual<SimplifyDeep<z.output<typeof schema>>, SimplifyDeep<ProblemBody>>>;
 
 /**
  * The zod schema of a gateway's problem+json body (what `toProblem` writes); its

@@ -16,7 +16,8 @@ export const KIND_DOCS: { readonly [K in Kind]: { readonly meaning: string; read
   'rate-limited': { meaning: 'too many requests or attempts (client throttling or a per-user lock)', whoActs: 'nobody: wait' },
   'mfa-expired': { meaning: 'the MFA session timed out before it was answered', whoActs: 'end user: start again' },
   'reconnect-required': {
-    meaning: "the user's bank connection is broken: bad or changed credentials, consent expired or revoked, FI paused sharing, account locked, bank wants attention",
+    meaning:
+      "the user's bank connection is broken: bad or changed credentials, consent expired or revoked, FI paused sharing, account locked, bank wants attention",
     whoActs: 'end user',
   },
   'manual-link-unsupported': { meaning: 'the operation is unavailable for a manually linked account', whoActs: 'end user / product' },

@@ -133,8 +133,7 @@ export interface KindDetailMap {
  *
  * @public
  */
-export type NormalizedErrorOf<K extends Kind> = NormalizedErrorBase<K> &
-  (K extends keyof KindDetailMap ? KindDetailMap[K] : unknown);
+export type NormalizedErrorOf<K extends Kind> = NormalizedErrorBase<K> & (K extends keyof KindDetailMap ? KindDetailMap[K] : unknown);
 
 /**
  * One typed value for any error any provider returned, discriminated on `kind`.

@@ -27,7 +27,8 @@ export const MAX_ENDPOINT_LENGTH = 128;
 // (optionally `?key=value` pairs). A segment is a {name} placeholder or a word
 // without digits but for a version (v1, v3.1): a raw path such as
 // "GET /users/u-42" is not a template, and an id never becomes a label.
-const ENDPOINT = /^[A-Z]{3,7} (\/(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_.~-]+|v\d+(\.\d+)*))*\/?(\?[A-Za-z_][A-Za-z0-9_]*=[A-Za-z_.~-]+(&[A-Za-z_][A-Za-z0-9_]*=[A-Za-z_.~-]+)*)?$/;
+const ENDPOINT =
+  /^[A-Z]{3,7} (\/(\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_.~-]+|v\d+(\.\d+)*))*\/?(\?[A-Za-z_][A-Za-z0-9_]*=[A-Za-z_.~-]+(&[A-Za-z_][A-Za-z0-9_]*=[A-Za-z_.~-]+)*)?$/;
 const stepSet: ReadonlySet<string> = new Set(MATCH_STEPS);
 const documentedSet: ReadonlySet<string> = new Set(DOCUMENTED_STEPS);
 const ownerSet: ReadonlySet<string> = new Set(OWNERS);

@@ -172,7 +172,11 @@ export function hostileResponse(options?: HostileOptions): Arbitrary<HostileResp
   ];
   if (own(options, 'huge') !== false) bodies.push(fc.constantFrom(...huge()));
   const headers = fc.oneof(
-    fc.dictionary(fc.oneof(text, fc.constantFrom('retry-after', 'Retry-After', 'x-request-id', 'RETRY-AFTER')), fc.oneof(text, fc.array(text, { maxLength: 3 }), fc.integer()), { maxKeys: 6 }),
+    fc.dictionary(
+      fc.oneof(text, fc.constantFrom('retry-after', 'Retry-After', 'x-request-id', 'RETRY-AFTER')),
+      fc.oneof(text, fc.array(text, { maxLength: 3 }), fc.integer()),
+      { maxKeys: 6 },
+    ),
     fc.array(fc.tuple(fc.oneof(text, fc.constant('retry-after')), text), { maxLength: 4 }),
     fc.constantFrom<unknown>(
       { 'retry-after': '-1' },
@@ -180,7 +184,11 @@ export function hostileResponse(options?: HostileOptions): Arbitrary<HostileResp
       { 'retry-after': 'Wed, 99 Foo 2026 99:99:99 GMT' },
       { 'retry-after': ['1', '2'] },
       { get: 'not a function' },
-      { get: (): never => { throw new Error('hostile headers.get'); } },
+      {
+        get: (): never => {
+          throw new Error('hostile headers.get');
+        },
+      },
       Object.freeze({ 'retry-after': '1' }),
       throwingGetter('retry-after'),
       [['retry-after']],
@@ -196,12 +204,22 @@ export function hostileResponse(options?: HostileOptions): Arbitrary<HostileResp
   const url = fc.oneof(
     fc.webUrl({ withQueryParameters: true, withFragments: true }),
     fc.string({ maxLength: 128 }),
-    fc.constantFrom<unknown>('/v2/accounts/__proto__/balance', '/users/constructor/nodes', 'http://[::1', '%E0%A4%A', `/${'a/'.repeat(5000)}`, 'x'.repeat(10_000)),
+    fc.constantFrom<unknown>(
+      '/v2/accounts/__proto__/balance',
+      '/users/constructor/nodes',
+      'http://[::1',
+      '%E0%A4%A',
+      `/${'a/'.repeat(5000)}`,
+      'x'.repeat(10_000),
+    ),
     anyValue,
   );
   const record = fc.record(
     {
-      provider: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(providers.length > 0 ? providers : ['unknown'])) }, { weight: 1, arbitrary: fc.oneof(text, anyValue) }),
+      provider: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom(...(providers.length > 0 ? providers : ['unknown'])) },
+        { weight: 1, arbitrary: fc.oneof(text, anyValue) },
+      ),
       method: fc.oneof(fc.constantFrom('GET', 'post', 'PATCH', '', 'get '), text, anyValue),
       url,
       endpoint: fc.oneof(text, fc.constantFrom('GET /accounts/{user_id}/balance', 'POST /users/{user_id}/nodes'), anyValue),

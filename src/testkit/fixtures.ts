@@ -54,10 +54,16 @@ function setPath(target: Mutable, path: string, value: JsonValue): void {
   const keys = path.split('.');
   let node = target;
   keys.forEach((key, i) => {
-    if (i === keys.length - 1) node[key] = value;
+    if (i === keys.length - 1) {
+      node[key] = value;
+      return;
+    }
+    const next = node[key];
+    if (typeof next === 'object' && next !== null && !Array.isArray(next)) node = next as Mutable;
     else {
-      const next = node[key];
-      node = typeof next === 'object' && next !== null && !Array.isArray(next) ? (next as Mutable) : (node[key] = {});
+      const fresh: Mutable = {};
+      node[key] = fresh;
+      node = fresh;
     }
   });
 }
@@ -67,7 +73,10 @@ function setPath(target: Mutable, path: string, value: JsonValue): void {
  *
  * @public
  */
-export function errorBody(catalog: CatalogInput, fields: { readonly code?: string; readonly message?: string; readonly status?: number; readonly category?: string }): string {
+export function errorBody(
+  catalog: CatalogInput,
+  fields: { readonly code?: string; readonly message?: string; readonly status?: number; readonly category?: string },
+): string {
   try {
     return bodyOf(catalog, fields);
   } catch {
@@ -75,7 +84,10 @@ export function errorBody(catalog: CatalogInput, fields: { readonly code?: strin
   }
 }
 
-function bodyOf(catalog: CatalogInput, fields: { readonly code?: string; readonly message?: string; readonly status?: number; readonly category?: string }): string {
+function bodyOf(
+  catalog: CatalogInput,
+  fields: { readonly code?: string; readonly message?: string; readonly status?: number; readonly category?: string },
+): string {
   const shape = catalog.body ?? {};
   const body: Mutable = structuredClone({ ...shape.constant }) as Mutable;
   const numeric = (value: string): JsonValue => (/^-?\d+$/.test(value) ? Number(value) : value);

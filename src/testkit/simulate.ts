@@ -45,12 +45,15 @@ export interface SimulatedProvider {
 
 /** Prepares a catalog once for every request. */
 export function simulatedProvider(catalog: CatalogInput): SimulatedProvider {
-  return { catalog, compiled: compileCatalog(catalog), basePath: pathOfUrl(Object.values(catalog.baseUrls ?? {})[0] ?? ''), clientBase: clientBaseUrl(catalog) };
+  return {
+    catalog,
+    compiled: compileCatalog(catalog),
+    basePath: pathOfUrl(Object.values(catalog.baseUrls ?? {})[0] ?? ''),
+    clientBase: clientBaseUrl(catalog),
+  };
 }
 
-type Simulation =
-  | { readonly mode: 'hang' | 'hang-body' | 'reset' }
-  | { readonly mode: 'status'; readonly status: number; readonly code: string | undefined };
+type Simulation = { readonly mode: 'hang' | 'hang-body' | 'reset' } | { readonly mode: 'status'; readonly status: number; readonly code: string | undefined };
 
 // A header value the simulator copies into its answer: printable ASCII only, so
 // that writeHead never throws on CR/LF, NUL or non-Latin-1 text.
@@ -114,7 +117,14 @@ function rowFor(provider: SimulatedProvider, endpoint: string | undefined, statu
 }
 
 /** The provider's error body for a status and code, with the documented message rendered from the request's path parameters. */
-function errorFor(provider: SimulatedProvider, endpoint: string | undefined, status: number, code: string | undefined, params: Readonly<Record<string, string>>, fallback?: string): string {
+function errorFor(
+  provider: SimulatedProvider,
+  endpoint: string | undefined,
+  status: number,
+  code: string | undefined,
+  params: Readonly<Record<string, string>>,
+  fallback?: string,
+): string {
   const { catalog } = provider;
   const row = rowFor(provider, endpoint, status, code);
   const endpointSource = endpoint === undefined ? undefined : ownEntry(catalog.endpoints, endpoint)?.source;
@@ -156,7 +166,11 @@ export type SimulationCounter = (key: string) => number;
  * The answers are documented on {@link startSimulator}; this function is what
  * it runs for every request, without sockets.
  */
-export function simulate(provider: SimulatedProvider, request: SimulatorRequest, counted: SimulationCounter): { readonly answer: SimulatorAnswer; readonly endpoint: string | undefined } {
+export function simulate(
+  provider: SimulatedProvider,
+  request: SimulatorRequest,
+  counted: SimulationCounter,
+): { readonly answer: SimulatorAnswer; readonly endpoint: string | undefined } {
   const { catalog } = provider;
   const url = new URL(request.path, 'http://simulator.invalid');
   const path = `${url.pathname}${url.search}`;
@@ -167,7 +181,10 @@ export function simulate(provider: SimulatedProvider, request: SimulatorRequest,
   const headers: Record<string, string> = {};
   const retryAfter = header('x-simulate-retry-after');
   if (retryAfter !== undefined && HEADER_VALUE.test(retryAfter)) headers['retry-after'] = retryAfter;
-  const respond = (status: number, body: string): { answer: SimulatorAnswer; endpoint: string | undefined } => ({ answer: { action: 'respond', status, headers, body }, endpoint });
+  const respond = (status: number, body: string): { answer: SimulatorAnswer; endpoint: string | undefined } => ({
+    answer: { action: 'respond', status, headers, body },
+    endpoint,
+  });
   if (request.tooLarge === true) return respond(413, json({ simulated: true, error: 'request body too large' }));
 
   const requested = header('x-simulate');

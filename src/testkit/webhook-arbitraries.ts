@@ -65,7 +65,14 @@ const hostileScalar: Arbitrary<unknown> = fc.oneof(
 /** A JWT-shaped header value: any algorithm (`none` included), any kid, any claims, a random signature. */
 const jwtLike: Arbitrary<string> = fc
   .tuple(
-    fc.record({ alg: fc.oneof(fc.constantFrom('none', 'ES256', 'HS256', 'RS256', 'ES384', 'EdDSA', ''), fc.string()), kid: fc.oneof(fc.uuid(), fc.string(), fc.constantFrom(...PROTO_KEYS)), typ: fc.constant('JWT') }, { requiredKeys: [] }),
+    fc.record(
+      {
+        alg: fc.oneof(fc.constantFrom('none', 'ES256', 'HS256', 'RS256', 'ES384', 'EdDSA', ''), fc.string()),
+        kid: fc.oneof(fc.uuid(), fc.string(), fc.constantFrom(...PROTO_KEYS)),
+        typ: fc.constant('JWT'),
+      },
+      { requiredKeys: [] },
+    ),
     fc.record({ iat: fc.oneof(fc.integer(), fc.double(), fc.string()), request_body_sha256: fc.oneof(hex(64, 64), fc.string()) }, { requiredKeys: [] }),
     fc.oneof(fc.base64String(), fc.constant(''), fc.string()),
   )
@@ -75,13 +82,23 @@ const signatureValue: Arbitrary<unknown> = fc.oneof(
   jwtLike,
   hex(0, 80),
   hex(64, 64).map((mac) => `sha256=${mac}`),
-  fc.tuple(fc.oneof(fc.nat(), fc.string()), fc.array(hex(64, 64), { maxLength: 12 })).map(([t, macs]) => [`t=${String(t)}`, ...macs.map((mac) => `v1=${mac}`)].join(',')),
+  fc
+    .tuple(fc.oneof(fc.nat(), fc.string()), fc.array(hex(64, 64), { maxLength: 12 }))
+    .map(([t, macs]) => [`t=${String(t)}`, ...macs.map((mac) => `v1=${mac}`)].join(',')),
   fc.constantFrom('t=,v1=', 'sha256=', ',,,', '=', 'v1=abc,t=1', 'x'.repeat(20_000)),
   fc.array(fc.string(), { maxLength: 3 }),
   hostileScalar,
 );
 
-const headerRecord: Arbitrary<Record<string, unknown>> = fc.dictionary(fc.oneof(fc.constantFrom(...SIGNATURE_HEADERS), fc.constantFrom(...SIGNATURE_HEADERS).map((name) => name.toUpperCase()), fc.constantFrom(...PROTO_KEYS)), signatureValue, { maxKeys: 6 });
+const headerRecord: Arbitrary<Record<string, unknown>> = fc.dictionary(
+  fc.oneof(
+    fc.constantFrom(...SIGNATURE_HEADERS),
+    fc.constantFrom(...SIGNATURE_HEADERS).map((name) => name.toUpperCase()),
+    fc.constantFrom(...PROTO_KEYS),
+  ),
+  signatureValue,
+  { maxKeys: 6 },
+);
 
 const hostileHeaders: Arbitrary<unknown> = fc.oneof(
   headerRecord,
@@ -148,14 +165,24 @@ export function hostileWebhook(options?: HostileWebhookOptions): Arbitrary<Hosti
   const providers = Array.isArray(listed) && listed.length > 0 ? listed.filter((p): p is string => typeof p === 'string').slice(0, 64) : [...WEBHOOK_PROVIDERS];
   const known = providers.length > 0 ? providers : [...WEBHOOK_PROVIDERS];
   const payloads = webhookFixtures().filter((fixture) => known.includes(fixture.provider));
-  const documented: Arbitrary<unknown> = payloads.length === 0 ? fc.object() : fc.constantFrom(...payloads.map((fixture) => fixture.payload)).chain((payload) => fc.oneof(fc.constant(payload), spliced(payload)));
+  const documented: Arbitrary<unknown> =
+    payloads.length === 0
+      ? fc.object()
+      : fc.constantFrom(...payloads.map((fixture) => fixture.payload)).chain((payload) => fc.oneof(fc.constant(payload), spliced(payload)));
   const body: Arbitrary<unknown> = fc.oneof(
     { weight: 4, arbitrary: documented },
     { weight: 3, arbitrary: documented.map(jsonText) },
     { weight: 1, arbitrary: documented.map((value) => new TextEncoder().encode(jsonText(value))) },
     { weight: 1, arbitrary: fc.tuple(documented.map(jsonText), fc.nat()).map(([text, cut]) => text.slice(0, text.length === 0 ? 0 : cut % text.length)) },
     { weight: 1, arbitrary: fc.uint8Array({ maxLength: 256 }) },
-    { weight: 1, arbitrary: fc.oneof(fc.string(), fc.json(), fc.constantFrom('{', '{"event":', '<html>', '\u0000', '[]', 'null', '['.repeat(10_000), '{"a":'.repeat(5_000))) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(
+        fc.string(),
+        fc.json(),
+        fc.constantFrom('{', '{"event":', '<html>', '\u0000', '[]', 'null', '['.repeat(10_000), '{"a":'.repeat(5_000)),
+      ),
+    },
     { weight: 1, arbitrary: hostileScalar },
   );
   const provider: Arbitrary<unknown> = fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: hostileScalar });

@@ -82,14 +82,31 @@ const LINK_EVENTS_EXAMPLE: JsonObject = {
   webhook_code: 'EVENTS',
   webhook_type: 'LINK',
   events: [
-    { event_id: '9469937a-6fac-40be-9322-f86e8c0b94ed', event_metadata: { request_id: 'ClqZyuhovgkaQ3j' }, event_name: 'TRANSITION_VIEW', timestamp: '2024-05-21T00:17:54Z' },
+    {
+      event_id: '9469937a-6fac-40be-9322-f86e8c0b94ed',
+      event_metadata: { request_id: 'ClqZyuhovgkaQ3j' },
+      event_name: 'TRANSITION_VIEW',
+      timestamp: '2024-05-21T00:17:54Z',
+    },
     {
       event_id: '4b2390cf-33a2-4078-b933-62468b9e53a5',
-      event_metadata: { error_code: 'INVALID_CREDENTIALS', error_message: 'the provided credentials were not correct', error_type: 'ITEM_ERROR', institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'ttK0NtGKaVAlbCR' },
+      event_metadata: {
+        error_code: 'INVALID_CREDENTIALS',
+        error_message: 'the provided credentials were not correct',
+        error_type: 'ITEM_ERROR',
+        institution_id: 'ins_20',
+        institution_name: 'Citizens Bank',
+        request_id: 'ttK0NtGKaVAlbCR',
+      },
       event_name: 'ERROR',
       timestamp: '2024-05-21T00:18:09Z',
     },
-    { event_id: '45f76afe-f2aa-495c-a326-f37e043a1ccd', event_metadata: { request_id: 'WRJqqeh8Hxife05' }, event_name: 'TRANSITION_VIEW', timestamp: '2024-05-21T00:17:56Z' },
+    {
+      event_id: '45f76afe-f2aa-495c-a326-f37e043a1ccd',
+      event_metadata: { request_id: 'WRJqqeh8Hxife05' },
+      event_name: 'TRANSITION_VIEW',
+      timestamp: '2024-05-21T00:17:56Z',
+    },
     {
       event_id: '978b772c-f2cc-404f-9449-2113e4671c4f',
       event_metadata: {
@@ -104,18 +121,60 @@ const LINK_EVENTS_EXAMPLE: JsonObject = {
       event_name: 'EXIT',
       timestamp: '2024-05-21T00:18:13Z',
     },
-    { event_id: 'a873db76-aa4e-4a00-9d60-7ae08aa8e63f', event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'ttK0NtGKaVAlbCR' }, event_name: 'TRANSITION_VIEW', timestamp: '2024-05-21T00:18:09Z' },
-    { event_id: 'ca85566d-5f32-4716-909f-82f3a0b6160b', event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'XRvev3cP9wYUFz5' }, event_name: 'SUBMIT_CREDENTIALS', timestamp: '2024-05-21T00:18:07Z' },
-    { event_id: '09220752-6b83-407e-baf0-f6228df16ea0', event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'WRJqqeh8Hxife05' }, event_name: 'SELECT_INSTITUTION', timestamp: '2024-05-21T00:18:01Z' },
-    { event_id: '1c75d2ee-19c1-4d1b-8600-7d06cecbb270', event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: '5vc1IyBHfLkIVFx' }, event_name: 'TRANSITION_VIEW', timestamp: '2024-05-21T00:18:12Z' },
-    { event_id: '1c9c9059-c065-4362-836a-d9afb91a6125', event_metadata: { request_id: 'MlFW5NSWtCs1KLI' }, event_name: 'TRANSITION_VIEW', timestamp: '2024-05-21T00:17:50Z' },
-    { event_id: '4f381b3f-172b-4bca-9804-c230f8d36a3b', event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'XRvev3cP9wYUFz5' }, event_name: 'TRANSITION_VIEW', timestamp: '2024-05-21T00:18:02Z' },
-    { event_id: 'dd9d4747-d4da-4c11-88d6-b5a0e96f1886', event_metadata: { request_id: 'ClqZyuhovgkaQ3j' }, event_name: 'SKIP_SUBMIT_PHONE', timestamp: '2024-05-21T00:17:55Z' },
+    {
+      event_id: 'a873db76-aa4e-4a00-9d60-7ae08aa8e63f',
+      event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'ttK0NtGKaVAlbCR' },
+      event_name: 'TRANSITION_VIEW',
+      timestamp: '2024-05-21T00:18:09Z',
+    },
+    {
+      event_id: 'ca85566d-5f32-4716-909f-82f3a0b6160b',
+      event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'XRvev3cP9wYUFz5' },
+      event_name: 'SUBMIT_CREDENTIALS',
+      timestamp: '2024-05-21T00:18:07Z',
+    },
+    {
+      event_id: '09220752-6b83-407e-baf0-f6228df16ea0',
+      event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'WRJqqeh8Hxife05' },
+      event_name: 'SELECT_INSTITUTION',
+      timestamp: '2024-05-21T00:18:01Z',
+    },
+    {
+      event_id: '1c75d2ee-19c1-4d1b-8600-7d06cecbb270',
+      event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: '5vc1IyBHfLkIVFx' },
+      event_name: 'TRANSITION_VIEW',
+      timestamp: '2024-05-21T00:18:12Z',
+    },
+    {
+      event_id: '1c9c9059-c065-4362-836a-d9afb91a6125',
+      event_metadata: { request_id: 'MlFW5NSWtCs1KLI' },
+      event_name: 'TRANSITION_VIEW',
+      timestamp: '2024-05-21T00:17:50Z',
+    },
+    {
+      event_id: '4f381b3f-172b-4bca-9804-c230f8d36a3b',
+      event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'XRvev3cP9wYUFz5' },
+      event_name: 'TRANSITION_VIEW',
+      timestamp: '2024-05-21T00:18:02Z',
+    },
+    {
+      event_id: 'dd9d4747-d4da-4c11-88d6-b5a0e96f1886',
+      event_metadata: { request_id: 'ClqZyuhovgkaQ3j' },
+      event_name: 'SKIP_SUBMIT_PHONE',
+      timestamp: '2024-05-21T00:17:55Z',
+    },
   ],
 };
 
 function linkSession(events: JsonObject[]): JsonObject {
-  return { environment: 'sandbox', link_session_id: '356dbb28-7f98-44d1-8e6d-0cec580f3171', link_token: 'link-sandbox-af1a0311-da53-4636-b754-dd15cc058176', webhook_code: 'EVENTS', webhook_type: 'LINK', events };
+  return {
+    environment: 'sandbox',
+    link_session_id: '356dbb28-7f98-44d1-8e6d-0cec580f3171',
+    link_token: 'link-sandbox-af1a0311-da53-4636-b754-dd15cc058176',
+    webhook_code: 'EVENTS',
+    webhook_type: 'LINK',
+    events,
+  };
 }
 
 const PLAID: readonly WebhookFixture[] = [
@@ -147,7 +206,15 @@ const PLAID: readonly WebhookFixture[] = [
     provider: 'plaid',
     example: false,
     source: PLAID_SPEC,
-    payload: plaidItem('ERROR', { error: { error_type: 'INSTITUTION_ERROR', error_code: 'INSTITUTION_DOWN', error_message: 'this institution is not currently responding to this request. please try again soon', display_message: null, status: 400 } }),
+    payload: plaidItem('ERROR', {
+      error: {
+        error_type: 'INSTITUTION_ERROR',
+        error_code: 'INSTITUTION_DOWN',
+        error_message: 'this institution is not currently responding to this request. please try again soon',
+        display_message: null,
+        status: 400,
+      },
+    }),
     expected: { state: 'degraded', event: 'ITEM.ERROR', kind: 'fi-unavailable', userAction: 'wait', connection: ITEM },
   },
   {
@@ -163,7 +230,14 @@ const PLAID: readonly WebhookFixture[] = [
     provider: 'plaid',
     example: true,
     source: PLAID_SPEC,
-    payload: { webhook_type: 'ITEM', webhook_code: 'NEW_ACCOUNTS_AVAILABLE', item_id: 'gAXlMgVEw5uEGoQnnXZ6tn9E7Mn3LBc4PJVKZ', user_id: USER, error: null, environment: 'production' },
+    payload: {
+      webhook_type: 'ITEM',
+      webhook_code: 'NEW_ACCOUNTS_AVAILABLE',
+      item_id: 'gAXlMgVEw5uEGoQnnXZ6tn9E7Mn3LBc4PJVKZ',
+      user_id: USER,
+      error: null,
+      environment: 'production',
+    },
     expected: { state: 'new-accounts', event: 'ITEM.NEW_ACCOUNTS_AVAILABLE', connection: 'gAXlMgVEw5uEGoQnnXZ6tn9E7Mn3LBc4PJVKZ' },
   },
   {
@@ -171,7 +245,15 @@ const PLAID: readonly WebhookFixture[] = [
     provider: 'plaid',
     example: true,
     source: PLAID_SPEC,
-    payload: { webhook_type: 'ITEM', webhook_code: 'PENDING_DISCONNECT', item_id: ITEM, user_id: USER, reason: 'INSTITUTION_MIGRATION', disconnect_time: '2020-01-15T13:25:17.766Z', environment: 'production' },
+    payload: {
+      webhook_type: 'ITEM',
+      webhook_code: 'PENDING_DISCONNECT',
+      item_id: ITEM,
+      user_id: USER,
+      reason: 'INSTITUTION_MIGRATION',
+      disconnect_time: '2020-01-15T13:25:17.766Z',
+      environment: 'production',
+    },
     expected: { state: 'expiring', event: 'ITEM.PENDING_DISCONNECT', userAction: 'reconnect', connection: ITEM },
   },
   {
@@ -187,7 +269,14 @@ const PLAID: readonly WebhookFixture[] = [
     provider: 'plaid',
     example: true,
     source: PLAID_SPEC,
-    payload: { webhook_type: 'ITEM', webhook_code: 'PENDING_EXPIRATION', item_id: ITEM, user_id: USER, consent_expiration_time: '2020-01-15T13:25:17.766Z', environment: 'production' },
+    payload: {
+      webhook_type: 'ITEM',
+      webhook_code: 'PENDING_EXPIRATION',
+      item_id: ITEM,
+      user_id: USER,
+      consent_expiration_time: '2020-01-15T13:25:17.766Z',
+      environment: 'production',
+    },
     expected: { state: 'expiring', event: 'ITEM.PENDING_EXPIRATION', connection: ITEM },
   },
   {
@@ -198,19 +287,38 @@ const PLAID: readonly WebhookFixture[] = [
     payload: {
       webhook_type: 'ITEM',
       webhook_code: 'USER_PERMISSION_REVOKED',
-      error: { error_code: 'USER_PERMISSION_REVOKED', error_message: 'the holder of this account has revoked their permission for your application to access it', display_message: null, error_type: 'ITEM_ERROR', status: 400 },
+      error: {
+        error_code: 'USER_PERMISSION_REVOKED',
+        error_message: 'the holder of this account has revoked their permission for your application to access it',
+        display_message: null,
+        error_type: 'ITEM_ERROR',
+        status: 400,
+      },
       item_id: 'gAXlMgVEw5uEGoQnnXZ6tn9E7Mn3LBc4PJVKZ',
       user_id: USER,
       environment: 'production',
     },
-    expected: { state: 'revoked', event: 'ITEM.USER_PERMISSION_REVOKED', kind: 'reconnect-required', userAction: 'reconnect', connection: 'gAXlMgVEw5uEGoQnnXZ6tn9E7Mn3LBc4PJVKZ' },
+    expected: {
+      state: 'revoked',
+      event: 'ITEM.USER_PERMISSION_REVOKED',
+      kind: 'reconnect-required',
+      userAction: 'reconnect',
+      connection: 'gAXlMgVEw5uEGoQnnXZ6tn9E7Mn3LBc4PJVKZ',
+    },
   },
   {
     name: 'plaid ITEM.USER_ACCOUNT_REVOKED',
     provider: 'plaid',
     example: true,
     source: PLAID_SPEC,
-    payload: { webhook_type: 'ITEM', webhook_code: 'USER_ACCOUNT_REVOKED', item_id: 'gAXlMgVEw5uEGoQnnXZ6tn9E7Mn3LBc4PJVKZ', account_id: 'BxBXxLj1m4HMXBm9WZJyUg9XLd4rKEhw8Pb1J', user_id: USER, environment: 'production' },
+    payload: {
+      webhook_type: 'ITEM',
+      webhook_code: 'USER_ACCOUNT_REVOKED',
+      item_id: 'gAXlMgVEw5uEGoQnnXZ6tn9E7Mn3LBc4PJVKZ',
+      account_id: 'BxBXxLj1m4HMXBm9WZJyUg9XLd4rKEhw8Pb1J',
+      user_id: USER,
+      environment: 'production',
+    },
     expected: { state: 'revoked', event: 'ITEM.USER_ACCOUNT_REVOKED', connection: 'gAXlMgVEw5uEGoQnnXZ6tn9E7Mn3LBc4PJVKZ' },
   },
   {
@@ -218,7 +326,14 @@ const PLAID: readonly WebhookFixture[] = [
     provider: 'plaid',
     example: true,
     source: PLAID_SPEC,
-    payload: { webhook_type: 'ITEM', webhook_code: 'WEBHOOK_UPDATE_ACKNOWLEDGED', item_id: ITEM, error: null, new_webhook_url: 'https://plaid.com/example/webhook', environment: 'production' },
+    payload: {
+      webhook_type: 'ITEM',
+      webhook_code: 'WEBHOOK_UPDATE_ACKNOWLEDGED',
+      item_id: ITEM,
+      error: null,
+      new_webhook_url: 'https://plaid.com/example/webhook',
+      environment: 'production',
+    },
     expected: { state: 'info', event: 'ITEM.WEBHOOK_UPDATE_ACKNOWLEDGED', userAction: 'none', connection: ITEM },
   },
   {
@@ -226,7 +341,15 @@ const PLAID: readonly WebhookFixture[] = [
     provider: 'plaid',
     example: true,
     source: PLAID_SPEC,
-    payload: { webhook_type: 'TRANSACTIONS', webhook_code: 'SYNC_UPDATES_AVAILABLE', item_id: ITEM, user_id: USER, initial_update_complete: true, historical_update_complete: false, environment: 'production' },
+    payload: {
+      webhook_type: 'TRANSACTIONS',
+      webhook_code: 'SYNC_UPDATES_AVAILABLE',
+      item_id: ITEM,
+      user_id: USER,
+      initial_update_complete: true,
+      historical_update_complete: false,
+      environment: 'production',
+    },
     expected: { state: 'info', event: 'TRANSACTIONS.SYNC_UPDATES_AVAILABLE', connection: ITEM },
   },
   {
@@ -265,7 +388,14 @@ const PLAID: readonly WebhookFixture[] = [
     provider: 'plaid',
     example: false,
     source: PLAID_SPEC,
-    payload: { webhook_type: 'LINK', webhook_code: 'SESSION_FINISHED', status: 'EXITED', link_session_id: '356dbb28-7f98-44d1-8e6d-0cec580f3171', link_token: 'link-sandbox-af1a0311-da53-4636-b754-dd15cc058176', environment: 'sandbox' },
+    payload: {
+      webhook_type: 'LINK',
+      webhook_code: 'SESSION_FINISHED',
+      status: 'EXITED',
+      link_session_id: '356dbb28-7f98-44d1-8e6d-0cec580f3171',
+      link_token: 'link-sandbox-af1a0311-da53-4636-b754-dd15cc058176',
+      environment: 'sandbox',
+    },
     expected: { state: 'cancelled', event: 'LINK.SESSION_FINISHED', userAction: 'none' },
   },
   {
@@ -283,7 +413,12 @@ const PLAID: readonly WebhookFixture[] = [
     source: PLAID_SPEC,
     payload: linkSession([
       { event_id: 'e-1', event_metadata: { request_id: 'r-1' }, event_name: 'OPEN', timestamp: '2024-05-21T00:17:50Z' },
-      { event_id: 'e-2', event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'r-2' }, event_name: 'HANDOFF', timestamp: '2024-05-21T00:18:40Z' },
+      {
+        event_id: 'e-2',
+        event_metadata: { institution_id: 'ins_20', institution_name: 'Citizens Bank', request_id: 'r-2' },
+        event_name: 'HANDOFF',
+        timestamp: '2024-05-21T00:18:40Z',
+      },
     ]),
     expected: { state: 'connected', event: 'LINK.EVENTS' },
   },
@@ -294,7 +429,12 @@ const PLAID: readonly WebhookFixture[] = [
     source: PLAID_SPEC,
     payload: linkSession([
       { event_id: 'e-1', event_metadata: { request_id: 'r-1' }, event_name: 'OPEN', timestamp: '2024-05-21T00:17:50Z' },
-      { event_id: 'e-2', event_metadata: { exit_status: 'requires_credentials', institution_id: 'ins_20', request_id: 'r-2' }, event_name: 'EXIT', timestamp: '2024-05-21T00:18:40Z' },
+      {
+        event_id: 'e-2',
+        event_metadata: { exit_status: 'requires_credentials', institution_id: 'ins_20', request_id: 'r-2' },
+        event_name: 'EXIT',
+        timestamp: '2024-05-21T00:18:40Z',
+      },
     ]),
     expected: { state: 'cancelled', event: 'LINK.EVENTS', step: 'requires_credentials', userAction: 'none' },
   },
@@ -303,7 +443,14 @@ const PLAID: readonly WebhookFixture[] = [
     provider: 'plaid',
     example: false,
     source: PLAID_SPEC,
-    payload: linkSession([{ event_id: 'e-1', event_metadata: { exit_status: 'institution_not_supported', request_id: 'r-1' }, event_name: 'EXIT', timestamp: '2024-05-21T00:18:40Z' }]),
+    payload: linkSession([
+      {
+        event_id: 'e-1',
+        event_metadata: { exit_status: 'institution_not_supported', request_id: 'r-1' },
+        event_name: 'EXIT',
+        timestamp: '2024-05-21T00:18:40Z',
+      },
+    ]),
     expected: { state: 'failed', event: 'LINK.EVENTS', userAction: 'link-another-account' },
   },
   {
@@ -383,7 +530,14 @@ const MX: readonly WebhookFixture[] = [
     provider: 'mx',
     example: false,
     source: MX_MEMBER,
-    payload: { aggregated_at: 1700000000, connection_status_id: 9, connection_status: 'DEGRADED', guid: 'MBR-7c6f361b-e582-15b6-60c0-358f12466b4b', institution_code: 'mxbank', is_being_aggregated: false },
+    payload: {
+      aggregated_at: 1700000000,
+      connection_status_id: 9,
+      connection_status: 'DEGRADED',
+      guid: 'MBR-7c6f361b-e582-15b6-60c0-358f12466b4b',
+      institution_code: 'mxbank',
+      is_being_aggregated: false,
+    },
     expected: { state: 'degraded', event: 'MEMBER', kind: 'fi-unavailable', userAction: 'wait', connection: 'MBR-7c6f361b-e582-15b6-60c0-358f12466b4b' },
   },
 ];
@@ -399,7 +553,14 @@ const TELLER_FIXTURES: readonly WebhookFixture[] = [
     example: true,
     source: TELLER,
     payload: tellerDisconnected('disconnected.account_locked'),
-    expected: { state: 'needs-reconnect', event: 'enrollment.disconnected', kind: 'reconnect-required', reason: 'account-locked', userAction: 'visit-institution', connection: 'enr_oiffb5cocakqmksbkg001' },
+    expected: {
+      state: 'needs-reconnect',
+      event: 'enrollment.disconnected',
+      kind: 'reconnect-required',
+      reason: 'account-locked',
+      userAction: 'visit-institution',
+      connection: 'enr_oiffb5cocakqmksbkg001',
+    },
   },
   ...(
     [
@@ -419,7 +580,14 @@ const TELLER_FIXTURES: readonly WebhookFixture[] = [
       example: false,
       source: TELLER,
       payload: tellerDisconnected(reason, `wh_oiffb5cocakqmksbkg1${String(index).padStart(2, '0')}`),
-      expected: { state: 'needs-reconnect', event: 'enrollment.disconnected', kind: 'reconnect-required', reason: detail, userAction, connection: 'enr_oiffb5cocakqmksbkg001' },
+      expected: {
+        state: 'needs-reconnect',
+        event: 'enrollment.disconnected',
+        kind: 'reconnect-required',
+        reason: detail,
+        userAction,
+        connection: 'enr_oiffb5cocakqmksbkg001',
+      },
     }),
   ),
   {
@@ -435,7 +603,12 @@ const TELLER_FIXTURES: readonly WebhookFixture[] = [
     provider: 'teller',
     example: false,
     source: TELLER,
-    payload: { id: 'wh_oiffb5cocakqmksbkg003', payload: { status: 'expired' }, timestamp: '2023-07-10T04:00:00Z', type: 'account.number_verification.processed' },
+    payload: {
+      id: 'wh_oiffb5cocakqmksbkg003',
+      payload: { status: 'expired' },
+      timestamp: '2023-07-10T04:00:00Z',
+      type: 'account.number_verification.processed',
+    },
     expected: { state: 'info', event: 'account.number_verification.processed' },
   },
   {
@@ -480,10 +653,22 @@ const FINICITY: readonly WebhookFixture[] = [
     provider: 'finicity',
     example: true,
     source: MC_US,
-    payload: { customerId: '7043507659', eventType: 'accountsDeleted', eventId: '1744671850866-f9b8ef21c571b7d0e80c2c3d', payload: { accounts: ['7077265539'], institutionId: '101732' } },
+    payload: {
+      customerId: '7043507659',
+      eventType: 'accountsDeleted',
+      eventId: '1744671850866-f9b8ef21c571b7d0e80c2c3d',
+      payload: { accounts: ['7077265539'], institutionId: '101732' },
+    },
     expected: { state: 'revoked', event: 'accountsDeleted', userAction: 'none' },
   },
-  { name: 'finicity ping', provider: 'finicity', example: true, source: MC_AU, payload: { eventType: 'ping', payload: {} }, expected: { state: 'info', event: 'ping' } },
+  {
+    name: 'finicity ping',
+    provider: 'finicity',
+    example: true,
+    source: MC_AU,
+    payload: { eventType: 'ping', payload: {} },
+    expected: { state: 'info', event: 'ping' },
+  },
   {
     name: 'finicity started',
     provider: 'finicity',
@@ -512,7 +697,12 @@ const FINICITY: readonly WebhookFixture[] = [
     provider: 'finicity',
     example: false,
     source: FINICITY_LIST,
-    payload: { customerId: '1005061234', eventType: 'added', eventId: '1495468585434-0e73d1719173766fe4dfe1b0', payload: { accounts: [finicityAccount('5011648377', 0)], institutionId: '101732' } },
+    payload: {
+      customerId: '1005061234',
+      eventType: 'added',
+      eventId: '1495468585434-0e73d1719173766fe4dfe1b0',
+      payload: { accounts: [finicityAccount('5011648377', 0)], institutionId: '101732' },
+    },
     expected: { state: 'connected', event: 'added', connection: '1007302745' },
   },
   {
@@ -520,7 +710,12 @@ const FINICITY: readonly WebhookFixture[] = [
     provider: 'finicity',
     example: false,
     source: FINICITY_LIST,
-    payload: { customerId: '1005061234', eventType: 'added', eventId: '1495468585434-0e73d1719173766fe4dfe1b1', payload: { accounts: [finicityAccount('5011648378', 103)], institutionId: '101732' } },
+    payload: {
+      customerId: '1005061234',
+      eventType: 'added',
+      eventId: '1495468585434-0e73d1719173766fe4dfe1b1',
+      payload: { accounts: [finicityAccount('5011648378', 103)], institutionId: '101732' },
+    },
     expected: { state: 'needs-reconnect', event: 'added', kind: 'reconnect-required', connection: '1007302745' },
   },
   {
@@ -536,7 +731,14 @@ const FINICITY: readonly WebhookFixture[] = [
     provider: 'finicity',
     example: false,
     source: MC_REPORT,
-    payload: { eventName: 'done', id: 'ubjqshpkcsru-voi', consumerId: '86238nvnw7269e224a4e3de12352d87d', type: 'voi', status: 'success', customerId: '1005061234' },
+    payload: {
+      eventName: 'done',
+      id: 'ubjqshpkcsru-voi',
+      consumerId: '86238nvnw7269e224a4e3de12352d87d',
+      type: 'voi',
+      status: 'success',
+      customerId: '1005061234',
+    },
     expected: { state: 'info', event: 'done' },
   },
   {
@@ -544,7 +746,14 @@ const FINICITY: readonly WebhookFixture[] = [
     provider: 'finicity',
     example: false,
     source: MC_REPORT,
-    payload: { eventName: 'failed', id: 'ubjqshpkcsru-voi', consumerId: '86238nvnw7269e224a4e3de12352d87d', type: 'voi', status: 'failure', customerId: '1005061234' },
+    payload: {
+      eventName: 'failed',
+      id: 'ubjqshpkcsru-voi',
+      consumerId: '86238nvnw7269e224a4e3de12352d87d',
+      type: 'voi',
+      status: 'failure',
+      customerId: '1005061234',
+    },
     expected: { state: 'info', event: 'failed' },
   },
   {
@@ -558,7 +767,14 @@ const FINICITY: readonly WebhookFixture[] = [
       eventContext: 'CONSENT',
       eventTime: '2024-05-21T00:18:13Z',
       customerId: '1017101354',
-      payload: { changes: { errorCode: null, summary: 'revoked', details: [{ consentReceiptId: 'cr-1', institutionId: '200003', institutionLoginId: '1007302746', accountIds: ['7077265540'] }] }, consent: {} },
+      payload: {
+        changes: {
+          errorCode: null,
+          summary: 'revoked',
+          details: [{ consentReceiptId: 'cr-1', institutionId: '200003', institutionLoginId: '1007302746', accountIds: ['7077265540'] }],
+        },
+        consent: {},
+      },
     },
     expected: { state: 'revoked', event: 'INSTITUTIONS_REVOKED', connection: '1007302746' },
   },
@@ -580,7 +796,9 @@ const YODLEE_FIXTURES: readonly WebhookFixture[] = [
           userData: [
             {
               user: { loginName: 'YSL1484052178554' },
-              links: [{ methodType: 'GET', rel: 'getUserData', href: 'userData?fromDate=01-11-2017T10:18:44&toDate=01-11-2017T11:18:43&loginName=YSL1484052178554' }],
+              links: [
+                { methodType: 'GET', rel: 'getUserData', href: 'userData?fromDate=01-11-2017T10:18:44&toDate=01-11-2017T11:18:43&loginName=YSL1484052178554' },
+              ],
             },
           ],
         },
@@ -598,7 +816,13 @@ const YODLEE_FIXTURES: readonly WebhookFixture[] = [
         notificationId: '63c73475-4db5-49ef-8553-8303337ca7c3',
         info: 'LATEST_BALANCE_UPDATES',
         loginName: 'user1',
-        data: { providerAccountId: 658552, latestBalanceEvent: [{ accountId: 12345, status: 'SUCCESS' }, { accountId: 12346, status: 'FAILED' }] },
+        data: {
+          providerAccountId: 658552,
+          latestBalanceEvent: [
+            { accountId: 12345, status: 'SUCCESS' },
+            { accountId: 12346, status: 'FAILED' },
+          ],
+        },
       },
     },
     expected: { state: 'degraded', event: 'LATEST_BALANCE_UPDATES', connection: '658552' },
@@ -608,7 +832,13 @@ const YODLEE_FIXTURES: readonly WebhookFixture[] = [
     provider: 'yodlee',
     example: false,
     source: YODLEE_REFRESH,
-    payload: { event: { info: 'REFRESH.PROCESS_COMPLETED', loginName: 'YSL1484052178554', data: { providerAccount: [{ id: 10928631, providerId: 16441, isManual: false, createdDate: '2017-11-01', aggregationSource: 'USER' }] } } },
+    payload: {
+      event: {
+        info: 'REFRESH.PROCESS_COMPLETED',
+        loginName: 'YSL1484052178554',
+        data: { providerAccount: [{ id: 10928631, providerId: 16441, isManual: false, createdDate: '2017-11-01', aggregationSource: 'USER' }] },
+      },
+    },
     expected: { state: 'info', event: 'REFRESH.PROCESS_COMPLETED', connection: '10928631' },
   },
   {
@@ -620,17 +850,42 @@ const YODLEE_FIXTURES: readonly WebhookFixture[] = [
       event: {
         info: 'REFRESH.PROCESS_COMPLETED',
         loginName: 'YSL1484052178554',
-        data: { providerAccount: [{ id: 10928631, providerId: 16441, isManual: false, createdDate: '2017-11-01', aggregationSource: 'USER', status: 'FAILED', dataset: [{ name: 'BASIC_AGG_DATA', additionalStatus: 'INCORRECT_CREDENTIALS' }] }] },
+        data: {
+          providerAccount: [
+            {
+              id: 10928631,
+              providerId: 16441,
+              isManual: false,
+              createdDate: '2017-11-01',
+              aggregationSource: 'USER',
+              status: 'FAILED',
+              dataset: [{ name: 'BASIC_AGG_DATA', additionalStatus: 'INCORRECT_CREDENTIALS' }],
+            },
+          ],
+        },
       },
     },
-    expected: { state: 'needs-reconnect', event: 'REFRESH.PROCESS_COMPLETED', kind: 'reconnect-required', reason: 'credentials', userAction: 'reenter-credentials', connection: '10928631' },
+    expected: {
+      state: 'needs-reconnect',
+      event: 'REFRESH.PROCESS_COMPLETED',
+      kind: 'reconnect-required',
+      reason: 'credentials',
+      userAction: 'reenter-credentials',
+      connection: '10928631',
+    },
   },
   {
     name: 'yodlee REFRESH.PROCESS_COMPLETED (FAILED, no dataset)',
     provider: 'yodlee',
     example: false,
     source: YODLEE_REFRESH,
-    payload: { event: { info: 'REFRESH.PROCESS_COMPLETED', loginName: 'YSL1484052178554', data: { providerAccount: [{ id: 10928631, providerId: 16441, isManual: false, aggregationSource: 'USER', status: 'FAILED' }] } } },
+    payload: {
+      event: {
+        info: 'REFRESH.PROCESS_COMPLETED',
+        loginName: 'YSL1484052178554',
+        data: { providerAccount: [{ id: 10928631, providerId: 16441, isManual: false, aggregationSource: 'USER', status: 'FAILED' }] },
+      },
+    },
     expected: { state: 'degraded', event: 'REFRESH.PROCESS_COMPLETED', userAction: 'wait', connection: '10928631' },
   },
   {
@@ -642,7 +897,19 @@ const YODLEE_FIXTURES: readonly WebhookFixture[] = [
       event: {
         info: 'REFRESH.PROCESS_COMPLETED',
         loginName: 'YSL1484052178554',
-        data: { providerAccount: [{ id: 10928631, providerId: 16441, isManual: false, createdDate: '2017-11-01', aggregationSource: 'USER', status: 'SUCCESS', dataset: [{ name: 'BASIC_AGG_DATA', additionalStatus: 'AVAILABLE_DATA_RETRIEVED', updateEligibility: 'ALLOW_UPDATE' }] }] },
+        data: {
+          providerAccount: [
+            {
+              id: 10928631,
+              providerId: 16441,
+              isManual: false,
+              createdDate: '2017-11-01',
+              aggregationSource: 'USER',
+              status: 'SUCCESS',
+              dataset: [{ name: 'BASIC_AGG_DATA', additionalStatus: 'AVAILABLE_DATA_RETRIEVED', updateEligibility: 'ALLOW_UPDATE' }],
+            },
+          ],
+        },
       },
     },
     expected: { state: 'connected', event: 'REFRESH.PROCESS_COMPLETED', connection: '10928631' },
@@ -652,7 +919,13 @@ const YODLEE_FIXTURES: readonly WebhookFixture[] = [
     provider: 'yodlee',
     example: false,
     source: YODLEE_REFRESH,
-    payload: { event: { info: 'REFRESH.PROCESS_COMPLETED', loginName: 'YSL1484052178554', data: { providerAccount: [{ id: 10928631, providerId: 16441, isManual: false, aggregationSource: 'USER', status: 'USER_INPUT_REQUIRED' }] } } },
+    payload: {
+      event: {
+        info: 'REFRESH.PROCESS_COMPLETED',
+        loginName: 'YSL1484052178554',
+        data: { providerAccount: [{ id: 10928631, providerId: 16441, isManual: false, aggregationSource: 'USER', status: 'USER_INPUT_REQUIRED' }] },
+      },
+    },
     expected: { state: 'pending', event: 'REFRESH.PROCESS_COMPLETED', step: 'mfa', userAction: 'reconnect', connection: '10928631' },
   },
   {
@@ -664,7 +937,9 @@ const YODLEE_FIXTURES: readonly WebhookFixture[] = [
       event: {
         notificationId: 'a1b2c3',
         info: 'AUTO_REFRESH_UPDATES',
-        data: [{ autoRefresh: { status: 'DISABLED', additionalStatus: 'USER_ACTION_REQUIRED' }, accountIds: [12345], loginName: 'user1', providerAccountId: 658552 }],
+        data: [
+          { autoRefresh: { status: 'DISABLED', additionalStatus: 'USER_ACTION_REQUIRED' }, accountIds: [12345], loginName: 'user1', providerAccountId: 658552 },
+        ],
       },
     },
     expected: { state: 'needs-reconnect', event: 'AUTO_REFRESH_UPDATES', kind: 'reconnect-required', connection: '658552' },
@@ -684,8 +959,22 @@ function aerosyncJob(event: string, status: string): JsonObject {
 }
 
 const AEROSYNC_FIXTURES: readonly WebhookFixture[] = [
-  { name: 'aerosync job.transaction completed', provider: 'aerosync', example: true, source: AEROSYNC, payload: aerosyncJob('job.transaction', 'completed'), expected: { state: 'info', event: 'job.transaction' } },
-  { name: 'aerosync job.balance initiated', provider: 'aerosync', example: false, source: AEROSYNC, payload: aerosyncJob('job.balance', 'initiated'), expected: { state: 'info', event: 'job.balance' } },
+  {
+    name: 'aerosync job.transaction completed',
+    provider: 'aerosync',
+    example: true,
+    source: AEROSYNC,
+    payload: aerosyncJob('job.transaction', 'completed'),
+    expected: { state: 'info', event: 'job.transaction' },
+  },
+  {
+    name: 'aerosync job.balance initiated',
+    provider: 'aerosync',
+    example: false,
+    source: AEROSYNC,
+    payload: aerosyncJob('job.balance', 'initiated'),
+    expected: { state: 'info', event: 'job.balance' },
+  },
   {
     name: 'aerosync job.balance pending_mfa',
     provider: 'aerosync',
@@ -694,21 +983,55 @@ const AEROSYNC_FIXTURES: readonly WebhookFixture[] = [
     payload: aerosyncJob('job.balance', 'pending_mfa'),
     expected: { state: 'pending', event: 'job.balance', step: 'mfa', userAction: 'reconnect' },
   },
-  { name: 'aerosync job.identity failed', provider: 'aerosync', example: false, source: AEROSYNC, payload: aerosyncJob('job.identity', 'failed'), expected: { state: 'degraded', event: 'job.identity', userAction: 'wait' } },
+  {
+    name: 'aerosync job.identity failed',
+    provider: 'aerosync',
+    example: false,
+    source: AEROSYNC,
+    payload: aerosyncJob('job.identity', 'failed'),
+    expected: { state: 'degraded', event: 'job.identity', userAction: 'wait' },
+  },
   {
     name: 'aerosync bank.revocation',
     provider: 'aerosync',
     example: false,
     source: AEROSYNC,
-    payload: { event: 'bank.revocation', timestamp: 1700000000, merchant_id: 'your_merchant_id', data: { client_id: 'client-1', user_id: 'a1b2c3d4', connection_id: 'a1b2c3d4', account_id: 'acct-9', status: 'revoked' } },
+    payload: {
+      event: 'bank.revocation',
+      timestamp: 1700000000,
+      merchant_id: 'your_merchant_id',
+      data: { client_id: 'client-1', user_id: 'a1b2c3d4', connection_id: 'a1b2c3d4', account_id: 'acct-9', status: 'revoked' },
+    },
     expected: { state: 'revoked', event: 'bank.revocation', userAction: 'reconnect', connection: 'a1b2c3d4' },
   },
-  { name: 'aerosync migration_tool', provider: 'aerosync', example: false, source: AEROSYNC, payload: aerosyncJob('migration_tool', 'completed'), expected: { state: 'info', event: 'migration_tool' } },
-  { name: 'aerosync test.event', provider: 'aerosync', example: false, source: AEROSYNC, payload: { event: 'test.event', timestamp: 1700000000, merchant_id: 'your_merchant_id', data: {} }, expected: { state: 'info', event: 'test.event' } },
+  {
+    name: 'aerosync migration_tool',
+    provider: 'aerosync',
+    example: false,
+    source: AEROSYNC,
+    payload: aerosyncJob('migration_tool', 'completed'),
+    expected: { state: 'info', event: 'migration_tool' },
+  },
+  {
+    name: 'aerosync test.event',
+    provider: 'aerosync',
+    example: false,
+    source: AEROSYNC,
+    payload: { event: 'test.event', timestamp: 1700000000, merchant_id: 'your_merchant_id', data: {} },
+    expected: { state: 'info', event: 'test.event' },
+  },
 ];
 
 function synapseNode(allowed: string, code: string): JsonObject {
-  return { _id: '5bd9e16314c7f70090a9fd1b', user_id: '5bd9e16314c7f70090a9fd1a', type: 'ACH-US', is_active: true, allowed, allowed_status_code: code, info: { nickname: 'Checking' } };
+  return {
+    _id: '5bd9e16314c7f70090a9fd1b',
+    user_id: '5bd9e16314c7f70090a9fd1a',
+    type: 'ACH-US',
+    is_active: true,
+    allowed,
+    allowed_status_code: code,
+    info: { nickname: 'Checking' },
+  };
 }
 
 const SYNAPSE_FIXTURES: readonly WebhookFixture[] = [
@@ -720,15 +1043,65 @@ const SYNAPSE_FIXTURES: readonly WebhookFixture[] = [
     payload: synapseNode('LOCKED', 'USER_REQUESTED'),
     expected: { state: 'needs-reconnect', event: 'NODE LOCKED', reason: 'connection', connection: '5bd9e16314c7f70090a9fd1b' },
   },
-  { name: 'synapse node CREDIT-AND-DEBIT', provider: 'synapse', example: false, source: SYNAPSE, payload: synapseNode('CREDIT-AND-DEBIT', 'USER_REQUESTED'), expected: { state: 'connected', event: 'NODE CREDIT-AND-DEBIT' } },
-  { name: 'synapse node PENDING', provider: 'synapse', example: false, source: SYNAPSE, payload: synapseNode('PENDING', 'USER_REQUESTED'), expected: { state: 'pending', event: 'NODE PENDING', step: 'verification' } },
-  { name: 'synapse node CREDIT', provider: 'synapse', example: false, source: SYNAPSE, payload: synapseNode('CREDIT', 'USER_REQUESTED'), expected: { state: 'connected', event: 'NODE CREDIT' } },
-  { name: 'synapse node DEBIT', provider: 'synapse', example: false, source: SYNAPSE, payload: synapseNode('DEBIT', 'USER_REQUESTED'), expected: { state: 'connected', event: 'NODE DEBIT' } },
-  { name: 'synapse node REJECTED (LOAN-US)', provider: 'synapse', example: false, source: SYNAPSE, payload: { ...synapseNode('REJECTED', 'USER_REQUESTED'), type: 'LOAN-US' }, expected: { state: 'info', event: 'NODE REJECTED' } },
-  { name: 'synapse node INACTIVE', provider: 'synapse', example: false, source: SYNAPSE, payload: synapseNode('INACTIVE', 'USER_REQUESTED'), expected: { state: 'degraded', event: 'NODE INACTIVE' } },
+  {
+    name: 'synapse node CREDIT-AND-DEBIT',
+    provider: 'synapse',
+    example: false,
+    source: SYNAPSE,
+    payload: synapseNode('CREDIT-AND-DEBIT', 'USER_REQUESTED'),
+    expected: { state: 'connected', event: 'NODE CREDIT-AND-DEBIT' },
+  },
+  {
+    name: 'synapse node PENDING',
+    provider: 'synapse',
+    example: false,
+    source: SYNAPSE,
+    payload: synapseNode('PENDING', 'USER_REQUESTED'),
+    expected: { state: 'pending', event: 'NODE PENDING', step: 'verification' },
+  },
+  {
+    name: 'synapse node CREDIT',
+    provider: 'synapse',
+    example: false,
+    source: SYNAPSE,
+    payload: synapseNode('CREDIT', 'USER_REQUESTED'),
+    expected: { state: 'connected', event: 'NODE CREDIT' },
+  },
+  {
+    name: 'synapse node DEBIT',
+    provider: 'synapse',
+    example: false,
+    source: SYNAPSE,
+    payload: synapseNode('DEBIT', 'USER_REQUESTED'),
+    expected: { state: 'connected', event: 'NODE DEBIT' },
+  },
+  {
+    name: 'synapse node REJECTED (LOAN-US)',
+    provider: 'synapse',
+    example: false,
+    source: SYNAPSE,
+    payload: { ...synapseNode('REJECTED', 'USER_REQUESTED'), type: 'LOAN-US' },
+    expected: { state: 'info', event: 'NODE REJECTED' },
+  },
+  {
+    name: 'synapse node INACTIVE',
+    provider: 'synapse',
+    example: false,
+    source: SYNAPSE,
+    payload: synapseNode('INACTIVE', 'USER_REQUESTED'),
+    expected: { state: 'degraded', event: 'NODE INACTIVE' },
+  },
 ];
 
-const ALL: readonly WebhookFixture[] = Object.freeze([...PLAID, ...MX, ...TELLER_FIXTURES, ...FINICITY, ...YODLEE_FIXTURES, ...AEROSYNC_FIXTURES, ...SYNAPSE_FIXTURES]);
+const ALL: readonly WebhookFixture[] = Object.freeze([
+  ...PLAID,
+  ...MX,
+  ...TELLER_FIXTURES,
+  ...FINICITY,
+  ...YODLEE_FIXTURES,
+  ...AEROSYNC_FIXTURES,
+  ...SYNAPSE_FIXTURES,
+]);
 
 /**
  * Every documented webhook as the provider sends it, with what it must
@@ -813,7 +1186,11 @@ export interface WebhookSigning {
  *
  * @public
  */
-export async function signWebhook(options: { readonly provider: WebhookProvider | (string & {}); readonly body: string; readonly signing?: WebhookSigning }): Promise<Record<string, string>> {
+export async function signWebhook(options: {
+  readonly provider: WebhookProvider | (string & {});
+  readonly body: string;
+  readonly signing?: WebhookSigning;
+}): Promise<Record<string, string>> {
   try {
     return await signed(options);
   } catch {
@@ -905,7 +1282,10 @@ export async function sendWebhook(options: {
 }): Promise<WebhookDelivery> {
   const payload = options.payload;
   const body = typeof payload === 'string' ? payload : JSON.stringify(payload);
-  const headers = { ...(await signWebhook({ provider: options.provider, body, ...(options.signing === undefined ? {} : { signing: options.signing }) })), ...options.headers };
+  const headers = {
+    ...(await signWebhook({ provider: options.provider, body, ...(options.signing === undefined ? {} : { signing: options.signing }) })),
+    ...options.headers,
+  };
   const response = await fetch(options.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
   return { status: response.status, body: await response.text() };
 }

@@ -55,7 +55,11 @@ function throwingGetter(name: string): object {
 let hugeStrings: readonly string[] | undefined;
 
 function huge(): readonly string[] {
-  hugeStrings ??= [`{"type":"mx/connect/memberStatusUpdate","metadata":{"member_guid":"${'x'.repeat(300 * 1024)}"}}`, `X | Code: AC-117 | Message: ${'m'.repeat(300 * 1024)}`, `mx://connect/${'a'.repeat(300 * 1024)}`];
+  hugeStrings ??= [
+    `{"type":"mx/connect/memberStatusUpdate","metadata":{"member_guid":"${'x'.repeat(300 * 1024)}"}}`,
+    `X | Code: AC-117 | Message: ${'m'.repeat(300 * 1024)}`,
+    `mx://connect/${'a'.repeat(300 * 1024)}`,
+  ];
   return hugeStrings;
 }
 
@@ -94,25 +98,54 @@ function replaceLeaf(value: unknown, pick: number, replacement: unknown): unknow
  * @public
  */
 export function hostileWidgetInput(options?: HostileWidgetOptions): Arbitrary<HostileWidgetInput> {
-  const given = arrayItems(own(options, 'providers'), 16).filter((id): id is WidgetProvider => typeof id === 'string' && (PROVIDERS as readonly string[]).includes(id));
+  const given = arrayItems(own(options, 'providers'), 16).filter(
+    (id): id is WidgetProvider => typeof id === 'string' && (PROVIDERS as readonly string[]).includes(id),
+  );
   const providers = given.length > 0 ? given : PROVIDERS;
   const fixtures = widgetFixtures().filter((fixture) => providers.includes(fixture.provider));
-  const text = fc.oneof(fc.string({ maxLength: 64 }), fc.constantFrom(...PROTO_KEYS, '', ' ', '{}', '[]', 'null'), fc.string({ unit: 'binary', maxLength: 32 }));
+  const text = fc.oneof(
+    fc.string({ maxLength: 64 }),
+    fc.constantFrom(...PROTO_KEYS, '', ' ', '{}', '[]', 'null'),
+    fc.string({ unit: 'binary', maxLength: 32 }),
+  );
   const anyValue = fc.anything({ maxDepth: 3, withNullPrototype: true, withMap: true, withSet: true, withSparseArray: true, withBigInt: true });
   const leaf = fc.oneof(
     text,
     anyValue,
     fc.integer(),
     fc.double(),
-    fc.constantFrom<unknown>({}, '', null, [], -1, 22, 1e21, Number.NaN, '6', 'DENIED', 'E701', 'AC-117', 'INVALID_CREDENTIALS', 'institution_not_supported', 'mx://', 'atrium://memberAdded/%E0%A4%A'),
+    fc.constantFrom<unknown>(
+      {},
+      '',
+      null,
+      [],
+      -1,
+      22,
+      1e21,
+      Number.NaN,
+      '6',
+      'DENIED',
+      'E701',
+      'AC-117',
+      'INVALID_CREDENTIALS',
+      'institution_not_supported',
+      'mx://',
+      'atrium://memberAdded/%E0%A4%A',
+    ),
     fc.constant(throwingGetter('code')),
   );
   const documented = fc.constantFrom(...fixtures);
-  const mutated = fc.tuple(documented, fc.nat(), leaf).map(([fixture, pick, replacement]) => ({ provider: fixture.provider, callback: fixture.callback as unknown, payload: replaceLeaf(fixture.payload, pick, replacement) }));
+  const mutated = fc.tuple(documented, fc.nat(), leaf).map(([fixture, pick, replacement]) => ({
+    provider: fixture.provider,
+    callback: fixture.callback as unknown,
+    payload: replaceLeaf(fixture.payload, pick, replacement),
+  }));
   const strings = fc.oneof(
     fc.json({ maxDepth: 3 }),
     fc.string({ maxLength: 256 }),
-    documented.map((fixture) => JSON.stringify(fixture.payload) ?? '').chain((json) => fc.nat({ max: Math.max(json.length, 1) }).map((cut) => json.slice(0, cut))),
+    documented
+      .map((fixture) => JSON.stringify(fixture.payload) ?? '')
+      .chain((json) => fc.nat({ max: Math.max(json.length, 1) }).map((cut) => json.slice(0, cut))),
     fc.constantFrom(
       'mx://connect/memberStatusUpdate?metadata=%7B',
       'mx://connect/memberStatusUpdate?metadata=%E0%A4%A',
@@ -130,11 +163,20 @@ export function hostileWidgetInput(options?: HostileWidgetOptions): Arbitrary<Ho
       '\u0000\uffff\ud800',
     ),
   );
-  const payloads: Arbitrary<unknown>[] = [strings, anyValue, fc.constant(throwingGetter('metadata')), fc.constant(throwingGetter('error')), fc.constant(Object.freeze(Object.create(null) as object))];
+  const payloads: Arbitrary<unknown>[] = [
+    strings,
+    anyValue,
+    fc.constant(throwingGetter('metadata')),
+    fc.constant(throwingGetter('error')),
+    fc.constant(Object.freeze(Object.create(null) as object)),
+  ];
   if (own(options, 'huge') !== false) payloads.push(fc.constantFrom(...huge()));
   const callbacks = fc.oneof(
     { weight: 4, arbitrary: documented.map((fixture) => fixture.callback as unknown) },
-    { weight: 1, arbitrary: fc.oneof(text, anyValue, fc.constantFrom<unknown>('message', 'onEvent', 'onExit', 'onError', 'onMemberStatusUpdate', 'onAccountCreated')) },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(text, anyValue, fc.constantFrom<unknown>('message', 'onEvent', 'onExit', 'onError', 'onMemberStatusUpdate', 'onAccountCreated')),
+    },
   );
   const random = fc.record({ provider: fc.constantFrom(...providers), callback: callbacks, payload: fc.oneof(...payloads) });
   return fc.oneof({ weight: 3, arbitrary: mutated }, { weight: 2, arbitrary: random });

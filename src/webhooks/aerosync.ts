@@ -11,7 +11,8 @@ import { readPayload } from './payload.js';
 
 const EVENTS = 'https://api-aerosync.readme.io/docs/events-you-can-subscribe-to';
 
-const JOB = 'A job lifecycle event; data.status is initiated, pending_mfa (prompt the user to complete MFA in the widget; the final completed or failed webhook follows), completed or failed (no webhook is sent for in_progress).';
+const JOB =
+  'A job lifecycle event; data.status is initiated, pending_mfa (prompt the user to complete MFA in the widget; the final completed or failed webhook follows), completed or failed (no webhook is sent for in_progress).';
 
 const WEBHOOKS: Readonly<Record<string, EventRow>> = {
   'job.balance': { state: 'info', description: `Balance refresh job. ${JOB}`, source: EVENTS },
@@ -19,21 +20,32 @@ const WEBHOOKS: Readonly<Record<string, EventRow>> = {
   'job.identity': { state: 'info', description: `Identity job. ${JOB}`, source: EVENTS },
   'bank.revocation': {
     state: 'revoked',
-    description: 'The user\'s bank consent was revoked (data: client_id, user_id, connection_id the same as user_id, account_id, status "revoked"): notify the end user to reconnect their bank. Only some banks (e.g. Bank of America, PNC) send it.',
+    description:
+      'The user\'s bank consent was revoked (data: client_id, user_id, connection_id the same as user_id, account_id, status "revoked"): notify the end user to reconnect their bank. Only some banks (e.g. Bank of America, PNC) send it.',
     source: EVENTS,
   },
-  migration_tool: { state: 'info', description: 'A migration job started (initiated: the CSV was queued) or finished processing every record (completed).', source: EVENTS },
+  migration_tool: {
+    state: 'info',
+    description: 'A migration job started (initiated: the CSV was queued) or finished processing every record (completed).',
+    source: EVENTS,
+  },
   'test.event': { state: 'info', description: 'A connectivity test.', source: EVENTS },
 };
 
 /** What each documented job status means for the connection. */
 const JOB_STATUSES: Readonly<Record<string, EventRow & { readonly step?: string }>> = {
   initiated: { state: 'info', description: 'The job was created and started.', source: EVENTS },
-  pending_mfa: { state: 'pending', step: 'mfa', description: 'The job requires MFA: prompt the user to complete it in the widget; the final completed or failed webhook follows.', source: EVENTS },
+  pending_mfa: {
+    state: 'pending',
+    step: 'mfa',
+    description: 'The job requires MFA: prompt the user to complete it in the widget; the final completed or failed webhook follows.',
+    source: EVENTS,
+  },
   completed: { state: 'info', description: 'The job finished successfully.', source: EVENTS },
   failed: {
     state: 'degraded',
-    description: 'The job encountered an error and failed: its data is late. An error object in data, where Aerosync sends one, is classified by the Aerosync catalog and decides the state.',
+    description:
+      'The job encountered an error and failed: its data is late. An error object in data, where Aerosync sends one, is classified by the Aerosync catalog and decides the state.',
     note: 'The page documents no error field for a failed job: without one, nobody is asked to act.',
     source: EVENTS,
   },
@@ -43,7 +55,10 @@ const rows: ReadonlyMap<string, EventRow> = table(WEBHOOKS);
 const jobStatuses: ReadonlyMap<string, EventRow & { readonly step?: string }> = table(JOB_STATUSES);
 
 /** The documented rows of the Aerosync adapter, for the events table. */
-export const AEROSYNC_ROWS: readonly (readonly [string, EventRow])[] = [...rows, ...[...jobStatuses].map(([status, row]): [string, EventRow] => [`job.* ${status}`, row])];
+export const AEROSYNC_ROWS: readonly (readonly [string, EventRow])[] = [
+  ...rows,
+  ...[...jobStatuses].map(([status, row]): [string, EventRow] => [`job.* ${status}`, row]),
+];
 
 function aerosyncEvent(payload: unknown, options: unknown): ConnectionEvent {
   const body = readPayload(payload);
@@ -54,7 +69,14 @@ function aerosyncEvent(payload: unknown, options: unknown): ConnectionEvent {
   const id = textOf(own(data, 'connection_id')) ?? textOf(own(data, 'user_id'));
   const connection: ConnectionRef | undefined = id === undefined ? undefined : { type: 'user', id };
   const account = textOf(own(data, 'account_id'));
-  const facts = { provider: 'aerosync', event: name, connection, user: textOf(own(data, 'user_id')), accounts: account === undefined ? [] : [account], at: isoTime(own(body, 'timestamp')) };
+  const facts = {
+    provider: 'aerosync',
+    event: name,
+    connection,
+    user: textOf(own(data, 'user_id')),
+    accounts: account === undefined ? [] : [account],
+    at: isoTime(own(body, 'timestamp')),
+  };
   const row = rows.get(name);
   if (row === undefined) return undocumentedEvent('aerosync', name, facts);
   if (name === 'bank.revocation') return eventIn('revoked', { ...facts, scope: 'connection', match: byEvent(row.source, row.description) });

@@ -65,7 +65,13 @@ export function classifyBody(normalizer: WebhookNormalizer | undefined, provider
 }
 
 /** The end-user actions that mean the user, not time or an operator, fixes the connection. */
-const END_USER_ACTIONS: ReadonlySet<UserAction> = new Set<UserAction>(['reconnect', 'reenter-credentials', 'visit-institution', 'restart-mfa', 'link-another-account']);
+const END_USER_ACTIONS: ReadonlySet<UserAction> = new Set<UserAction>([
+  'reconnect',
+  'reenter-credentials',
+  'visit-institution',
+  'restart-mfa',
+  'link-another-account',
+]);
 
 /**
  * The state a classified error puts a connection in: the user must act

@@ -22,11 +22,16 @@ const CONSENT = 'https://developer.mastercard.com/open-finance-au/documentation/
 const WEBHOOKS: Readonly<Record<string, EventRow>> = {
   ping: {
     state: 'info',
-    description: 'Sent when Generate Connect URL is called, to verify that the webhook URL is reachable; it must answer a 2xx or the Generate Connect URL call fails.',
+    description:
+      'Sent when Generate Connect URL is called, to verify that the webhook URL is reachable; it must answer a 2xx or the Generate Connect URL call fails.',
     source: EVENTS_AU,
   },
   started: { state: 'info', description: 'A Connect session started (the example of custom webhook data).', source: CUSTOM },
-  adding: { state: 'info', description: 'The customer is adding accounts (the page is cut after the event\'s name; no meaning beyond its name is read).', source: EVENTS_LIST },
+  adding: {
+    state: 'info',
+    description: "The customer is adding accounts (the page is cut after the event's name; no meaning beyond its name is read).",
+    source: EVENTS_LIST,
+  },
   added: {
     state: 'connected',
     description:
@@ -45,7 +50,12 @@ const WEBHOOKS: Readonly<Record<string, EventRow>> = {
     source: EVENTS_AU,
   },
   done: { state: 'info', description: 'A report webhook: all pending reports are complete.', source: REPORTS },
-  failed: { state: 'info', description: 'A report webhook: a report failed to generate.', note: 'A report, not a connection: counted, never a banner.', source: REPORTS },
+  failed: {
+    state: 'info',
+    description: 'A report webhook: a report failed to generate.',
+    note: 'A report, not a connection: counted, never a banner.',
+    source: REPORTS,
+  },
   INSTITUTIONS_REVOKED: {
     state: 'revoked',
     description: 'An Australian consent notification (eventContext CONSENT): the consent to the institutions listed in payload.changes.details was revoked.',
@@ -97,7 +107,12 @@ function finicityEvent(payload: unknown, options: unknown): ConnectionEvent {
       const details = arrayItems(own(own(data, 'changes'), 'details'), MAX_ACCOUNTS);
       const login = details.map((detail) => textOf(own(detail, 'institutionLoginId'))).find((id) => id !== undefined);
       const accounts = details.flatMap((detail) => idsOf(own(detail, 'accountIds'), MAX_ACCOUNTS));
-      return eventIn('revoked', { ...facts, connection: login === undefined ? undefined : { type: 'institution-login', id: login }, accounts, scope: 'connection' });
+      return eventIn('revoked', {
+        ...facts,
+        connection: login === undefined ? undefined : { type: 'institution-login', id: login },
+        accounts,
+        scope: 'connection',
+      });
     }
     default:
       return eventIn(row.state, facts);

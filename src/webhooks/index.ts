@@ -1,7 +1,14 @@
 // aggregator-errors/webhooks: provider webhooks as ConnectionEvents, their signatures
 // checked first where the provider documents one. Guide: docs/webhooks.md.
 export { receiveWebhook, receivePlaidWebhook, receiveFinicityWebhook, receiveAerosyncWebhook, receiveTellerWebhook } from './receive.js';
-export type { ReceiveOptions, ReceiveWebhookOptions, PlaidReceiveOptions, FinicityReceiveOptions, AerosyncReceiveOptions, TellerReceiveOptions } from './receive.js';
+export type {
+  ReceiveOptions,
+  ReceiveWebhookOptions,
+  PlaidReceiveOptions,
+  FinicityReceiveOptions,
+  AerosyncReceiveOptions,
+  TellerReceiveOptions,
+} from './receive.js';
 export { WEBHOOK_REJECTIONS } from './result.js';
 export type { AcceptedWebhook, RejectedWebhook, WebhookRejection, WebhookResult } from './result.js';
 export { plaidKeyCache } from './plaid-key-cache.js';

@@ -24,48 +24,56 @@ function infoRows(names: string, description: string, source: string): Record<st
 const WEBHOOKS: Readonly<Record<string, EventRow>> = {
   'ITEM.ERROR': {
     state: 'needs-reconnect',
-    description: 'Fired when an error is encountered with an Item; the error can be resolved by having the user go through Link\'s update mode (ItemErrorWebhook).',
-    note: 'The error object is classified by the Plaid catalog: a reconnect-required error keeps the state and gives its reason; an error nobody at the user\'s end can fix (an institution or Plaid outage) makes the event degraded.',
+    description:
+      "Fired when an error is encountered with an Item; the error can be resolved by having the user go through Link's update mode (ItemErrorWebhook).",
+    note: "The error object is classified by the Plaid catalog: a reconnect-required error keeps the state and gives its reason; an error nobody at the user's end can fix (an institution or Plaid outage) makes the event degraded.",
     source: SPEC,
   },
   'ITEM.LOGIN_REPAIRED': {
     state: 'recovered',
-    description: 'The Item exited ITEM_LOGIN_REQUIRED without update mode in your app (e.g. the user fixed it in another app): silence your re-authentication messaging (ItemLoginRepairedWebhook).',
+    description:
+      'The Item exited ITEM_LOGIN_REQUIRED without update mode in your app (e.g. the user fixed it in another app): silence your re-authentication messaging (ItemLoginRepairedWebhook).',
     source: SPEC,
   },
   'ITEM.NEW_ACCOUNTS_AVAILABLE': {
     state: 'new-accounts',
-    description: 'Plaid detected a new account: prompt the user to share it through update mode (US/CA) or by linking again (EU/UK) (NewAccountsAvailableWebhook).',
+    description:
+      'Plaid detected a new account: prompt the user to share it through update mode (US/CA) or by linking again (EU/UK) (NewAccountsAvailableWebhook).',
     source: SPEC,
   },
   'ITEM.PENDING_DISCONNECT': {
     state: 'expiring',
-    description: 'The Item is expected to be disconnected at disconnect_time (currently sent 7 days before; US/CA institutions only) (PendingDisconnectWebhook).',
+    description:
+      'The Item is expected to be disconnected at disconnect_time (currently sent 7 days before; US/CA institutions only) (PendingDisconnectWebhook).',
     source: SPEC,
   },
   'ITEM.PENDING_EXPIRATION': {
     state: 'expiring',
-    description: 'The Item\'s access consent expires at consent_expiration_time, in 7 days (EU/UK; US/CA Items use PENDING_DISCONNECT) (PendingExpirationWebhook).',
+    description:
+      "The Item's access consent expires at consent_expiration_time, in 7 days (EU/UK; US/CA Items use PENDING_DISCONNECT) (PendingExpirationWebhook).",
     source: SPEC,
   },
   'ITEM.USER_PERMISSION_REVOKED': {
     state: 'revoked',
-    description: 'The end user revoked the permission of your application to access the Item (through the Plaid Portal or support; through the institution it "may not always fire") (UserPermissionRevokedWebhook).',
+    description:
+      'The end user revoked the permission of your application to access the Item (through the Plaid Portal or support; through the institution it "may not always fire") (UserPermissionRevokedWebhook).',
     source: SPEC,
   },
   'ITEM.USER_ACCOUNT_REVOKED': {
     state: 'revoked',
-    description: 'The end user revoked access to one account (account_id) on the data provider\'s portal; currently sent only for PNC Items (UserAccountRevokedWebhook).',
+    description:
+      "The end user revoked access to one account (account_id) on the data provider's portal; currently sent only for PNC Items (UserAccountRevokedWebhook).",
     source: SPEC,
   },
   'ITEM.WEBHOOK_UPDATE_ACKNOWLEDGED': {
     state: 'info',
-    description: 'The Item\'s webhook URL was updated; sent to the new URL (WebhookUpdateAcknowledgedWebhook).',
+    description: "The Item's webhook URL was updated; sent to the new URL (WebhookUpdateAcknowledgedWebhook).",
     source: SPEC,
   },
   'TRANSACTIONS.SYNC_UPDATES_AVAILABLE': {
     state: 'info',
-    description: 'New transaction changes can be fetched with /transactions/sync; sent only after /transactions/sync was called once on the Item (SyncUpdatesAvailableWebhook).',
+    description:
+      'New transaction changes can be fetched with /transactions/sync; sent only after /transactions/sync was called once on the Item (SyncUpdatesAvailableWebhook).',
     source: SPEC,
   },
   'LINK.ITEM_ADD_RESULT': {
@@ -80,14 +88,17 @@ const WEBHOOKS: Readonly<Record<string, EventRow>> = {
   },
   'LINK.EVENTS': {
     state: 'info',
-    description: 'A summary of a Link session\'s events, sent after the session ends or 5 to 15 minutes after the last interaction when it was abandoned; it may repeat (LinkEventsWebhook). Summarized by its outcome: HANDOFF connected, EXIT cancelled (failed when it carries an error or an institution not found or supported), neither cancelled (abandoned).',
+    description:
+      "A summary of a Link session's events, sent after the session ends or 5 to 15 minutes after the last interaction when it was abandoned; it may repeat (LinkEventsWebhook). Summarized by its outcome: HANDOFF connected, EXIT cancelled (failed when it carries an error or an institution not found or supported), neither cancelled (abandoned).",
     source: SPEC,
   },
 };
 
 const PENDING_DISCONNECT_REASONS: ReadonlyMap<string, string> = table({
-  INSTITUTION_MIGRATION: 'The institution is moving to an API or a different integration (e.g. non-OAuth to OAuth): the Item disconnects at disconnect_time unless the user reconnects through update mode.',
-  INSTITUTION_TOKEN_EXPIRATION: 'The consent on a US/CA Item is about to expire: the Item disconnects at disconnect_time unless the user renews it through update mode.',
+  INSTITUTION_MIGRATION:
+    'The institution is moving to an API or a different integration (e.g. non-OAuth to OAuth): the Item disconnects at disconnect_time unless the user reconnects through update mode.',
+  INSTITUTION_TOKEN_EXPIRATION:
+    'The consent on a US/CA Item is about to expire: the Item disconnects at disconnect_time unless the user renews it through update mode.',
 });
 
 /** Link events a server sees in the LINK EVENTS webhook: the stable set of Link's SDK types and the spec's LinkEventName enum. */
@@ -95,17 +106,20 @@ const LINK_EVENTS: Readonly<Record<string, EventRow>> = {
   OPEN: { state: 'info', description: 'Fired when the user first launches Plaid Link (stable).', source: ANALYTICS },
   TRANSITION_VIEW: {
     state: 'info',
-    description: 'The user moved from one pane of Plaid Link to the next; the pane is in view_name. To the MFA pane (view_name MFA), an MFA step is under way: pending.',
+    description:
+      'The user moved from one pane of Plaid Link to the next; the pane is in view_name. To the MFA pane (view_name MFA), an MFA step is under way: pending.',
     source: ANALYTICS,
   },
   EXIT: {
     state: 'cancelled',
-    description: 'The user exited Plaid Link without completing the flow (stable); exit_status is where they left. With an error, or with exit_status institution_not_found / institution_not_supported, the attempt failed.',
+    description:
+      'The user exited Plaid Link without completing the flow (stable); exit_status is where they left. With an error, or with exit_status institution_not_found / institution_not_supported, the attempt failed.',
     source: ANALYTICS,
   },
   ERROR: {
     state: 'info',
-    description: 'The user ran into a recoverable error within Plaid Link (stable); the error is in the event metadata and classified, but the session goes on.',
+    description:
+      'The user ran into a recoverable error within Plaid Link (stable); the error is in the event metadata and classified, but the session goes on.',
     source: ANALYTICS,
   },
   HANDOFF: { state: 'connected', description: 'The user successfully linked their account by completing the Plaid Link flow (stable).', source: ANALYTICS },
@@ -117,7 +131,7 @@ const LINK_EVENTS: Readonly<Record<string, EventRow>> = {
   ...infoRows(
     'CLOSE_OAUTH FAIL_OAUTH ISSUE_FOLLOWED OPEN_MY_PLAID OPEN_OAUTH SEARCH_INSTITUTION SELECT_AUTH_TYPE SELECT_BRAND SELECT_DEGRADED_INSTITUTION SELECT_DOWN_INSTITUTION ' +
       'SELECT_FILTERED_INSTITUTION SUBMIT_ACCOUNT_NUMBER SUBMIT_CREDENTIALS SUBMIT_DOCUMENTS SUBMIT_DOCUMENTS_ERROR SUBMIT_DOCUMENTS_SUCCESS SUBMIT_MFA SUBMIT_ROUTING_NUMBER VIEW_DATA_TYPES',
-    'A Link event of the spec\'s LinkEventName enum: informational and subject to change, so it never changes a connection\'s health.',
+    "A Link event of the spec's LinkEventName enum: informational and subject to change, so it never changes a connection's health.",
     SPEC,
   ),
   ...infoRows(
@@ -127,7 +141,7 @@ const LINK_EVENTS: Readonly<Record<string, EventRow>> = {
       'PLAID_CHECK_PANE PROFILE_ELIGIBILITY_CHECK_ERROR PROFILE_ELIGIBILITY_CHECK_READY REMEMBER_ME_DISABLED REMEMBER_ME_ENABLED REMEMBER_ME_HOLDOUT SELECT_ACCOUNT ' +
       'SELECT_DENYLISTED_INSTITUTION SELECT_FALLBACK_ROUTING_INSTITUTION SELECT_REMEMBER_ME_DUPLICATE_INSTITUTION SELECT_SAVED_ACCOUNT SELECT_SAVED_INSTITUTION ' +
       'SKIP_SUBMIT_EMAIL SKIP_SUBMIT_PHONE SUBMIT_EMAIL SUBMIT_OTP SUBMIT_PHONE VERIFY_PHONE',
-    'A Link event of the React Native SDK\'s LinkEventName (which the EVENTS webhook also carries, e.g. SKIP_SUBMIT_PHONE in the spec\'s example): informational, it never changes a connection\'s health.',
+    "A Link event of the React Native SDK's LinkEventName (which the EVENTS webhook also carries, e.g. SKIP_SUBMIT_PHONE in the spec's example): informational, it never changes a connection's health.",
     LINK_RN,
   ),
 };
@@ -136,7 +150,10 @@ const webhookRows: ReadonlyMap<string, EventRow> = table(WEBHOOKS);
 const linkRows: ReadonlyMap<string, EventRow> = table(LINK_EVENTS);
 
 /** The documented rows of the Plaid adapter, for the events table. */
-export const PLAID_ROWS: readonly (readonly [string, EventRow])[] = [...webhookRows, ...[...linkRows].map(([name, row]): [string, EventRow] => [`LINK.EVENTS ${name}`, row])];
+export const PLAID_ROWS: readonly (readonly [string, EventRow])[] = [
+  ...webhookRows,
+  ...[...linkRows].map(([name, row]): [string, EventRow] => [`LINK.EVENTS ${name}`, row]),
+];
 
 function itemOf(payload: object): ConnectionRef | undefined {
   const id = textOf(own(payload, 'item_id'));
@@ -149,7 +166,11 @@ function sessionOf(payload: object): ConnectionRef | undefined {
 }
 
 /** One Link event (of the EVENTS webhook) as a connection event. */
-function linkEvent(event: unknown, base: { readonly connection: ConnectionRef | undefined; readonly user: string | undefined }, normalizer: WebhookNormalizer | undefined): ConnectionEvent {
+function linkEvent(
+  event: unknown,
+  base: { readonly connection: ConnectionRef | undefined; readonly user: string | undefined },
+  normalizer: WebhookNormalizer | undefined,
+): ConnectionEvent {
   const name = textOf(own(event, 'event_name'), 128) ?? 'unknown';
   const metadata = own(event, 'event_metadata');
   const at = isoTime(own(event, 'timestamp'));
@@ -169,7 +190,8 @@ function linkEvent(event: unknown, base: { readonly connection: ConnectionRef | 
  */
 function exitEvent(status: string | undefined, error: NormalizedError | undefined, facts: EventFacts): ConnectionEvent {
   // The user picks another institution: the widget adapters say the same of Link's onExit.
-  if (status === 'institution_not_found') return eventIn('failed', { ...facts, error, step: status, failure: 'institution-not-found', userAction: 'link-another-account' });
+  if (status === 'institution_not_found')
+    return eventIn('failed', { ...facts, error, step: status, failure: 'institution-not-found', userAction: 'link-another-account' });
   if (status === 'institution_not_supported' || error?.code === 'INSTITUTION_NO_LONGER_SUPPORTED') {
     return eventIn('failed', { ...facts, error, step: status, failure: 'institution-unsupported', userAction: 'link-another-account' });
   }
@@ -195,7 +217,10 @@ function sessionEvents(payload: object): unknown[] {
     events.push(event);
   }
   // A stable sort: events with the same (or no) timestamp keep the order Plaid sent.
-  return events.map((event, index) => ({ event, index, at: timestampOf(event) })).sort((a, b) => a.at - b.at || a.index - b.index).map(({ event }) => event);
+  return events
+    .map((event, index) => ({ event, index, at: timestampOf(event) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map(({ event }) => event);
 }
 
 const MAX_LINK_EVENTS = 1000;
@@ -221,7 +246,13 @@ function sessionSummary(payload: object, row: EventRow, normalizer: WebhookNorma
 
 function sessionFinished(payload: object, row: EventRow): ConnectionEvent {
   const status = textOf(own(payload, 'status'), 64);
-  const facts = { provider: 'plaid', event: 'LINK.SESSION_FINISHED', connection: sessionOf(payload), user: textOf(own(payload, 'user_id')), match: byEvent(row.source, row.description) };
+  const facts = {
+    provider: 'plaid',
+    event: 'LINK.SESSION_FINISHED',
+    connection: sessionOf(payload),
+    user: textOf(own(payload, 'user_id')),
+    match: byEvent(row.source, row.description),
+  };
   if (status === 'SUCCESS') return eventIn('connected', facts);
   if (status === 'EXITED') return eventIn('cancelled', { ...facts, step: undefined });
   return undocumentedEvent('plaid', `LINK.SESSION_FINISHED ${status ?? ''}`.trim(), facts);
@@ -230,7 +261,14 @@ function sessionFinished(payload: object, row: EventRow): ConnectionEvent {
 function itemEvent(name: string, payload: object, row: EventRow, normalizer: WebhookNormalizer | undefined): ConnectionEvent {
   const rawError = own(payload, 'error');
   const error = classifyBody(normalizer, 'plaid', rawError);
-  const facts = { provider: 'plaid', event: name, connection: itemOf(payload), user: textOf(own(payload, 'user_id')), error, match: byEvent(row.source, row.description) };
+  const facts = {
+    provider: 'plaid',
+    event: name,
+    connection: itemOf(payload),
+    user: textOf(own(payload, 'user_id')),
+    error,
+    match: byEvent(row.source, row.description),
+  };
   switch (name) {
     case 'ITEM.ERROR': {
       const state = error === undefined ? undefined : stateOfError(error);
@@ -269,7 +307,14 @@ function plaidEvent(payload: unknown, options: unknown): ConnectionEvent {
   }
   if (name === 'LINK.EVENTS') return sessionSummary(body, row, normalizer);
   if (name === 'LINK.SESSION_FINISHED') return sessionFinished(body, row);
-  if (type === 'LINK') return eventIn(row.state, { provider: 'plaid', event: name, connection: sessionOf(body), user: textOf(own(body, 'user_id')), match: byEvent(row.source, row.description) });
+  if (type === 'LINK')
+    return eventIn(row.state, {
+      provider: 'plaid',
+      event: name,
+      connection: sessionOf(body),
+      user: textOf(own(body, 'user_id')),
+      match: byEvent(row.source, row.description),
+    });
   return itemEvent(name, body, row, normalizer);
 }
 

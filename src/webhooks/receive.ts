@@ -10,7 +10,13 @@ import { own } from '../util/own.js';
 import { aerosyncWebhookEvent } from './aerosync.js';
 import { textOf } from './classify.js';
 import { finicityWebhookEvent } from './finicity.js';
-import { verifyAerosyncSignature, verifyFinicitySignature, verifyTellerSignature, type HmacSecretOptions, type TellerSignatureOptions } from './hmac-signatures.js';
+import {
+  verifyAerosyncSignature,
+  verifyFinicitySignature,
+  verifyTellerSignature,
+  type HmacSecretOptions,
+  type TellerSignatureOptions,
+} from './hmac-signatures.js';
 import { mxWebhookEvent } from './mx.js';
 import type { WebhookEventOptions } from './options.js';
 import { bodyBytes, bodyText, DEFAULT_MAX_BODY_BYTES, fitsIn, parseObject, type RawBody } from './payload.js';
@@ -123,7 +129,14 @@ function agedOut(payload: object, options: unknown): boolean {
   return typeof timestamp !== 'number' || !Number.isFinite(timestamp) || now - timestamp > maxAge || timestamp - now > maxAge;
 }
 
-async function receive(provider: string, verify: Verify | undefined, classify: Classify, body: unknown, headers: unknown, options: unknown): Promise<WebhookResult> {
+async function receive(
+  provider: string,
+  verify: Verify | undefined,
+  classify: Classify,
+  body: unknown,
+  headers: unknown,
+  options: unknown,
+): Promise<WebhookResult> {
   const maxOption = own(options, 'maxBodyBytes');
   const max = typeof maxOption === 'number' && Number.isFinite(maxOption) && maxOption >= 0 ? maxOption : DEFAULT_MAX_BODY_BYTES;
   const fits = fitsIn(body, max);

@@ -20,15 +20,17 @@ const ALLOWED: Readonly<Record<string, EventRow & { readonly reason?: 'connectio
   PENDING: { state: 'pending', step: 'verification', description: 'Node permissions are pending verification.', source: NODE_STATUSES },
   INACTIVE: {
     state: 'degraded',
-    description: 'The node cannot be used to send or receive funds ("freezing" an account; a CARD-US node can still receive); used for the rest of cases and can be updated by the platform.',
-    note: 'The platform, not the end user, lifts it: degraded, nobody at the user\'s end acts.',
+    description:
+      'The node cannot be used to send or receive funds ("freezing" an account; a CARD-US node can still receive); used for the rest of cases and can be updated by the platform.',
+    note: "The platform, not the end user, lifts it: degraded, nobody at the user's end acts.",
     source: NODE_STATUSES,
   },
   LOCKED: {
     state: 'needs-reconnect',
     reason: 'connection',
-    description: 'The node has been locked and cannot be used to send or receive funds; used in the case of fraudulent activity and reverted manually by Synapse Support ("closing" an account).',
-    note: 'Synapse\'s update-node reference re-authenticates a locked ACH-US node with PATCH ...?reauth=YES (a bank login again): needs-reconnect, reason connection.',
+    description:
+      'The node has been locked and cannot be used to send or receive funds; used in the case of fraudulent activity and reverted manually by Synapse Support ("closing" an account).',
+    note: "Synapse's update-node reference re-authenticates a locked ACH-US node with PATCH ...?reauth=YES (a bank login again): needs-reconnect, reason connection.",
     source: NODE_STATUSES,
   },
   REJECTED: { state: 'info', description: 'The node was created but the funds for the account were not approved (LOAN-US only).', source: NODE_STATUSES },

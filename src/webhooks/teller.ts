@@ -17,18 +17,19 @@ const WEBHOOKS: Readonly<Record<string, EventRow>> = {
   'enrollment.disconnected': {
     state: 'needs-reconnect',
     description:
-      'Teller determined that the enrollment\'s connection to the institution is irrecoverably broken and cannot be restored automatically: the user should reconnect using Teller Connect. payload.reason (disconnected, disconnected.account_locked, disconnected.credentials_invalid, disconnected.enrollment_inactive, disconnected.user_action.*) is classified by the Teller catalog.',
+      "Teller determined that the enrollment's connection to the institution is irrecoverably broken and cannot be restored automatically: the user should reconnect using Teller Connect. payload.reason (disconnected, disconnected.account_locked, disconnected.credentials_invalid, disconnected.enrollment_inactive, disconnected.user_action.*) is classified by the Teller catalog.",
     source: WEBHOOKS_PAGE,
   },
   'transactions.processed': {
     state: 'info',
-    description: 'Teller found new transactions after polling (at least once every 24 hours); not sent while connectivity is lost but not yet classified as disconnected.',
+    description:
+      'Teller found new transactions after polling (at least once every 24 hours); not sent while connectivity is lost but not yet classified as disconnected.',
     source: WEBHOOKS_PAGE,
   },
   'account.number_verification.processed': {
     state: 'info',
     description: 'Microdeposit account number verification completed or expired (payload.status completed | expired).',
-    note: 'The events seed saw it only in a third-party copy; the provider seed reads it on a full copy of Teller\'s webhooks page.',
+    note: "The events seed saw it only in a third-party copy; the provider seed reads it on a full copy of Teller's webhooks page.",
     source: WEBHOOKS_PAGE,
   },
   'webhook.test': { state: 'info', description: 'A test event; its payload is an empty object.', source: WEBHOOKS_PAGE },

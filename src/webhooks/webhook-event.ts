@@ -34,7 +34,10 @@ export interface WebhookDispatchOptions extends WebhookEventOptions {
   readonly provider: WebhookProvider | (string & {});
 }
 
-const ADAPTERS: ReadonlyMap<string, (payload: unknown, options: WebhookEventOptions) => ConnectionEvent> = new Map<WebhookProvider, (payload: unknown, options: WebhookEventOptions) => ConnectionEvent>([
+const ADAPTERS: ReadonlyMap<string, (payload: unknown, options: WebhookEventOptions) => ConnectionEvent> = new Map<
+  WebhookProvider,
+  (payload: unknown, options: WebhookEventOptions) => ConnectionEvent
+>([
   ['plaid', plaidWebhookEvent],
   ['mx', mxWebhookEvent],
   ['teller', tellerWebhookEvent],

@@ -24,25 +24,28 @@ const WEBHOOKS: Readonly<Record<string, EventRow>> = {
   'REFRESH.PROCESS_COMPLETED': {
     state: 'info',
     description:
-      'The process of adding or updating an account has completed. Each providerAccount\'s dataset.additionalStatus and status are classified by the Yodlee catalog: a failure decides the state, an MFA or refresh still under way is pending, success is connected; a status FAILED or PARTIAL_SUCCESS with no dataset saying why is degraded.',
-    note: 'The first-party example is cut after aggregationSource; status and dataset are read where present, as the provider account object of Yodlee\'s API carries them.',
+      "The process of adding or updating an account has completed. Each providerAccount's dataset.additionalStatus and status are classified by the Yodlee catalog: a failure decides the state, an MFA or refresh still under way is pending, success is connected; a status FAILED or PARTIAL_SUCCESS with no dataset saying why is degraded.",
+    note: "The first-party example is cut after aggregationSource; status and dataset are read where present, as the provider account object of Yodlee's API carries them.",
     source: REFRESH,
   },
   'DATA_UPDATES.USER_DATA': {
     state: 'info',
-    description: 'Data changed for the users listed (provider accounts or accounts added, updated, refreshed or deleted; transactions updated); sent every 15 minutes only when there are updates: call Get User Data.',
+    description:
+      'Data changed for the users listed (provider accounts or accounts added, updated, refreshed or deleted; transactions updated); sent every 15 minutes only when there are updates: call Get User Data.',
     source: DATA_UPDATES,
   },
   AUTO_REFRESH_UPDATES: {
     state: 'info',
-    description: 'A provider account\'s auto refresh changed between enabled and disabled, or the reason it is disabled changed; sent in 15-minute intervals. autoRefresh.additionalStatus is classified by the Yodlee catalog.',
+    description:
+      "A provider account's auto refresh changed between enabled and disabled, or the reason it is disabled changed; sent in 15-minute intervals. autoRefresh.additionalStatus is classified by the Yodlee catalog.",
     note: 'The first-party page is cut before its payload: data[].autoRefresh, accountIds and providerAccountId are read as a third-party copy of the page shows them (https://fingoal.notion.site), and only where present.',
     source: AUTO_REFRESH,
   },
   LATEST_BALANCE_UPDATES: {
     state: 'info',
-    description: 'A balance refresh requested with GET /accounts/latestBalances completed; an account whose latestBalanceEvent status is FAILED makes the event degraded (data late for that account).',
-    note: 'The page\'s example sends info LATEST_BALANCE_UPDATES while its attribute table says LATEST_BALANCE.COMPLETED: both are accepted.',
+    description:
+      'A balance refresh requested with GET /accounts/latestBalances completed; an account whose latestBalanceEvent status is FAILED makes the event degraded (data late for that account).',
+    note: "The page's example sends info LATEST_BALANCE_UPDATES while its attribute table says LATEST_BALANCE.COMPLETED: both are accepted.",
     source: LATEST_BALANCE,
   },
   'LATEST_BALANCE.COMPLETED': {
@@ -50,7 +53,11 @@ const WEBHOOKS: Readonly<Record<string, EventRow>> = {
     description: 'The info value the attribute table of the latest balance notification gives; the same event as LATEST_BALANCE_UPDATES.',
     source: LATEST_BALANCE,
   },
-  CDV_STATUS_UPDATES: { state: 'info', description: 'A supported webhook event (challenge deposit verification status); its payload is not documented in the pages read.', source: WEBHOOKS_PAGE },
+  CDV_STATUS_UPDATES: {
+    state: 'info',
+    description: 'A supported webhook event (challenge deposit verification status); its payload is not documented in the pages read.',
+    source: WEBHOOKS_PAGE,
+  },
 };
 
 /** Events whose info value may carry any subtype after the event's name. */
@@ -146,13 +153,22 @@ function yodleeEvent(payload: unknown, options: unknown): ConnectionEvent {
     // Auto refresh going back to enabled is not a success of a refresh: only a failure changes the state.
     delete outcome.success;
     const accounts = items.flatMap((item) => idsOf(own(item, 'accountIds'), MAX_ITEMS));
-    return fromOutcome(outcome, { ...facts, user: user ?? textOf(own(first, 'loginName')), connection: providerAccountRef(own(first, 'providerAccountId')), accounts }, 'info');
+    return fromOutcome(
+      outcome,
+      { ...facts, user: user ?? textOf(own(first, 'loginName')), connection: providerAccountRef(own(first, 'providerAccountId')), accounts },
+      'info',
+    );
   }
   if (info === 'LATEST_BALANCE_UPDATES' || info === 'LATEST_BALANCE.COMPLETED') {
     const balances = arrayItems(own(data, 'latestBalanceEvent'), MAX_ITEMS);
     const failed = balances.filter((balance) => own(balance, 'status') === 'FAILED');
     const connection = providerAccountRef(own(data, 'providerAccountId'));
-    if (failed.length > 0) return eventIn('degraded', { ...facts, connection, accounts: failed.map((balance) => textOf(own(balance, 'accountId'))).filter((id) => id !== undefined) });
+    if (failed.length > 0)
+      return eventIn('degraded', {
+        ...facts,
+        connection,
+        accounts: failed.map((balance) => textOf(own(balance, 'accountId'))).filter((id) => id !== undefined),
+      });
     return eventIn('info', { ...facts, connection, accounts: idsOf(balances, MAX_ITEMS, 'accountId') });
   }
   if (info === 'DATA_UPDATES.USER_DATA') {

@@ -32,16 +32,33 @@ const CALLBACKS: Readonly<Record<string, Row>> = {
 // Codes the glossary documents for the widget's onError string; other AC codes keep the failed default.
 const CODES: Readonly<Record<string, Row>> = {
   'AC-117': { state: 'failed', source: GLOSSARY, description: 'Incorrect credentials.', failure: 'error', userAction: 'reenter-credentials' },
-  'AR-100': { state: 'failed', source: GLOSSARY, description: 'Polling timeout: no response within the expected time frame; try again later.', failure: 'error', userAction: 'wait' },
+  'AR-100': {
+    state: 'failed',
+    source: GLOSSARY,
+    description: 'Polling timeout: no response within the expected time frame; try again later.',
+    failure: 'error',
+    userAction: 'wait',
+  },
   'AR-500': { state: 'failed', source: GLOSSARY, description: 'A server error occurred; try again later.', failure: 'error', userAction: 'wait' },
 };
-const CODED: Row = { state: 'failed', source: GLOSSARY, description: 'An error inside the widget (ERROR_TYPE | Code: CODE | Message: MESSAGE).', failure: 'error' };
+const CODED: Row = {
+  state: 'failed',
+  source: GLOSSARY,
+  description: 'An error inside the widget (ERROR_TYPE | Code: CODE | Message: MESSAGE).',
+  failure: 'error',
+};
 // The SDK also calls onError with strings of its own that follow no format.
 const SDK_FAILURE: Row = { state: 'failed', source: WEBVIEW, description: 'The SDK could not read a widget message or open a URL.', failure: 'widget' };
 const UNFORMATTED: Row = { state: 'failed', source: TYPES, description: 'An error inside the widget.', failure: 'widget' };
 
 // The WebView's message types and the callbacks the SDK maps them to.
-const MESSAGE_CALLBACKS: Readonly<Record<string, string>> = { pageSuccess: 'onSuccess', widgetClose: 'onClose', widgetPageLoaded: 'onEvent', widgetError: 'onError', widgetBankClick: 'onBankClick' };
+const MESSAGE_CALLBACKS: Readonly<Record<string, string>> = {
+  pageSuccess: 'onSuccess',
+  widgetClose: 'onClose',
+  widgetPageLoaded: 'onEvent',
+  widgetError: 'onError',
+  widgetBankClick: 'onBankClick',
+};
 
 const MAX_ERROR_CHARS = 4096;
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
@@ -62,7 +79,8 @@ function errorEvent(message: unknown, read: ReadOptions): ConnectionEvent {
   const value = typeof message === 'string' ? message.slice(0, MAX_ERROR_CHARS) : undefined;
   const parts = value === undefined ? undefined : splitError(value);
   if (parts === undefined) {
-    const sdk = value !== undefined && (value.startsWith('Failed to parse WebView message:') || value.startsWith('Unable open the URL in the external browser:'));
+    const sdk =
+      value !== undefined && (value.startsWith('Failed to parse WebView message:') || value.startsWith('Unable open the URL in the external browser:'));
     return emit('aerosync', 'onError', sdk ? SDK_FAILURE : UNFORMATTED, {}, read);
   }
   const { code } = parts;
@@ -82,7 +100,11 @@ function successEvent(payload: unknown, read: ReadOptions): ConnectionEvent {
     'aerosync',
     'onSuccess',
     CALLBACKS['onSuccess'],
-    { connection: id === undefined ? undefined : { type: 'user', id }, accounts: ids, user: text(own(payload, 'aeroPassUserUuid')) ?? text(own(payload, 'aeropass_user_uuid')) },
+    {
+      connection: id === undefined ? undefined : { type: 'user', id },
+      accounts: ids,
+      user: text(own(payload, 'aeroPassUserUuid')) ?? text(own(payload, 'aeropass_user_uuid')),
+    },
     read,
   );
 }

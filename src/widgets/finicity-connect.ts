@@ -34,14 +34,27 @@ const CALLBACKS: Readonly<Record<string, Row>> = {
 
 // onError's documented codes; the SDK emits 1403 itself when the popup could not be opened.
 const ERRORS: Readonly<Record<string, Row>> = {
-  '1440': { state: 'failed', source: EVENTS, description: 'The customer was forced to exit Connect after the session timed out.', failure: 'widget', userAction: 'reconnect' },
+  '1440': {
+    state: 'failed',
+    source: EVENTS,
+    description: 'The customer was forced to exit Connect after the session timed out.',
+    failure: 'widget',
+    userAction: 'reconnect',
+  },
   '500': { state: 'failed', source: EVENTS, description: 'The customer exited Connect after an unexpected error.', failure: 'widget', userAction: 'wait' },
   '1403': { state: 'failed', source: SDK, description: 'The Connect popup window could not be opened (blocked).', failure: 'widget', userAction: 'reconnect' },
 };
 const ERROR: Row = { state: 'failed', source: README, description: 'An error occurred while the user was using Connect.', failure: 'widget' };
 
 // Window message types ([CONSTANTS]) that carry a callback's payload in `data`; the others are the SDK's own plumbing.
-const MESSAGE_CALLBACKS: Readonly<Record<string, string>> = { done: 'onDone', cancel: 'onCancel', error: 'onError', route: 'onRoute', user: 'onUser', loaded: 'onLoad' };
+const MESSAGE_CALLBACKS: Readonly<Record<string, string>> = {
+  done: 'onDone',
+  cancel: 'onCancel',
+  error: 'onError',
+  route: 'onRoute',
+  user: 'onUser',
+  loaded: 'onLoad',
+};
 const PLUMBING: Readonly<Record<string, Row>> = {
   ack: { state: 'info', source: CONSTANTS },
   url: { state: 'info', source: CONSTANTS, description: 'Connect asks the SDK to open an OAuth popup.' },

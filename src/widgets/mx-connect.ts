@@ -59,11 +59,20 @@ const MESSAGES: Readonly<Record<string, Row>> = {
   'connect/entercredentials': info(DEF, 'The user submitted credentials for an institution for the first time.'),
   'connect/institutionsearch': info(DEF, 'The user searched for an institution.'),
   'connect/selectedinstitution': info(DEF, 'The user selected an institution.'),
-  'connect/memberconnected': { state: 'connected', source: DEF, description: 'The member connected and the data requested in the config finished aggregating.' },
+  'connect/memberconnected': {
+    state: 'connected',
+    source: DEF,
+    description: 'The member connected and the data requested in the config finished aggregating.',
+  },
   'connect/connected/primaryaction': info(DEF, 'The user pressed the primary button of the connected step.'),
   'connect/memberconnected/primaryaction': info(DOC, 'The user pressed the primary button of the connected step.'),
   'connect/memberdeleted': { state: 'revoked', source: DEF, description: 'The user deleted the member in the widget.', userAction: 'none' },
-  'connect/createmembererror': { state: 'failed', source: DEF, description: 'The member failed to be created when credentials were entered.', failure: 'widget' },
+  'connect/createmembererror': {
+    state: 'failed',
+    source: DEF,
+    description: 'The member failed to be created when credentials were entered.',
+    failure: 'widget',
+  },
   'connect/oauthrequested': { state: 'pending', source: DEF, description: 'The user is sent to the institution’s OAuth page.', step: 'oauth' },
   'connect/stepchange': info(DEF, 'The widget moved to another step (for analytics; the payload may change).'),
   'connect/submitmfa': info(DEF, 'The user submitted an MFA answer.'),
@@ -97,10 +106,17 @@ const STATUS_CHANGE: Row = info(DEF, 'A member’s connection status changed whi
 
 // connection_status ids, in order ([STATUSES]; MX's API spec lists the same 22 names in the same order).
 const STATUS_NAMES: readonly string[] =
-  'CREATED PREVENTED DENIED CHALLENGED REJECTED LOCKED CONNECTED IMPEDED RECONNECTED DEGRADED DISCONNECTED DISCONTINUED CLOSED DELAYED FAILED UPDATED DISABLED IMPORTED RESUMED EXPIRED IMPAIRED PENDING'.split(' ');
+  'CREATED PREVENTED DENIED CHALLENGED REJECTED LOCKED CONNECTED IMPEDED RECONNECTED DEGRADED DISCONNECTED DISCONTINUED CLOSED DELAYED FAILED UPDATED DISABLED IMPORTED RESUMED EXPIRED IMPAIRED PENDING'.split(
+    ' ',
+  );
 
 const processing = (step: string): Row => ({ state: 'pending', source: STATUSES, description: 'A processing status: aggregation is under way.', step });
-const failedWith = (userAction: UserAction, failure: NonNullable<Row['failure']> = 'error'): Row => ({ state: 'failed', source: LOGIN_ERROR, failure, userAction });
+const failedWith = (userAction: UserAction, failure: NonNullable<Row['failure']> = 'error'): Row => ({
+  state: 'failed',
+  source: LOGIN_ERROR,
+  failure,
+  userAction,
+});
 const degraded: Row = { state: 'degraded', source: LOGIN_ERROR, userAction: 'wait' };
 
 // What each status means in the widget: Statuses.js groups them (processing, MFA, error); the login-error
@@ -111,7 +127,12 @@ const STATUS_ROWS: Readonly<Record<string, Row>> = {
   RECONNECTED: processing('RECONNECTED'),
   UPDATED: processing('UPDATED'),
   RESUMED: processing('RESUMED'),
-  PENDING: { state: 'pending', source: CONNECTING, description: 'The member is pending; it may take much longer than other statuses to resolve.', step: 'PENDING' },
+  PENDING: {
+    state: 'pending',
+    source: CONNECTING,
+    description: 'The member is pending; it may take much longer than other statuses to resolve.',
+    step: 'PENDING',
+  },
   CHALLENGED: { state: 'pending', source: STATUSES, description: 'An MFA challenge waits for the user.', step: 'mfa' },
   CONNECTED: { state: 'connected', source: STATUSES },
   PREVENTED: failedWith('reenter-credentials'),
@@ -135,11 +156,23 @@ const STATUS_ROWS: Readonly<Record<string, Row>> = {
 const OAUTH_REASONS: Readonly<Record<string, Row>> = {
   CANCELLED: { state: 'cancelled', source: OAUTH_ERROR, description: 'The user cancelled, rejected or denied OAuth.', step: 'oauth' },
   DENIED: { state: 'failed', source: OAUTH_ERROR, description: 'The user could not authenticate.', failure: 'widget', userAction: 'reconnect' },
-  IMPEDED: { state: 'failed', source: OAUTH_ERROR, description: 'The user must resolve an issue at the institution.', failure: 'widget', userAction: 'visit-institution' },
+  IMPEDED: {
+    state: 'failed',
+    source: OAUTH_ERROR,
+    description: 'The user must resolve an issue at the institution.',
+    failure: 'widget',
+    userAction: 'visit-institution',
+  },
   PROVIDER_ERROR: { state: 'failed', source: OAUTH_ERROR, description: 'The OAuth provider answered an error.', failure: 'widget', userAction: 'wait' },
   SERVER_ERROR: { state: 'failed', source: OAUTH_ERROR, description: 'An MX error.', failure: 'widget', userAction: 'reconnect' },
 };
-const OAUTH_ERROR_ROW: Row = { state: 'failed', source: DEF, description: 'The user landed on the OAuth error page.', failure: 'widget', userAction: 'reconnect' };
+const OAUTH_ERROR_ROW: Row = {
+  state: 'failed',
+  source: DEF,
+  description: 'The user landed on the OAuth error page.',
+  failure: 'widget',
+  userAction: 'reconnect',
+};
 
 // The Web SDK's per-event props that are not "connect/" + the rest of their name.
 const PROP_TYPES: Readonly<Record<string, string>> = { onConnectedPrimaryAction: 'connected/primaryAction' };
@@ -156,7 +189,10 @@ function readMessage(message: unknown): { readonly type: string | undefined; rea
     if (scheme === 'atrium') {
       // atrium://memberAdded/<member guid>
       const slash = path.indexOf('/');
-      return { type: `atrium:${slash < 0 ? path : path.slice(0, slash)}`, metadata: { member_guid: slash < 0 ? undefined : safeDecode(path.slice(slash + 1)) } };
+      return {
+        type: `atrium:${slash < 0 ? path : path.slice(0, slash)}`,
+        metadata: { member_guid: slash < 0 ? undefined : safeDecode(path.slice(slash + 1)) },
+      };
     }
     const params = new URLSearchParams(at < 0 ? '' : rest.slice(at + 1));
     const metadata = params.get('metadata');

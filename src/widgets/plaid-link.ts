@@ -23,7 +23,6 @@ const RN = 'https://github.com/plaid/react-native-plaid-link-sdk/blob/56b62315fa
 const RN12 = 'https://github.com/plaid/react-native-plaid-link-sdk/blob/1c8f44caf7bcc5d85f0c7a49d710f7c3338e191a/src/Types.ts';
 const SPEC = 'https://github.com/plaid/plaid-openapi/blob/26f1a0588c12e765e99c815300d94eae0a3c7dc1/2020-09-14.yml';
 const ANALYTICS = 'https://support.plaid.com/hc/en-us/articles/360010300134-Tracking-Plaid-Link-analytics';
-const ERRORS = 'https://plaid.com/docs/errors/';
 
 const EXIT: Row = { state: 'cancelled', source: WEB, description: 'The user exited Link without an error.' };
 const FAILED: Row = { state: 'failed', source: WEB, description: 'The user exited Link after an error.', failure: 'error' };
@@ -34,7 +33,11 @@ const EXIT_STATUSES: Readonly<Record<string, Row>> = {
   requires_selections: { state: 'cancelled', source: SPEC, description: 'User prompted to answer multiple choice question(s).' },
   requires_code: { state: 'cancelled', source: SPEC, description: 'User prompted to provide a one-time passcode.' },
   choose_device: { state: 'cancelled', source: SPEC, description: 'User prompted to select a device on which to receive a one-time passcode.' },
-  requires_credentials: { state: 'cancelled', source: SPEC, description: 'User prompted to provide credentials for the selected financial institution or has not yet selected a financial institution.' },
+  requires_credentials: {
+    state: 'cancelled',
+    source: SPEC,
+    description: 'User prompted to provide credentials for the selected financial institution or has not yet selected a financial institution.',
+  },
   requires_account_selection: { state: 'cancelled', source: SPEC, description: 'User prompted to select one or more financial accounts to share.' },
   requires_oauth: { state: 'cancelled', source: SPEC, description: 'User prompted to enter an OAuth flow.' },
   institution_not_found: {
@@ -102,7 +105,11 @@ function field(value: unknown, snake: string, camel: string): string | undefined
 }
 
 /** The error of an exit or an event, classified when a normalizer is given. */
-function readError(value: unknown, requestId: string | undefined, options: ReadOptions): { readonly code: string | undefined; readonly type: string | undefined; readonly error: NormalizedError | undefined } | undefined {
+function readError(
+  value: unknown,
+  requestId: string | undefined,
+  options: ReadOptions,
+): { readonly code: string | undefined; readonly type: string | undefined; readonly error: NormalizedError | undefined } | undefined {
   const code = field(value, 'error_code', 'errorCode');
   const type = field(value, 'error_type', 'errorType');
   // The React Native bridge sends an absent error as {} and absent strings as "".
@@ -119,7 +126,14 @@ function readError(value: unknown, requestId: string | undefined, options: ReadO
 }
 
 /** An exit (the onExit callback, or the EXIT event's metadata): cancelled unless an error or the status says the attempt failed. */
-function exit(event: string, status: string | undefined, errorSource: unknown, requestId: string | undefined, at: string | undefined, options: ReadOptions): ConnectionEvent {
+function exit(
+  event: string,
+  status: string | undefined,
+  errorSource: unknown,
+  requestId: string | undefined,
+  at: string | undefined,
+  options: ReadOptions,
+): ConnectionEvent {
   const found = readError(errorSource, requestId, options);
   const statusRow = status === undefined ? undefined : ownEntry(EXIT_STATUSES, status);
   const signal: Signal = { step: status, at, error: found?.error };

@@ -59,7 +59,13 @@ export function tellerConnectEvent(callback: TellerConnectCallback | (string & {
     case 'onSuccess': {
       // { accessToken, user: { id }, enrollment: { id, institution: { name } } }: the token is a credential.
       const id = text(own(own(payload, 'enrollment'), 'id'));
-      return emit('teller', name, CALLBACKS['onSuccess'], { connection: id === undefined ? undefined : { type: 'enrollment', id }, user: text(own(own(payload, 'user'), 'id')) }, read);
+      return emit(
+        'teller',
+        name,
+        CALLBACKS['onSuccess'],
+        { connection: id === undefined ? undefined : { type: 'enrollment', id }, user: text(own(own(payload, 'user'), 'id')) },
+        read,
+      );
     }
     case 'onFailure': {
       const code = text(own(payload, 'code'), 32);

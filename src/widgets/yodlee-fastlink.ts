@@ -21,10 +21,18 @@ const ERRORS_PAGE = 'https://developer.yodlee.com/docs/fastlink/4.0/advanced/han
 const UPGRADE = 'https://developer.yodlee.com/resources/yodlee/upgrade-guide/docs/fastlink-upgrade-post-messages';
 const GUIDE = 'https://developer.yodlee.com/docs/fastlink/4.0/getting-started';
 const NATIVE = 'https://github.com/Yodlee/fastlink/blob/0d2031158c4b08b060359b84b8d317f47c21f82e/v4/mobile/react-native/FastLink/app/views/FastLinkView.js';
-const IOS = 'https://github.com/Yodlee/fastlink/blob/0d2031158c4b08b060359b84b8d317f47c21f82e/v4/mobile/ios-swift/FastLink/FastLink/FastLinkViewController.swift';
+const IOS =
+  'https://github.com/Yodlee/fastlink/blob/0d2031158c4b08b060359b84b8d317f47c21f82e/v4/mobile/ios-swift/FastLink/FastLink/FastLinkViewController.swift';
 
 // Deep-link errors (title INVALID_PARAMETER_OR_VALUE): the integrator launched FastLink with a wrong parameter.
-const deepLink = (description: string): Row => ({ state: 'failed', source: ERRORS_PAGE, description, failure: 'widget', userAction: 'contact-support', severity: 'ticket' });
+const deepLink = (description: string): Row => ({
+  state: 'failed',
+  source: ERRORS_PAGE,
+  description,
+  failure: 'widget',
+  userAction: 'contact-support',
+  severity: 'ticket',
+});
 const DEEP_LINK_ERRORS: Readonly<Record<string, Row>> = {
   E700: deepLink('Invalid value for flow.'),
   E701: deepLink('Invalid value for providerId.'),
@@ -67,7 +75,13 @@ function errorEvent(base: string, data: unknown, read: ReadOptions): ConnectionE
     // FastLink 4 renamed statusCode to additionalStatus: a code of Yodlee's catalog.
     const status = text(own(data, 'additionalStatus'), 128);
     const error = status === undefined ? undefined : classify(read, { provider: 'yodlee', code: status });
-    return emit('yodlee', status === undefined ? base : `${base}:${status}`, status === undefined ? { ...ADDITION_FAILED, failure: 'widget' } : ADDITION_FAILED, { connection, error }, read);
+    return emit(
+      'yodlee',
+      status === undefined ? base : `${base}:${status}`,
+      status === undefined ? { ...ADDITION_FAILED, failure: 'widget' } : ADDITION_FAILED,
+      { connection, error },
+      read,
+    );
   }
   if (code === undefined) return emit('yodlee', base, TECHNICAL, { connection }, read);
   const row = ownEntry(DEEP_LINK_ERRORS, code) ?? (/^E[78]\d\d$/.test(code) ? DEEP_LINK : TECHNICAL);

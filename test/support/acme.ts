@@ -1,7 +1,6 @@
 import { defineCatalog } from '../../src/catalog/define-catalog.js';
 import type { Catalog } from '../../src/catalog/types.js';
 
-
 // A catalog that exercises every part of the format, for tests of the matcher alone.
 const data = {
   id: 'acme',

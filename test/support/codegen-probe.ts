@@ -7,5 +7,9 @@ import { rowFixtures } from '../../src/testkit/fixtures.js';
 
 const normalizer = createNormalizer(allCatalogs);
 const compiled = allCatalogs.every((catalog) => compileObserver(compileCatalog(catalog)) !== undefined);
-const answers = allCatalogs.flatMap((catalog) => rowFixtures(catalog).slice(0, 20).map((fixture) => normalizer.normalize(fixture.input)));
+const answers = allCatalogs.flatMap((catalog) =>
+  rowFixtures(catalog)
+    .slice(0, 20)
+    .map((fixture) => normalizer.normalize(fixture.input)),
+);
 process.stdout.write(JSON.stringify({ compiled, answers }));

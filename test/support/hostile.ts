@@ -64,7 +64,33 @@ function sparse(): unknown[] {
   return array;
 }
 
-const FIELDS = ['kind', 'provider', 'code', 'status', 'message', 'retry', 'params', 'match', 'severity', 'owner', 'userAction', 'reason', 'scope', 'endpoint', 'error', 'response', 'config', 'headers', 'body', 'id', 'codes', 'endpoints', 'request', 'normalizer', 'attempt'];
+const FIELDS = [
+  'kind',
+  'provider',
+  'code',
+  'status',
+  'message',
+  'retry',
+  'params',
+  'match',
+  'severity',
+  'owner',
+  'userAction',
+  'reason',
+  'scope',
+  'endpoint',
+  'error',
+  'response',
+  'config',
+  'headers',
+  'body',
+  'id',
+  'codes',
+  'endpoints',
+  'request',
+  'normalizer',
+  'attempt',
+];
 
 /**
  * A hostile value is built when the test calls it, not when fast-check
@@ -92,11 +118,23 @@ export const hostileValue: fc.Arbitrary<Hostile> = fc.oneof(
   fc.subarray(FIELDS, { minLength: 1 }).map((keys) => maker(`throwing getters for ${keys.join(', ')}`, () => withThrowingGetters(keys))),
   fc.nat({ max: 4 }).map((n) => maker(`"x{" repeated 10^${n} times`, () => 'x{'.repeat(10 ** n))),
   fc.dictionary(fc.constantFrom(...FIELDS, '__proto__'), fc.anything({ withNullPrototype: true }), { maxKeys: 8 }).map(plain),
-  fc.record({ kind: fc.constantFrom(...main.KINDS, '__proto__', 'toString'), retry: fc.anything(), params: fc.anything(), message: fc.oneof(fc.string(), fc.anything()) }, { requiredKeys: [] }).map(plain),
+  fc
+    .record(
+      {
+        kind: fc.constantFrom(...main.KINDS, '__proto__', 'toString'),
+        retry: fc.anything(),
+        params: fc.anything(),
+        message: fc.oneof(fc.string(), fc.anything()),
+      },
+      { requiredKeys: [] },
+    )
+    .map(plain),
 );
 
 /** A JSON text of any nesting, to read as a body. */
-export const hostileText: fc.Arbitrary<Hostile> = fc.oneof(fc.string(), fc.json(), fc.constantFrom('{', '{"error":', '\u0000', '<html>', '{"__proto__":{"error_code":"INVALID_API_KEYS"}}')).map(plain);
+export const hostileText: fc.Arbitrary<Hostile> = fc
+  .oneof(fc.string(), fc.json(), fc.constantFrom('{', '{"error":', '\u0000', '<html>', '{"__proto__":{"error_code":"INVALID_API_KEYS"}}'))
+  .map(plain);
 
 const normalizer = main.createNormalizer([aerosync, synapse, plaid]);
 
@@ -112,7 +150,8 @@ const isBoolean = (value: unknown): boolean => typeof value === 'boolean';
 const isObject = (value: unknown): boolean => typeof value === 'object' && value !== null;
 const isArray = (value: unknown): boolean => Array.isArray(value);
 const isStatus = (value: unknown): boolean => typeof value === 'number' && Number.isInteger(value) && value >= 400 && value <= 599;
-const isDelay = (value: unknown): boolean => value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 2_147_483_647);
+const isDelay = (value: unknown): boolean =>
+  value === undefined || (typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 2_147_483_647);
 
 const optionalString = (value: unknown): boolean => value === undefined || typeof value === 'string';
 const DETAIL_VALID: Readonly<Record<string, (event: Record<string, unknown>) => boolean>> = {
@@ -133,14 +172,22 @@ export function isConnectionEvent(value: unknown): boolean {
   const accounts = e['accounts'];
   return (
     main.isConnectionState(e['state']) &&
-    isString(e['provider']) && (e['provider'] as string).length <= 64 &&
-    isString(e['event']) && (e['event'] as string).length <= 128 &&
+    isString(e['provider']) &&
+    (e['provider'] as string).length <= 64 &&
+    isString(e['event']) &&
+    (e['event'] as string).length <= 128 &&
     (main.USER_ACTIONS as readonly unknown[]).includes(e['userAction']) &&
     (main.SEVERITIES as readonly unknown[]).includes(e['severity']) &&
-    isObject(match) && ['event', 'error', 'none'].includes(match?.['by'] as string) && optionalString(match?.['source']) && optionalString(match?.['description']) &&
+    isObject(match) &&
+    ['event', 'error', 'none'].includes(match?.['by'] as string) &&
+    optionalString(match?.['source']) &&
+    optionalString(match?.['description']) &&
     (connection === undefined || (isString(connection['type']) && isString(connection['id']) && connection['id'] !== '')) &&
-    Array.isArray(accounts) && accounts.length <= 64 && accounts.every(isString) &&
-    optionalString(e['user']) && (e['at'] === undefined || (isString(e['at']) && Number.isFinite(Date.parse(e['at'] as string)))) &&
+    Array.isArray(accounts) &&
+    accounts.length <= 64 &&
+    accounts.every(isString) &&
+    optionalString(e['user']) &&
+    (e['at'] === undefined || (isString(e['at']) && Number.isFinite(Date.parse(e['at'] as string)))) &&
     (e['error'] === undefined || isNormalizedError(e['error'])) &&
     (DETAIL_VALID[e['state'] as string]?.(e) ?? true) &&
     isString(JSON.stringify(value))
@@ -151,7 +198,9 @@ const webhookNormalizer = main.createNormalizer(allCatalogs);
 const noKey = async (): Promise<undefined> => undefined;
 const isWebhookResult = (value: unknown): boolean => {
   const result = value as { ok?: unknown; event?: unknown; reason?: unknown; message?: unknown; verified?: unknown };
-  return result.ok === true ? isConnectionEvent(result.event) && isBoolean(result.verified) : result.ok === false && (webhooks.WEBHOOK_REJECTIONS as readonly unknown[]).includes(result.reason) && isString(result.message);
+  return result.ok === true
+    ? isConnectionEvent(result.event) && isBoolean(result.verified)
+    : result.ok === false && (webhooks.WEBHOOK_REJECTIONS as readonly unknown[]).includes(result.reason) && isString(result.message);
 };
 /** A receiver for a signing provider, given what no key holder signed: a valid rejection. */
 const isRejection = (value: unknown): boolean => isWebhookResult(value) && (value as { ok: unknown }).ok === false;
@@ -173,7 +222,13 @@ export interface Contract {
 
 const problemValid = (answer: unknown): boolean => {
   const problem = answer as { status?: unknown; headers?: Record<string, unknown>; body?: Record<string, unknown> };
-  return isStatus(problem.status) && problem.headers?.['content-type'] === 'application/problem+json' && main.isKind(problem.body?.['kind']) && isString(problem.body?.['detail']) && isString(problem.body?.['title']);
+  return (
+    isStatus(problem.status) &&
+    problem.headers?.['content-type'] === 'application/problem+json' &&
+    main.isKind(problem.body?.['kind']) &&
+    isString(problem.body?.['detail']) &&
+    isString(problem.body?.['title'])
+  );
 };
 
 // aggregator-errors/resilience and /frameworks (issue 12): fixed partners for the hostile value.
@@ -189,7 +244,9 @@ const isPlan = (value: unknown): boolean => {
     isBoolean(plan['connectionBroken']) &&
     isBoolean(plan['mayHaveSucceeded']) &&
     isBoolean(plan['idempotent']) &&
-    (plan['action'] === 'retry' || plan['action'] === 'poll-job' ? typeof plan['delayMs'] === 'number' && isDelay(plan['delayMs']) : isDelay(plan['retryAfterMs'])) &&
+    (plan['action'] === 'retry' || plan['action'] === 'poll-job'
+      ? typeof plan['delayMs'] === 'number' && isDelay(plan['delayMs'])
+      : isDelay(plan['retryAfterMs'])) &&
     isObject(limit) &&
     isDelay(limit?.['afterMs']) &&
     isBoolean(limit?.['quota'])
@@ -197,20 +254,44 @@ const isPlan = (value: unknown): boolean => {
 };
 const isSendResult = (value: unknown): boolean => {
   const result = value as Record<string, unknown>;
-  return isObject(value) && typeof result['attempts'] === 'number' && (result['outcome'] === 'error' ? isNormalizedError(result['error']) && isPlan(result['plan']) : result['outcome'] === 'response' || result['outcome'] === 'pending');
+  return (
+    isObject(value) &&
+    typeof result['attempts'] === 'number' &&
+    (result['outcome'] === 'error'
+      ? isNormalizedError(result['error']) && isPlan(result['plan'])
+      : result['outcome'] === 'response' || result['outcome'] === 'pending')
+  );
 };
 /** A Fastify reply, a Node response and an Express next that record what the handlers did. */
-function recorder(): { reply: frameworks.FastifyReplyLike; response: frameworks.NodeResponseLike; next: (error?: unknown) => void; seen: { status?: number; headers?: Record<string, string>; body?: unknown; next?: boolean } } {
+function recorder(): {
+  reply: frameworks.FastifyReplyLike;
+  response: frameworks.NodeResponseLike;
+  next: (error?: unknown) => void;
+  seen: { status?: number; headers?: Record<string, string>; body?: unknown; next?: boolean };
+} {
   const seen: { status?: number; headers?: Record<string, string>; body?: unknown; next?: boolean } = {};
   const reply: frameworks.FastifyReplyLike = {
-    code: (status) => ((seen.status = status), reply),
-    headers: (values) => ((seen.headers = { ...values }), reply),
-    send: (payload) => (seen.body = payload),
+    code: (status) => {
+      seen.status = status;
+      return reply;
+    },
+    headers: (values) => {
+      seen.headers = { ...values };
+      return reply;
+    },
+    send: (payload) => {
+      seen.body = payload;
+    },
   };
   const response: frameworks.NodeResponseLike = {
     headersSent: false,
-    writeHead: (status, headers) => ((seen.status = status), (seen.headers = { ...headers })),
-    end: (body) => (seen.body = body),
+    writeHead: (status, headers) => {
+      seen.status = status;
+      seen.headers = { ...headers };
+    },
+    end: (body) => {
+      seen.body = body;
+    },
   };
   return { reply, response, next: () => (seen.next = true), seen };
 }
@@ -231,7 +312,11 @@ export const CONTRACTS: readonly Contract[] = [
   { name: 'main.createNormalizer', call: (a, b) => main.createNormalizer(a as never).normalize(b as never), valid: isNormalizedError },
   { name: 'main.createNormalizer#normalize', call: (a) => normalizer.normalize(a as never), valid: isNormalizedError },
   { name: 'main.createNormalizer#pending', call: (a) => normalizer.pending(a as never), valid: (v) => v === undefined || isObject(v) },
-  { name: 'main.AggregatorError', call: (a, b) => new main.AggregatorError(a as never, b as never), valid: (v) => v instanceof Error && isNormalizedError((v as main.AggregatorError).error) && isString(JSON.stringify(v)) },
+  {
+    name: 'main.AggregatorError',
+    call: (a, b) => new main.AggregatorError(a as never, b as never),
+    valid: (v) => v instanceof Error && isNormalizedError((v as main.AggregatorError).error) && isString(JSON.stringify(v)),
+  },
   { name: 'main.AggregatorError.is', call: (a) => main.AggregatorError.is(a), valid: isBoolean },
   {
     name: 'catalog.defineCatalog',
@@ -239,14 +324,30 @@ export const CONTRACTS: readonly Contract[] = [
     valid: isObject,
     throws: (error) => error instanceof authoring.CatalogError && error.problems.length > 0,
   },
-  { name: 'catalog.CatalogError', call: (a) => new authoring.CatalogError(a as never), valid: (v) => v instanceof Error && Array.isArray((v as authoring.CatalogError).problems) },
-  { name: 'catalog.parseCatalog', call: (a) => authoring.parseCatalog(a), valid: (v) => isObject(v) && (((v as { ok: boolean }).ok === true) || ((v as { problems: unknown[] }).problems.length > 0)) },
+  {
+    name: 'catalog.CatalogError',
+    call: (a) => new authoring.CatalogError(a as never),
+    valid: (v) => v instanceof Error && Array.isArray((v as authoring.CatalogError).problems),
+  },
+  {
+    name: 'catalog.parseCatalog',
+    call: (a) => authoring.parseCatalog(a),
+    valid: (v) => isObject(v) && ((v as { ok: boolean }).ok === true || (v as { problems: unknown[] }).problems.length > 0),
+  },
   { name: 'catalog.leanCatalog', call: (a) => authoring.leanCatalog(a as never), valid: (v) => v === null || typeof v !== 'function' },
   { name: 'catalog.catalogJsonSchema', call: () => authoring.catalogJsonSchema(), valid: isObject, slow: true },
   { name: 'catalog.normalizedErrorJsonSchema', call: () => authoring.normalizedErrorJsonSchema(), valid: isObject, slow: true },
   { name: 'catalog.problemBodyJsonSchema', call: () => authoring.problemBodyJsonSchema(), valid: isObject, slow: true },
-  { name: 'gateway.readResponse', call: (a, b) => gateway.readResponse(a as never, b as never), valid: (v) => isObject(v) && isString((v as { provider: unknown }).provider) },
-  { name: 'gateway.fromResponse', call: (a, b) => gateway.fromResponse(a as never, { ...(isObject(b) ? {} : {}), normalizer, provider: 'plaid', request: b as never }), valid: isNormalizedError },
+  {
+    name: 'gateway.readResponse',
+    call: (a, b) => gateway.readResponse(a as never, b as never),
+    valid: (v) => isObject(v) && isString((v as { provider: unknown }).provider),
+  },
+  {
+    name: 'gateway.fromResponse',
+    call: (a, b) => gateway.fromResponse(a as never, { ...(isObject(b) ? {} : {}), normalizer, provider: 'plaid', request: b as never }),
+    valid: isNormalizedError,
+  },
   { name: 'gateway.readError', call: (a, b) => gateway.readError(a, b as never), valid: (v) => v === undefined || isObject(v) },
   { name: 'gateway.fromError', call: (a, b) => gateway.fromError(a, b as never), valid: isNormalizedError },
   { name: 'gateway.networkFailure', call: (a) => gateway.networkFailure(a), valid: (v) => v === undefined || isObject(v) },
@@ -255,7 +356,9 @@ export const CONTRACTS: readonly Contract[] = [
     call: (a, b) => gateway.retryDecision(a as never, b as never),
     valid: (v) => {
       const decision = v as { action?: unknown; delayMs?: unknown; retryAfterMs?: unknown };
-      return decision.action === 'stop' ? isDelay(decision.retryAfterMs) : (decision.action === 'retry' || decision.action === 'poll-job') && typeof decision.delayMs === 'number' && isDelay(decision.delayMs);
+      return decision.action === 'stop'
+        ? isDelay(decision.retryAfterMs)
+        : (decision.action === 'retry' || decision.action === 'poll-job') && typeof decision.delayMs === 'number' && isDelay(decision.delayMs);
     },
   },
   { name: 'gateway.isSuccess', call: (a, b) => gateway.isSuccess(a as never, b as never), valid: isBoolean },
@@ -272,16 +375,43 @@ export const CONTRACTS: readonly Contract[] = [
     },
   },
   { name: 'messages.isProblemBody', call: (a) => messages.isProblemBody(a), valid: isBoolean },
-  { name: 'observability.errorLabels', call: (a, b) => observability.errorLabels(a as never, b as never), valid: (v) => isObject(v) && Object.values(v as object).every((label) => isString(label) && (label as string).length <= 128) },
-  { name: 'observability.errorAttributes', call: (a) => observability.errorAttributes(a as never), valid: (v) => isObject(v) && Object.entries(v as object).every(([k, x]) => k.startsWith('aggregator.') && ['string', 'number', 'boolean'].includes(typeof x)) },
-  { name: 'observability.clientSpanAttributes', call: (a) => observability.clientSpanAttributes(a as never), valid: (v) => isObject(v) && main.isKind((v as Record<string, unknown>)['error.type']) && Object.values(v as object).every((x) => ['string', 'number', 'boolean'].includes(typeof x)) },
+  {
+    name: 'observability.errorLabels',
+    call: (a, b) => observability.errorLabels(a as never, b as never),
+    valid: (v) => isObject(v) && Object.values(v as object).every((label) => isString(label) && (label as string).length <= 128),
+  },
+  {
+    name: 'observability.errorAttributes',
+    call: (a) => observability.errorAttributes(a as never),
+    valid: (v) =>
+      isObject(v) && Object.entries(v as object).every(([k, x]) => k.startsWith('aggregator.') && ['string', 'number', 'boolean'].includes(typeof x)),
+  },
+  {
+    name: 'observability.clientSpanAttributes',
+    call: (a) => observability.clientSpanAttributes(a as never),
+    valid: (v) =>
+      isObject(v) &&
+      main.isKind((v as Record<string, unknown>)['error.type']) &&
+      Object.values(v as object).every((x) => ['string', 'number', 'boolean'].includes(typeof x)),
+  },
   {
     name: 'observability.connectionEventLabels',
     call: (a, b) => observability.connectionEventLabels(a as never, b as never),
-    valid: (v) => isObject(v) && main.isConnectionState((v as { state: unknown }).state) && Object.values(v as object).every((label) => isString(label) && (label as string).length <= 64),
+    valid: (v) =>
+      isObject(v) &&
+      main.isConnectionState((v as { state: unknown }).state) &&
+      Object.values(v as object).every((label) => isString(label) && (label as string).length <= 64),
   },
-  { name: 'observability.logFields', call: (a, b) => observability.logFields(a as never, b as never), valid: (v) => isObject(v) && isString((v as { message: unknown }).message) && ((v as { message: string }).message.length <= 65_536 + 1) },
-  { name: 'observability.alertRoute', call: (a) => observability.alertRoute(a as never), valid: (v) => isObject(v) && isString((v as { group: unknown }).group) },
+  {
+    name: 'observability.logFields',
+    call: (a, b) => observability.logFields(a as never, b as never),
+    valid: (v) => isObject(v) && isString((v as { message: unknown }).message) && (v as { message: string }).message.length <= 65_536 + 1,
+  },
+  {
+    name: 'observability.alertRoute',
+    call: (a) => observability.alertRoute(a as never),
+    valid: (v) => isObject(v) && isString((v as { group: unknown }).group),
+  },
   {
     name: 'observability.prometheusRules',
     call: (a, b) => observability.prometheusRules(a as never, b as never),
@@ -306,38 +436,94 @@ export const CONTRACTS: readonly Contract[] = [
   { name: 'arbitraries.hostileResponse', call: (a) => fc.sample(arbitraries.hostileResponse(a as never), { numRuns: 1, seed: 42 }), valid: isArray },
   // aggregator-errors/webhooks and its testkit (issue 8, server side).
   { name: 'webhooks.webhookEvent', call: (a, b) => webhooks.webhookEvent(a, b as never), valid: isConnectionEvent },
-  { name: 'webhooks.webhookEvent#classified', call: (a, b) => webhooks.webhookEvent(a, { provider: isString(b) ? (b as string) : 'plaid', normalizer: webhookNormalizer }), valid: isConnectionEvent },
-  { name: 'webhooks.plaidWebhookEvent', call: (a, b) => webhooks.plaidWebhookEvent(a, { normalizer: isObject(b) ? (b as never) : webhookNormalizer }), valid: isConnectionEvent },
-  { name: 'webhooks.plaidLinkEvents', call: (a) => webhooks.plaidLinkEvents(a, { normalizer: webhookNormalizer }), valid: (v) => isArray(v) && (v as unknown[]).every(isConnectionEvent) },
+  {
+    name: 'webhooks.webhookEvent#classified',
+    call: (a, b) => webhooks.webhookEvent(a, { provider: isString(b) ? (b as string) : 'plaid', normalizer: webhookNormalizer }),
+    valid: isConnectionEvent,
+  },
+  {
+    name: 'webhooks.plaidWebhookEvent',
+    call: (a, b) => webhooks.plaidWebhookEvent(a, { normalizer: isObject(b) ? (b as never) : webhookNormalizer }),
+    valid: isConnectionEvent,
+  },
+  {
+    name: 'webhooks.plaidLinkEvents',
+    call: (a) => webhooks.plaidLinkEvents(a, { normalizer: webhookNormalizer }),
+    valid: (v) => isArray(v) && (v as unknown[]).every(isConnectionEvent),
+  },
   { name: 'webhooks.mxWebhookEvent', call: (a) => webhooks.mxWebhookEvent(a, { normalizer: webhookNormalizer }), valid: isConnectionEvent },
   { name: 'webhooks.tellerWebhookEvent', call: (a) => webhooks.tellerWebhookEvent(a, { normalizer: webhookNormalizer }), valid: isConnectionEvent },
   { name: 'webhooks.finicityWebhookEvent', call: (a) => webhooks.finicityWebhookEvent(a, { normalizer: webhookNormalizer }), valid: isConnectionEvent },
   { name: 'webhooks.yodleeWebhookEvent', call: (a) => webhooks.yodleeWebhookEvent(a, { normalizer: webhookNormalizer }), valid: isConnectionEvent },
   { name: 'webhooks.aerosyncWebhookEvent', call: (a) => webhooks.aerosyncWebhookEvent(a, { normalizer: webhookNormalizer }), valid: isConnectionEvent },
   { name: 'webhooks.synapseWebhookEvent', call: (a, b) => webhooks.synapseWebhookEvent(a, b as never), valid: isConnectionEvent },
-  { name: 'webhooks.receiveWebhook', call: (a, b) => webhooks.receiveWebhook(a as never, b as never, { provider: 'plaid', getKey: noKey, normalizer: webhookNormalizer }), valid: isRejection },
+  {
+    name: 'webhooks.receiveWebhook',
+    call: (a, b) => webhooks.receiveWebhook(a as never, b as never, { provider: 'plaid', getKey: noKey, normalizer: webhookNormalizer }),
+    valid: isRejection,
+  },
   { name: 'webhooks.receiveWebhook#options', call: (a, b) => webhooks.receiveWebhook('{}', a as never, b as never), valid: isWebhookResult },
-  { name: 'webhooks.receivePlaidWebhook', call: (a, b) => webhooks.receivePlaidWebhook(a as never, b as never, { getKey: noKey, normalizer: webhookNormalizer }), valid: isRejection },
-  { name: 'webhooks.receiveFinicityWebhook', call: (a, b) => webhooks.receiveFinicityWebhook(a as never, b as never, { secret: 'secret', normalizer: webhookNormalizer }), valid: isRejection },
-  { name: 'webhooks.receiveAerosyncWebhook', call: (a, b) => webhooks.receiveAerosyncWebhook(a as never, b as never, { secret: 'secret', normalizer: webhookNormalizer }), valid: isRejection },
-  { name: 'webhooks.receiveTellerWebhook', call: (a, b) => webhooks.receiveTellerWebhook(a as never, b as never, { secret: 'secret', normalizer: webhookNormalizer }), valid: isRejection },
+  {
+    name: 'webhooks.receivePlaidWebhook',
+    call: (a, b) => webhooks.receivePlaidWebhook(a as never, b as never, { getKey: noKey, normalizer: webhookNormalizer }),
+    valid: isRejection,
+  },
+  {
+    name: 'webhooks.receiveFinicityWebhook',
+    call: (a, b) => webhooks.receiveFinicityWebhook(a as never, b as never, { secret: 'secret', normalizer: webhookNormalizer }),
+    valid: isRejection,
+  },
+  {
+    name: 'webhooks.receiveAerosyncWebhook',
+    call: (a, b) => webhooks.receiveAerosyncWebhook(a as never, b as never, { secret: 'secret', normalizer: webhookNormalizer }),
+    valid: isRejection,
+  },
+  {
+    name: 'webhooks.receiveTellerWebhook',
+    call: (a, b) => webhooks.receiveTellerWebhook(a as never, b as never, { secret: 'secret', normalizer: webhookNormalizer }),
+    valid: isRejection,
+  },
   { name: 'webhooks.plaidKeyCache', call: (a) => webhooks.plaidKeyCache(a as never), valid: (v) => typeof v === 'function' },
   { name: 'testkit.webhookFixtures', call: (a) => testkit.webhookFixtures(a as never), valid: isArray },
-  { name: 'testkit.signWebhook', call: (a) => testkit.signWebhook(a as never), valid: (v) => isObject(v) && (v as Record<string, unknown>)['content-type'] === 'application/json', throws: anyError },
-  { name: 'testkit.createPlaidTestKey', call: (a) => testkit.createPlaidTestKey(a as never), valid: (v) => isObject(v) && isString((v as { kid: unknown }).kid) },
+  {
+    name: 'testkit.signWebhook',
+    call: (a) => testkit.signWebhook(a as never),
+    valid: (v) => isObject(v) && (v as Record<string, unknown>)['content-type'] === 'application/json',
+    throws: anyError,
+  },
+  {
+    name: 'testkit.createPlaidTestKey',
+    call: (a) => testkit.createPlaidTestKey(a as never),
+    valid: (v) => isObject(v) && isString((v as { kid: unknown }).kid),
+  },
   { name: 'arbitraries.hostileWebhook', call: (a) => fc.sample(arbitraries.hostileWebhook(a as never), { numRuns: 1, seed: 42 }), valid: isArray },
   // aggregator-errors/widgets, the event renderer and their testkit (issue 8, frontend side): the callback, the
   // payload and the options are hostile in turn; a normalizer rides along in the #classified runs.
-  ...(['plaidLinkEvent', 'mxConnectEvent', 'tellerConnectEvent', 'finicityConnectEvent', 'yodleeFastLinkEvent', 'aerosyncWidgetEvent'] as const).flatMap((name): Contract[] => [
-    { name: `widgets.${name}`, call: (a, b) => widgets[name](a as never, b, a as never), valid: isConnectionEvent },
-    { name: `widgets.${name}#classified`, call: (a, b) => widgets[name](isString(a) ? (a as string) : 'message', b, { normalizer: webhookNormalizer }), valid: isConnectionEvent },
-  ]),
+  ...(['plaidLinkEvent', 'mxConnectEvent', 'tellerConnectEvent', 'finicityConnectEvent', 'yodleeFastLinkEvent', 'aerosyncWidgetEvent'] as const).flatMap(
+    (name): Contract[] => [
+      // biome-ignore lint/performance/noDynamicNamespaceImportAccess: every widget reader, by name, is the point
+      { name: `widgets.${name}`, call: (a, b) => widgets[name](a as never, b, a as never), valid: isConnectionEvent },
+      {
+        name: `widgets.${name}#classified`,
+        // biome-ignore lint/performance/noDynamicNamespaceImportAccess: as above
+        call: (a, b) => widgets[name](isString(a) ? (a as string) : 'message', b, { normalizer: webhookNormalizer }),
+        valid: isConnectionEvent,
+      },
+    ],
+  ),
   {
     name: 'messages.renderConnectionEvent',
     call: (a, b) => messages.renderConnectionEvent(a, b as never),
     valid: (v) => {
       const m = v as { title?: unknown; body?: unknown; action?: { kind?: unknown; label?: unknown } } | undefined;
-      return m === undefined || (isString(m.title) && (m.title as string).trim() !== '' && isString(m.body) && (main.USER_ACTIONS as readonly unknown[]).includes(m.action?.kind) && isString(m.action?.label));
+      return (
+        m === undefined ||
+        (isString(m.title) &&
+          (m.title as string).trim() !== '' &&
+          isString(m.body) &&
+          (main.USER_ACTIONS as readonly unknown[]).includes(m.action?.kind) &&
+          isString(m.action?.label))
+      );
     },
   },
   { name: 'testkit.widgetFixtures', call: (a) => testkit.widgetFixtures(a as never), valid: (v) => isArray(v) && (v as unknown[]).length > 0 },
@@ -355,32 +541,81 @@ export const CONTRACTS: readonly Contract[] = [
     },
     valid: (v) => {
       const state = v as { tokens?: unknown; maxTokens?: unknown; retrying?: unknown };
-      return typeof state.tokens === 'number' && typeof state.maxTokens === 'number' && state.tokens >= 0 && state.tokens <= state.maxTokens && isBoolean(state.retrying);
+      return (
+        typeof state.tokens === 'number' &&
+        typeof state.maxTokens === 'number' &&
+        state.tokens >= 0 &&
+        state.tokens <= state.maxTokens &&
+        isBoolean(state.retrying)
+      );
     },
   },
-  { name: 'resilience.readRateLimit', call: (a, b) => resilience.readRateLimit(a as never, b as never), valid: (v) => isObject(v) && isDelay((v as { afterMs: unknown }).afterMs) && isBoolean((v as { quota: unknown }).quota) },
-  { name: 'resilience.readRateLimit#catalogs', call: (a, b) => resilience.readRateLimit(a as never, { headers: b as never, catalogs: allCatalogs }), valid: (v) => isObject(v) && isDelay((v as { afterMs: unknown }).afterMs) },
-  { name: 'resilience.idempotencyOf', call: (a) => resilience.idempotencyOf(a as never), valid: (v) => isObject(v) && isBoolean((v as { idempotent: unknown }).idempotent) && ((v as { key: unknown }).key === undefined || isString((v as { key: unknown }).key)) },
+  {
+    name: 'resilience.readRateLimit',
+    call: (a, b) => resilience.readRateLimit(a as never, b as never),
+    valid: (v) => isObject(v) && isDelay((v as { afterMs: unknown }).afterMs) && isBoolean((v as { quota: unknown }).quota),
+  },
+  {
+    name: 'resilience.readRateLimit#catalogs',
+    call: (a, b) => resilience.readRateLimit(a as never, { headers: b as never, catalogs: allCatalogs }),
+    valid: (v) => isObject(v) && isDelay((v as { afterMs: unknown }).afterMs),
+  },
+  {
+    name: 'resilience.idempotencyOf',
+    call: (a) => resilience.idempotencyOf(a as never),
+    valid: (v) =>
+      isObject(v) &&
+      isBoolean((v as { idempotent: unknown }).idempotent) &&
+      ((v as { key: unknown }).key === undefined || isString((v as { key: unknown }).key)),
+  },
   { name: 'resilience.planRetry', call: (a, b) => resilience.planRetry(a as never, b as never), valid: isPlan },
-  { name: 'resilience.planRetry#budget', call: (a) => resilience.planRetry(resilienceTimeout, { attempt: 1, budget: resilience.createRetryBudget(), request: a as never }), valid: isPlan },
+  {
+    name: 'resilience.planRetry#budget',
+    call: (a) => resilience.planRetry(resilienceTimeout, { attempt: 1, budget: resilience.createRetryBudget(), request: a as never }),
+    valid: isPlan,
+  },
   { name: 'resilience.countsAgainstHealth', call: (a) => resilience.countsAgainstHealth(a as never), valid: isBoolean },
   { name: 'resilience.providerError', call: (a, b) => resilience.providerError(a, b as never), valid: (v) => v === undefined || isNormalizedError(v) },
-  { name: 'resilience.providerError#named', call: (a) => resilience.providerError(a, { provider: 'aerosync', normalizer }), valid: (v) => v === undefined || isNormalizedError(v) },
+  {
+    name: 'resilience.providerError#named',
+    call: (a) => resilience.providerError(a, { provider: 'aerosync', normalizer }),
+    valid: (v) => v === undefined || isNormalizedError(v),
+  },
   { name: 'resilience.healthFilter', call: (a, b) => resilience.healthFilter(a as never)(b), valid: isBoolean },
   { name: 'resilience.opossumErrorFilter', call: (a, b) => resilience.opossumErrorFilter(a as never)(b), valid: isBoolean },
   { name: 'resilience.retryFilter', call: (a, b) => resilience.retryFilter(a as never)(b), valid: isBoolean },
   {
     name: 'resilience.retryAfterBackoff',
-    call: (a, b) => resilience.retryAfterBackoff(a as never).next(b as never).next(b as never),
-    valid: (v) => isObject(v) && typeof (v as { duration: unknown }).duration === 'number' && isDelay((v as { duration: unknown }).duration) && typeof (v as { next: unknown }).next === 'function',
+    call: (a, b) =>
+      resilience
+        .retryAfterBackoff(a as never)
+        .next(b as never)
+        .next(b as never),
+    valid: (v) =>
+      isObject(v) &&
+      typeof (v as { duration: unknown }).duration === 'number' &&
+      isDelay((v as { duration: unknown }).duration) &&
+      typeof (v as { next: unknown }).next === 'function',
   },
   // The options are hostile with a timeout behind them (backoff: nothing is waited); or the context is, with no wait accepted.
-  { name: 'resilience.pRetryShouldRetry', call: (a) => resilience.pRetryShouldRetry(a as never)({ error: new main.AggregatorError(resilienceTimeout), attemptNumber: 1 }), valid: isBoolean },
+  {
+    name: 'resilience.pRetryShouldRetry',
+    call: (a) => resilience.pRetryShouldRetry(a as never)({ error: new main.AggregatorError(resilienceTimeout), attemptNumber: 1 }),
+    valid: isBoolean,
+  },
   { name: 'resilience.pRetryShouldRetry#context', call: (a) => resilience.pRetryShouldRetry({ maxWaitMs: 0 })(a as never), valid: isBoolean },
   { name: 'resilience.sendWithRetries', call: (a) => resilience.sendWithRetries(a as never), valid: isSendResult },
   {
     name: 'resilience.sendWithRetries#send',
-    call: (a, b) => resilience.sendWithRetries({ provider: 'aerosync', normalizer, request: b as never, send: async () => a as never, retry: { maxAttempts: 1 }, timeoutMs: 1000 }),
+    call: (a, b) =>
+      resilience.sendWithRetries({
+        provider: 'aerosync',
+        normalizer,
+        request: b as never,
+        send: async () => a as never,
+        retry: { maxAttempts: 1 },
+        timeoutMs: 1000,
+      }),
     valid: isSendResult,
   },
   // aggregator-errors/frameworks (issue 12): the handler a factory makes, given a hostile error.
@@ -413,7 +648,9 @@ export const CONTRACTS: readonly Contract[] = [
     call: async (a, b) => {
       const response = await frameworks.honoErrorHandler(a as never)(b, {});
       const headers: Record<string, string> = {};
-      response.headers.forEach((value, name) => (headers[name] = value));
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
       return { status: response.status, headers, body: await response.text() };
     },
     valid: (v) => {
@@ -432,7 +669,19 @@ export const TESTED_APART: readonly string[] = ['testkit.startSimulator', 'testk
 
 /** The public functions of every entry point, by `entry.name`. */
 export function publicFunctions(): string[] {
-  const entries: Record<string, Record<string, unknown>> = { main, resilience, frameworks, catalog: authoring, gateway, messages, observability, testkit, arbitraries, webhooks, widgets };
+  const entries: Record<string, Record<string, unknown>> = {
+    main,
+    resilience,
+    frameworks,
+    catalog: authoring,
+    gateway,
+    messages,
+    observability,
+    testkit,
+    arbitraries,
+    webhooks,
+    widgets,
+  };
   return Object.entries(entries).flatMap(([entry, module]) =>
     Object.entries(module)
       .filter(([, value]) => typeof value === 'function')

@@ -36,9 +36,14 @@ export function eventProblem(value: unknown): string | undefined {
   if (!['event', 'error', 'none'].includes(String(match?.['by']))) return 'match.by';
   if (match?.['by'] !== 'none' && !(isString(match?.['source']) && match['source'].startsWith('https://'))) return 'match.source of a documented event';
   const connection = event['connection'] as Record<string, unknown> | undefined;
-  if (connection !== undefined && !(optionalString(connection['type'], 32) && isString(connection['id']) && connection['id'] !== '' && connection['id'].length <= 256)) return 'connection';
+  if (
+    connection !== undefined &&
+    !(optionalString(connection['type'], 32) && isString(connection['id']) && connection['id'] !== '' && connection['id'].length <= 256)
+  )
+    return 'connection';
   if (!optionalString(event['user'], 256)) return 'user';
-  if (!Array.isArray(event['accounts']) || event['accounts'].length > 64 || !event['accounts'].every((id) => isString(id) && id.length <= 256)) return 'accounts';
+  if (!Array.isArray(event['accounts']) || event['accounts'].length > 64 || !event['accounts'].every((id) => isString(id) && id.length <= 256))
+    return 'accounts';
   if (!(event['at'] === undefined || (isString(event['at']) && !Number.isNaN(Date.parse(event['at']))))) return 'at';
   const error = event['error'] as Record<string, unknown> | undefined;
   if (error !== undefined && (typeof error !== 'object' || !isString(error['kind']))) return 'error';
