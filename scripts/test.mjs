@@ -38,6 +38,13 @@ const STEPS = [
   { name: 'vitest', command: [resolve(root, 'node_modules/.bin/vitest'), 'run', '--dir', 'test', '--typecheck'], count: vitestCount },
   { name: 'no-codegen', command: [npm, 'run', '--silent', 'test:no-codegen'], count: vitestCount },
   { name: 'build', command: [npm, 'run', '--silent', 'build'], count: match(/(\d+) catalogs written/, (m) => `${m[1]} catalogs frozen`) },
+  // A short fuzz run over what the build step compiled (every public function, a random seed, printed for a
+  // replay); `npm run fuzz` runs a million.
+  {
+    name: 'fuzz',
+    command: [process.execPath, resolve(root, '.tools/scripts/fuzz.js'), '--runs', '5000'],
+    count: match(/fuzz: ([\d,]+) inputs over (\d+) properties.*seed (-?\d+)/, (m) => `${m[1]} inputs, ${m[2]} properties, seed ${m[3]}`),
+  },
   { name: 'api:check', command: [npm, 'run', '--silent', 'api:check'], count: match(/checked (\d+) entries/, (m) => `${m[1]} entries`) },
   { name: 'docs:check', command: [npm, 'run', '--silent', 'docs:check'], count: match(/docs: (.+) up to date/, (m) => m[1]) },
   { name: 'docs:snippets', command: [npm, 'run', '--silent', 'docs:snippets'], count: match(/compiled (\d+) TypeScript blocks/, (m) => `${m[1]} blocks`) },
