@@ -44,7 +44,6 @@ function readerOf(out: string, paths: readonly (readonly string[])[]): string {
   return `read: { ${tries.join(' ')} }`;
 }
 
-
 /** Code comparing a literal with the URL at an offset: inline char codes for the shortest literals, a call (which the JIT inlines) for the rest, so the source stays small. */
 function sameCode(literal: string, at: string): string {
   if (literal.length > 3) return `same(url, ${lit(literal)}, ${at})`;
@@ -52,35 +51,43 @@ function sameCode(literal: string, at: string): string {
 }
 
 /** The condition under which an endpoint's literal segments and query pairs match the scanned URL. */
-function conditionOf(endpoint: CompiledEndpoint, index: number): string {
+function conditionOf(endpoint: CompiledEndpoint): string {
   const parts: string[] = [];
   endpoint.literals.forEach((literal, i) => {
-    if (literal === undefined) return;
+    // The first segment was compared by the switch that found the candidate (or is a parameter).
+    if (literal === undefined || i === 0) return;
     parts.push(`starts[${i + 1}] - 1 - starts[${i}] === ${literal.length} && ${sameCode(literal, `starts[${i}]`)}`);
   });
   // A required query pair is looked for in place: the query is never split.
-  for (const pair of endpoint.query) parts.push(`(query === ${lit(pair)} || query.startsWith(${lit(`${pair}&`)}) || query.endsWith(${lit(`&${pair}`)}) || query.includes(${lit(`&${pair}&`)}))`);
+  for (const pair of endpoint.query)
+    parts.push(`(query === ${lit(pair)} || query.startsWith(${lit(`${pair}&`)}) || query.endsWith(${lit(`&${pair}`)}) || query.includes(${lit(`&${pair}&`)}))`);
   return parts.length === 0 ? 'true' : parts.join(' && ');
 }
 
 /** A function of the scanned URL that returns the index of the endpoint a bucket's candidates resolve to, or -1. */
-function bucketCode(endpoints: readonly CompiledEndpoint[], index: Map<CompiledEndpoint, number>, byFirst: ReadonlyMap<number, readonly CompiledEndpoint[]>, anyFirst: readonly CompiledEndpoint[]): string {
-  const first = (list: readonly CompiledEndpoint[]): string => list.map((endpoint) => `if (${conditionOf(endpoint, index.get(endpoint) ?? -1)}) return ${index.get(endpoint) ?? -1};`).join(' ');
-  const cases = [...byFirst].map(([hash, list]) => `case ${hash}: { ${first(list)} break; }`).join(' ');
-  const named = cases === '' ? '' : `switch (firstHash) { ${cases} }`;
+function bucketCode(
+  index: Map<CompiledEndpoint, number>,
+  byFirst: ReadonlyMap<string, readonly CompiledEndpoint[]>,
+  anyFirst: readonly CompiledEndpoint[],
+): string {
+  const first = (list: readonly CompiledEndpoint[]): string =>
+    list.map((endpoint) => `if (${conditionOf(endpoint)}) return ${index.get(endpoint) ?? -1};`).join(' ');
+  const cases = [...byFirst].map(([literal, list]) => `case ${lit(literal)}: { ${first(list)} break; }`).join(' ');
+  const named = cases === '' ? '' : `switch (first) { ${cases} }`;
   if (anyFirst.length === 0) return `{ ${named} return -1; }`;
   // A literal first segment and a parameter both match: the more specific wins (the catalog's order on a tie), as the generic reader decides.
-  return `{ let named = -1; n: { ${named.replace(/return (\d+);/g, 'named = $1; break n;')} } let any = -1; a: { ${first(anyFirst).replace(/return (\d+);/g, 'any = $1; break a;')} } if (named < 0 || any < 0) return named < 0 ? any : named; return before(E[any], E[named]) ? any : named; }`;
+  // Each "return i;" follows an "if (...)": its replacement is braced, or the break would end the search at its first candidate.
+  return `{ let named = -1; n: { ${named.replace(/return (\d+);/g, '{ named = $1; break n; }')} } let any = -1; a: { ${first(anyFirst).replace(/return (\d+);/g, '{ any = $1; break a; }')} } if (named < 0 || any < 0) return named < 0 ? any : named; return before(E[any], E[named]) ? any : named; }`;
 }
 
 /** Code of a function that finds the endpoint index for an upper-case method, or -1. */
 function locateCode(table: EndpointTable, endpoints: readonly CompiledEndpoint[]): string {
   const index = new Map(endpoints.map((endpoint, i) => [endpoint, i] as const));
   const methods = [...table.byMethod].map(([method, bySize]) => {
-    const sizes = [...bySize].map(([size, bucket]) => `case ${size}: ${bucketCode(endpoints, index, bucket.byFirst, bucket.anyFirst)}`).join(' ');
+    const sizes = [...bySize].map(([size, bucket]) => `case ${size}: ${bucketCode(index, bucket.byFirst, bucket.anyFirst)}`).join(' ');
     return `case ${lit(method)}: switch (count) { ${sizes} } return -1;`;
   });
-  return `function pick(method, count, firstHash, url, query) { switch (method) { ${methods.join(' ')} } return -1; }`;
+  return `function pick(method, count, first, url, query) { switch (method) { ${methods.join(' ')} } return -1; }`;
 }
 
 function same(url: string, literal: string, from: number): boolean {
@@ -119,14 +126,27 @@ function source(catalog: CompiledCatalog, endpoints: readonly CompiledEndpoint[]
   const paths = catalog.body;
   const inline = endpoints.length <= MAX_INLINE_ENDPOINTS;
   const params = paths.params
-    .map(([name, at]) => `{ let t; ${readerOf('t', at)} if (t !== undefined) { (params ??= {})[${lit(name)}] = t.length > ${MAX_PARAM_CHARS} ? t.slice(0, ${MAX_PARAM_CHARS}) : t; } }`)
+    .map(
+      ([name, at]) =>
+        `{ let t; ${readerOf('t', at)} if (t !== undefined) { (params ??= {})[${lit(name)}] = t.length > ${MAX_PARAM_CHARS} ? t.slice(0, ${MAX_PARAM_CHARS}) : t; } }`,
+    )
     .join(' ');
   const ids = catalog.requestIdHeaders;
   const idLengths = [...new Set(ids.map((id) => id.length))];
   const idLengthTest = idLengths.length === 0 ? 'true' : idLengths.map((n) => `n !== ${n}`).join(' && ');
   // The first listed request-id header wins, whatever order the headers came in.
-  const idBranches = ids.map((id, rank) => `else if (lower === ${lit(id)}) { if (rank > ${rank}) { const t = headerText(headers[name]); if (t !== undefined) { headerId = t; rank = ${rank}; } } }`).join(' ');
-  const prefixes = catalog.endpoints.prefixes.map((prefix) => `{ const after = start + ${prefix.length}; if (after <= end && same(url, ${lit(prefix)}, start) && (after === end || url.charCodeAt(after) === 47)) { start = after; break prefix; } }`).join(' ');
+  const idBranches = ids
+    .map(
+      (id, rank) =>
+        `else if (lower === ${lit(id)}) { if (rank > ${rank}) { const t = headerText(headers[name]); if (t !== undefined) { headerId = t; rank = ${rank}; } } }`,
+    )
+    .join(' ');
+  const prefixes = catalog.endpoints.prefixes
+    .map(
+      (prefix) =>
+        `{ const after = start + ${prefix.length}; if (after <= end && same(url, ${lit(prefix)}, start) && (after === end || url.charCodeAt(after) === 47)) { start = after; break prefix; } }`,
+    )
+    .join(' ');
   return `
 "use strict";
 const { hasOwn, readBody, toStatus, toCode, observeCauses, retryAfterMs, readHeaders, resolveEndpoint, same, decode, text, headerText, before, E, UPPER, starts, ID_HEADERS } = deps;
@@ -159,9 +179,8 @@ function locate(url, method) {
     }
   }
   starts[count] = end + 1;
-  let firstHash = 0;
-  if (count > 0) { const to = starts[1] - 1; for (let i = starts[0]; i < to; i++) firstHash = (Math.imul(firstHash, 31) + url.charCodeAt(i)) | 0; }
-  return pick(UPPER.has(method) ? method : method.toUpperCase(), count, firstHash, url, query);
+  const first = count > 0 ? url.slice(starts[0], starts[1] - 1) : '';
+  return pick(UPPER.has(method) ? method : method.toUpperCase(), count, first, url, query);
 }
 return function observe(input, catalog) {
   let body = input.body;
@@ -304,5 +323,3 @@ export function compileObserver(catalog: CompiledCatalog): Observer | undefined 
     return undefined;
   }
 }
-
-

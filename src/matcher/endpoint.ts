@@ -1,8 +1,10 @@
 /**
  * Endpoint inference: which catalog endpoint a request went to, read from its
- * method and URL. The URL is scanned in place (no slicing, no splitting) and
- * candidates are indexed by their first path segment, so the cost does not grow
- * with the number of endpoints a catalog documents (Plaid has 329, all POST).
+ * method and URL. The URL is scanned in place (no splitting; only the first
+ * segment is copied, as the key candidates are indexed by), so the cost does not
+ * grow with the number of endpoints a catalog documents (Plaid has 329, all POST).
+ * A map lookup on the first segment compares it natively: cheaper than hashing it
+ * and comparing its literal character by character.
  */
 import type { CompiledEndpoint } from './compile.js';
 
@@ -10,9 +12,9 @@ const MAX_URL_CHARS = 8192;
 const MAX_PARAM_CHARS = 256;
 const MAX_SEGMENTS = 64;
 
-/** Candidates of one method and segment count, by the hash of their first segment's literal. */
+/** Candidates of one method and segment count, by their first segment's literal. */
 interface Bucket {
-  readonly byFirst: Map<number, CompiledEndpoint[]>;
+  readonly byFirst: Map<string, CompiledEndpoint[]>;
   /** Endpoints whose first segment is a parameter: they may match any first segment. */
   readonly anyFirst: CompiledEndpoint[];
 }
@@ -23,12 +25,6 @@ export interface EndpointTable {
   readonly byMethod: Map<string, Map<number, Bucket>>;
   /** The path prefixes stripped before matching (`'/v2'`, `'/v3.1'`), longest first. */
   readonly prefixes: readonly string[];
-}
-
-function hashOf(text: string, from: number, to: number): number {
-  let h = 0;
-  for (let i = from; i < to; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return h;
 }
 
 /** Which of two endpoints wins where both match: the more specific, then the one the catalog lists first. */
@@ -44,14 +40,11 @@ export function indexEndpoints(endpoints: readonly CompiledEndpoint[], prefixes:
     const bySize = byMethod.get(method) ?? new Map<number, Bucket>();
     byMethod.set(method, bySize);
     const size = endpoint.literals.length;
-    const bucket = bySize.get(size) ?? { byFirst: new Map<number, CompiledEndpoint[]>(), anyFirst: [] };
+    const bucket = bySize.get(size) ?? { byFirst: new Map<string, CompiledEndpoint[]>(), anyFirst: [] };
     bySize.set(size, bucket);
     const first = endpoint.literals[0];
     if (first === undefined) bucket.anyFirst.push(endpoint);
-    else {
-      const key = hashOf(first, 0, first.length);
-      bucket.byFirst.set(key, [...(bucket.byFirst.get(key) ?? []), endpoint]);
-    }
+    else bucket.byFirst.set(first, [...(bucket.byFirst.get(first) ?? []), endpoint]);
   }
   return { byMethod, prefixes: [...prefixes].sort((a, b) => b.length - a.length) };
 }
@@ -65,13 +58,17 @@ function sameAt(url: string, literal: string, from: number): boolean {
   return true;
 }
 
+/**
+ * Whether a candidate's literal segments and query pairs match the scanned URL;
+ * its first segment was matched by the lookup that found it (or is a parameter).
+ */
 function matches(endpoint: CompiledEndpoint, url: string, query: string): boolean {
   const { literals } = endpoint;
-  for (let i = 0; i < literals.length; i++) {
+  for (let i = 1; i < literals.length; i++) {
     const literal = literals[i];
     if (literal === undefined) continue;
-    const from = starts[i] ?? 0;
-    if ((starts[i + 1] ?? 0) - 1 - from !== literal.length || !sameAt(url, literal, from)) return false;
+    const at = starts[i] ?? 0;
+    if ((starts[i + 1] ?? 0) - 1 - at !== literal.length || !sameAt(url, literal, at)) return false;
   }
   if (endpoint.query.length === 0) return true;
   const pairs = query.split('&');
@@ -84,9 +81,9 @@ function firstMatch(list: readonly CompiledEndpoint[] | undefined, url: string, 
   return undefined;
 }
 
-function inBucket(bucket: Bucket | undefined, url: string, query: string, firstHash: number): CompiledEndpoint | undefined {
+function inBucket(bucket: Bucket | undefined, url: string, query: string, first: string): CompiledEndpoint | undefined {
   if (bucket === undefined) return undefined;
-  const named = firstMatch(bucket.byFirst.get(firstHash), url, query);
+  const named = firstMatch(bucket.byFirst.get(first), url, query);
   if (bucket.anyFirst.length === 0) return named;
   const any = firstMatch(bucket.anyFirst, url, query);
   if (named === undefined || any === undefined) return named ?? any;
@@ -156,14 +153,14 @@ export function resolveEndpoint(table: EndpointTable, method: unknown, url: stri
     }
   }
   starts[count] = end + 1;
-  const firstHash = count === 0 ? 0 : hashOf(url, starts[0] ?? 0, (starts[1] ?? 0) - 1);
+  const first = count === 0 ? '' : url.slice(starts[0] ?? 0, (starts[1] ?? 0) - 1);
   let found: CompiledEndpoint | undefined;
   if (typeof method === 'string' && method !== '') {
     const bySize = table.byMethod.get(method) ?? table.byMethod.get(method.toUpperCase());
-    found = inBucket(bySize?.get(count), url, query, firstHash);
+    found = inBucket(bySize?.get(count), url, query, first);
   } else {
     for (const bySize of table.byMethod.values()) {
-      const endpoint = inBucket(bySize.get(count), url, query, firstHash);
+      const endpoint = inBucket(bySize.get(count), url, query, first);
       if (endpoint === undefined) continue;
       if (found !== undefined) return undefined;
       found = endpoint;
@@ -177,7 +174,9 @@ export function resolveEndpoint(table: EndpointTable, method: unknown, url: stri
     const entry = names[i] as readonly [number, string];
     const from = starts[entry[0]] ?? 0;
     const to = (starts[entry[0] + 1] ?? 0) - 1;
-    if (to > from) (params ??= {})[entry[1]] = decode(url, from, to);
+    if (to <= from) continue;
+    params ??= {};
+    params[entry[1]] = decode(url, from, to);
   }
   return { endpoint: found, params };
 }
