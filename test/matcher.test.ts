@@ -34,7 +34,7 @@ describe('precedence', () => {
     expect(sync).toMatchObject({ kind: 'provider-unavailable', match: { by: 'code' } });
   });
 
-  test('a URL that matched no endpoint does not borrow another endpoint\'s row', () => {
+  test("a URL that matched no endpoint does not borrow another endpoint's row", () => {
     const error = normalize({ provider: 'acme', method: 'POST', url: '/users', status: 402, body: body('E500') });
     expect(error).toMatchObject({ kind: 'provider-unavailable', endpoint: undefined, match: { by: 'code', documentedStatus: 500 } });
   });
@@ -51,18 +51,35 @@ describe('precedence', () => {
   });
 
   test('an unknown code falls back to its category, then to the status', () => {
-    expect(normalize({ provider: 'acme', status: 400, body: JSON.stringify({ error: { code: 'NEW', type: 'ITEM_ERROR' } }) })).toMatchObject({ kind: 'reconnect-required', match: { by: 'category' } });
+    expect(normalize({ provider: 'acme', status: 400, body: JSON.stringify({ error: { code: 'NEW', type: 'ITEM_ERROR' } }) })).toMatchObject({
+      kind: 'reconnect-required',
+      match: { by: 'category' },
+    });
     expect(normalize({ provider: 'acme', status: 401, body: body('NEW') })).toMatchObject({ kind: 'auth', match: { by: 'status' } });
-    expect(normalize({ provider: 'acme', status: 202, body: body('NEW') })).toMatchObject({ kind: 'conflict', match: { by: 'status', source: 'https://docs.acme.example/errors' } });
+    expect(normalize({ provider: 'acme', status: 202, body: body('NEW') })).toMatchObject({
+      kind: 'conflict',
+      match: { by: 'status', source: 'https://docs.acme.example/errors' },
+    });
   });
 
   test('a status-only row on an endpoint answers for that status', () => {
-    expect(normalize({ provider: 'acme', method: 'GET', url: '/api/v3/users/u-1/jobs/latest', status: 410 })).toMatchObject({ kind: 'not-found', endpoint: 'GET /users/{user_id}/jobs/latest', match: { by: 'row' } });
+    expect(normalize({ provider: 'acme', method: 'GET', url: '/api/v3/users/u-1/jobs/latest', status: 410 })).toMatchObject({
+      kind: 'not-found',
+      endpoint: 'GET /users/{user_id}/jobs/latest',
+      match: { by: 'row' },
+    });
   });
 
   test.each([
-    [401, 'auth'], [403, 'auth'], [404, 'not-found'], [409, 'conflict'], [429, 'rate-limited'],
-    [500, 'provider-unavailable'], [502, 'provider-unavailable'], [503, 'provider-unavailable'], [504, 'provider-unavailable'],
+    [401, 'auth'],
+    [403, 'auth'],
+    [404, 'not-found'],
+    [409, 'conflict'],
+    [429, 'rate-limited'],
+    [500, 'provider-unavailable'],
+    [502, 'provider-unavailable'],
+    [503, 'provider-unavailable'],
+    [504, 'provider-unavailable'],
   ] as const)('status %i alone is %s', (status, kind) => {
     expect(normalize({ provider: 'acme', status, body: '{}' })).toMatchObject({ kind, match: { by: 'status' } });
   });
@@ -72,13 +89,22 @@ describe('precedence', () => {
   });
 
   test('an unreadable body is provider-unavailable; a readable one that says nothing is unknown', () => {
-    expect(normalize({ provider: 'acme', body: '<html>Bad gateway</html>' })).toMatchObject({ kind: 'provider-unavailable', reason: 'unreadable-body', match: { by: 'none' } });
+    expect(normalize({ provider: 'acme', body: '<html>Bad gateway</html>' })).toMatchObject({
+      kind: 'provider-unavailable',
+      reason: 'unreadable-body',
+      match: { by: 'none' },
+    });
     expect(normalize({ provider: 'acme', body: '{"ok":false}' })).toMatchObject({ kind: 'unknown', match: { by: 'none' } });
     expect(normalize({ provider: 'acme', status: 418, body: '[1,2]' })).toMatchObject({ kind: 'provider-unavailable', reason: 'unreadable-body' });
   });
 
   test('a bare code with no response classifies by the code', () => {
-    expect(normalize({ provider: 'acme', code: 'LOCKED' })).toMatchObject({ kind: 'reconnect-required', reason: 'account-locked', status: undefined, match: { by: 'code' } });
+    expect(normalize({ provider: 'acme', code: 'LOCKED' })).toMatchObject({
+      kind: 'reconnect-required',
+      reason: 'account-locked',
+      status: undefined,
+      match: { by: 'code' },
+    });
     expect(normalize({ provider: 'acme', code: 404 })).toMatchObject({ kind: 'unknown', code: '404' });
   });
 
@@ -95,24 +121,38 @@ describe('endpoint inference', () => {
     '/api/v3/users/u-1',
     '/users/u-1',
   ])('%s', (url) => {
-    expect(normalize({ provider: 'acme', method: 'get', url, status: 404, body: body('E102') })).toMatchObject({ endpoint: 'GET /users/{user_id}', params: { user_id: 'u-1' } });
+    expect(normalize({ provider: 'acme', method: 'get', url, status: 404, body: body('E102') })).toMatchObject({
+      endpoint: 'GET /users/{user_id}',
+      params: { user_id: 'u-1' },
+    });
   });
 
   test('the method is compared in any case, and without one the path must be unambiguous', () => {
-    expect(normalize({ provider: 'acme', method: 'pOsT', url: '/users/u-1/refresh', status: 400, body: body('E102') }).endpoint).toBe('POST /users/{user_id}/refresh');
+    expect(normalize({ provider: 'acme', method: 'pOsT', url: '/users/u-1/refresh', status: 400, body: body('E102') }).endpoint).toBe(
+      'POST /users/{user_id}/refresh',
+    );
     expect(normalize({ provider: 'acme', url: '/users/u-1/refresh', status: 400, body: body('E102') }).endpoint).toBe('POST /users/{user_id}/refresh');
     expect(normalize({ provider: 'acme', method: 'DELETE', url: '/users/u-1', status: 404, body: body('E102') }).endpoint).toBeUndefined();
   });
 
   test('a literal segment wins over a parameter', () => {
     expect(normalize({ provider: 'acme', method: 'GET', url: '/users/u-1/jobs/latest', status: 410 }).endpoint).toBe('GET /users/{user_id}/jobs/latest');
-    expect(normalize({ provider: 'acme', method: 'GET', url: '/users/u-1/jobs/j-9', status: 404, body: body('E102') })).toMatchObject({ endpoint: 'GET /users/{user_id}/jobs/{job_id}', params: { user_id: 'u-1', job_id: 'j-9' } });
+    expect(normalize({ provider: 'acme', method: 'GET', url: '/users/u-1/jobs/j-9', status: 404, body: body('E102') })).toMatchObject({
+      endpoint: 'GET /users/{user_id}/jobs/{job_id}',
+      params: { user_id: 'u-1', job_id: 'j-9' },
+    });
   });
 
   test('an endpoint that differs only by a query parameter needs it', () => {
     const withQuery = normalize({ provider: 'acme', method: 'GET', url: '/users/u-1/nodes/n-2?x=1&force_refresh=yes', status: 402, body: body('E500') });
-    expect(withQuery).toMatchObject({ endpoint: 'GET /users/{user_id}/nodes/{node_id}?force_refresh=yes', kind: 'reconnect-required', params: { user_id: 'u-1', node_id: 'n-2' } });
-    expect(normalize({ provider: 'acme', method: 'GET', url: '/users/u-1/nodes/n-2', status: 402, body: body('E500') }).endpoint).toBe('GET /users/{user_id}/nodes/{node_id}');
+    expect(withQuery).toMatchObject({
+      endpoint: 'GET /users/{user_id}/nodes/{node_id}?force_refresh=yes',
+      kind: 'reconnect-required',
+      params: { user_id: 'u-1', node_id: 'n-2' },
+    });
+    expect(normalize({ provider: 'acme', method: 'GET', url: '/users/u-1/nodes/n-2', status: 402, body: body('E500') }).endpoint).toBe(
+      'GET /users/{user_id}/nodes/{node_id}',
+    );
   });
 
   test('path parameters are decoded once; a malformed escape is kept', () => {
@@ -121,26 +161,40 @@ describe('endpoint inference', () => {
   });
 
   test('an endpoint id given directly wins over the url', () => {
-    expect(normalize({ provider: 'acme', endpoint: 'POST /users/{user_id}/refresh', url: '/users/u-1', status: 400, body: body('E102') })).toMatchObject({ endpoint: 'POST /users/{user_id}/refresh', match: { by: 'row' } });
+    expect(normalize({ provider: 'acme', endpoint: 'POST /users/{user_id}/refresh', url: '/users/u-1', status: 400, body: body('E102') })).toMatchObject({
+      endpoint: 'POST /users/{user_id}/refresh',
+      match: { by: 'row' },
+    });
   });
 });
 
 describe('fields', () => {
   test('params come from documented message templates; path parameters win', () => {
     expect(normalize({ provider: 'acme', status: 404, body: body('E102', 'User u-77 not found') }).params).toEqual({ user_id: 'u-77' });
-    expect(normalize({ provider: 'acme', method: 'GET', url: '/users/u-1', status: 404, body: body('E102', 'User other not found') }).params).toEqual({ user_id: 'u-1' });
+    expect(normalize({ provider: 'acme', method: 'GET', url: '/users/u-1', status: 404, body: body('E102', 'User other not found') }).params).toEqual({
+      user_id: 'u-1',
+    });
     expect(normalize({ provider: 'acme', status: 404, body: body('E102', 'Something else') }).params).toEqual({});
   });
 
   test('message, display message and request id are read from the body; request id falls back to headers', () => {
-    const error = normalize({ provider: 'acme', status: 400, body: JSON.stringify({ error: { code: 'E100', message: 'dev text', display: 'user text' }, request_id: 'r-1' }), headers: { 'x-acme-request-id': 'h-1' } });
+    const error = normalize({
+      provider: 'acme',
+      status: 400,
+      body: JSON.stringify({ error: { code: 'E100', message: 'dev text', display: 'user text' }, request_id: 'r-1' }),
+      headers: { 'x-acme-request-id': 'h-1' },
+    });
     expect(error).toMatchObject({ message: 'dev text', displayMessage: 'user text', requestId: 'r-1' });
     expect(normalize({ provider: 'acme', status: 400, body: body('E100'), headers: new Headers({ 'X-Request-Id': 'h-2' }) }).requestId).toBe('h-2');
     expect(normalize({ provider: 'acme', status: 400, body: body('E100'), headers: [['X-Acme-Request-Id', 'h-3']] }).requestId).toBe('h-3');
   });
 
   test('the status may come from the body when none was observed, as a string', () => {
-    expect(normalize({ provider: 'acme', body: JSON.stringify({ code: 'E102', http_code: '404' }) })).toMatchObject({ status: 404, kind: 'not-found', match: { by: 'row' } });
+    expect(normalize({ provider: 'acme', body: JSON.stringify({ code: 'E102', http_code: '404' }) })).toMatchObject({
+      status: 404,
+      kind: 'not-found',
+      match: { by: 'row' },
+    });
   });
 
   test('bodies arrive as text, bytes or parsed JSON', () => {
@@ -175,12 +229,64 @@ describe('pending steps', () => {
   test('an MFA question and a 2FA step are told apart, and are not failures', () => {
     expect(pending(input(mfa))).toEqual({ provider: 'acme', step: 'mfa', code: '10', status: 202 });
     expect(pending(input(twoFactor))?.step).toBe('two-factor');
-    expect(normalize(input(mfa))).toMatchObject({ kind: 'unknown', pending: 'mfa', severity: 'info', userAction: 'none', match: { by: 'pending', description: 'An MFA question.', source: 'https://docs.acme.example/errors' } });
+    expect(normalize(input(mfa))).toMatchObject({
+      kind: 'unknown',
+      pending: 'mfa',
+      severity: 'info',
+      userAction: 'none',
+      match: { by: 'pending', description: 'An MFA question.', source: 'https://docs.acme.example/errors' },
+    });
     expect(normalize(input(twoFactor)).match.description).toBe('A 2FA step.');
     expect(pending({ provider: 'acme', status: 400, body: body('E100') })).toBeUndefined();
   });
 
   test('nothing from the body but the documented fields is copied', () => {
     expect(JSON.stringify(normalize(input(mfa)))).not.toContain('secret');
+  });
+});
+
+describe('catalogs given', () => {
+  test('a value that is not a catalog and a repeated id are left out and named; the rest are in use', () => {
+    const normalizer = createNormalizer([acme, { name: 'no id' }, acme] as never);
+    expect(normalizer.problems).toEqual(['catalogs[1] is not a catalog', 'catalogs[2] repeats the id "acme"; the first one is used']);
+    expect(normalizer.normalize({ provider: 'acme', status: 404, body: body('E102') })).toMatchObject({
+      kind: 'not-found',
+      code: 'E102',
+      match: { by: 'row' },
+    });
+    expect(createNormalizer({} as never).problems).toEqual(['catalogs must be an array of catalogs']);
+  });
+
+  test('a catalog that cannot be compiled is left out from its first use, named once, and answered by status alone', () => {
+    const broken = { ...acme, id: 'broken', endpoints: { 'GET /a': { source: 'https://docs.acme.example/errors', rows: 42 } } };
+    const normalizer = createNormalizer([broken, acme] as never);
+    // Compiling is deferred to first use: creating a normalizer over every catalog costs almost nothing.
+    expect(normalizer.problems).toEqual([]);
+    for (let i = 0; i < 2; i++) {
+      expect(normalizer.normalize({ provider: 'broken', status: 404, body: body('E102') })).toMatchObject({
+        kind: 'not-found',
+        provider: 'broken',
+        code: undefined,
+        match: { by: 'status' },
+      });
+    }
+    expect(normalizer.problems).toEqual(['catalogs[0] could not be compiled: check it with parseCatalog']);
+    expect(normalizer.pending({ provider: 'broken', body: body('E102') })).toBeUndefined();
+    expect(normalizer.normalize({ provider: 'acme', status: 404, body: body('E102') })).toMatchObject({
+      kind: 'not-found',
+      code: 'E102',
+      match: { by: 'row' },
+    });
+  });
+});
+
+describe('text the provider sends', () => {
+  test('every URL in a message loses its credentials, fragment and secret parameters; one that cannot be parsed is replaced', () => {
+    const message = (text: string): string => normalize({ provider: 'acme', status: 404, body: body('E102', text) }).message;
+    expect(message('See https://user:pw@docs.acme.example/x?token=abc&page=2#frag.')).toBe('See https://docs.acme.example/x?page=2.');
+    expect(message('Go to HTTP://a.example/p?client_id=1&x=2, then retry!')).toBe('Go to http://a.example/p?x=2, then retry!');
+    expect(message('x ftp://h.example/a/b?signature=s; y')).toBe('x ftp://h.example/a/b; y');
+    expect(message('bad http://[::1 url')).toBe('bad [url][::1 url');
+    expect(message('relative /v2/x?token=1 is not a URL run')).toBe('relative /v2/x?token=1 is not a URL run');
   });
 });

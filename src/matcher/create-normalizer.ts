@@ -80,7 +80,7 @@ export interface Normalizer<Cs extends readonly CatalogInput[] = readonly Catalo
   pending(input: NormalizeInputFor<Cs>): PendingStep | undefined;
   /** The catalogs it was created with. */
   readonly catalogs: Cs;
-  /** Catalogs left out, and why (not a catalog, an id given twice): empty when every catalog is in use. */
+  /** Catalogs left out, and why (not a catalog, an id given twice; one that cannot be compiled, from its first use): empty when every catalog is in use. */
   readonly problems: readonly string[];
 }
 
@@ -127,10 +127,11 @@ export function observeBody(o: Observed, body: object, catalog: CompiledCatalog,
   o.body = body;
   o.code = readText(body, paths.code);
   o.message = readText(body, paths.message);
-  o.displayMessage = readText(body, paths.displayMessage);
-  o.requestId = readText(body, paths.requestId);
-  o.category = readText(body, paths.category);
-  o.status ??= toStatus(readText(body, paths.status));
+  // Fields a catalog's body does not carry are not looked for: most carry two or three of these.
+  if (paths.displayMessage.length > 0) o.displayMessage = readText(body, paths.displayMessage);
+  if (paths.requestId.length > 0) o.requestId = readText(body, paths.requestId);
+  if (paths.category.length > 0) o.category = readText(body, paths.category);
+  if (paths.status.length > 0) o.status ??= toStatus(readText(body, paths.status));
   if (paths.documentationUrl.length > 0) o.documentationUrl = readText(body, paths.documentationUrl);
   if (paths.suggestedAction.length > 0) o.suggestedAction = readText(body, paths.suggestedAction);
   for (const [name, at] of paths.params) {
@@ -173,10 +174,9 @@ export function settleCode(o: Observed, catalog: CompiledCatalog | undefined): v
   else if (catalog !== undefined && !catalog.codes.has(code)) o.code = catalog.aliases.get(code) ?? code;
 }
 
-function observe(input: RawInput, compiled: ReadonlyMap<string, CompiledCatalog>): Observed {
-  const providerValue = input.provider;
-  const catalog = typeof providerValue === 'string' ? compiled.get(providerValue) : undefined;
-  const o = blank(catalog?.id ?? (typeof providerValue === 'string' && providerValue !== '' ? providerValue.slice(0, MAX_PROVIDER_CHARS) : 'unknown'));
+/** The generic reader: what an input says, read against its provider's catalog (`undefined` when none is loaded). */
+function observe(input: RawInput, catalog: CompiledCatalog | undefined): Observed {
+  const o = blank(catalog?.id ?? providerName(input.provider));
   o.catalog = catalog;
   const body = readBody(input.body);
   o.unreadable = body === 'unreadable';
@@ -280,17 +280,21 @@ export function classify(o: Observed): NormalizedError {
   return build(o.unreadable ? UNREADABLE : UNKNOWN, o, true);
 }
 
+/** The provider a result names when no catalog is loaded for it: what was sent, capped, or `'unknown'`. */
+function providerName(value: unknown): string {
+  return typeof value === 'string' && value !== '' ? value.slice(0, MAX_PROVIDER_CHARS) : 'unknown';
+}
+
 function safeProvider(input: unknown): string {
   try {
-    const value = (input as RawInput).provider;
-    return typeof value === 'string' && value !== '' ? value.slice(0, MAX_PROVIDER_CHARS) : 'unknown';
+    return providerName((input as RawInput).provider);
   } catch {
     return 'unknown';
   }
 }
 
 /**
- * Builds a normalizer over a set of validated catalogs; all lookup tables are built here, once.
+ * Builds a normalizer over a set of validated catalogs; each catalog's lookup tables are built once, on its first use.
  *
  * @remarks
  * Never throws: a value that is not a catalog, or a second catalog with an id
@@ -315,11 +319,26 @@ export function createNormalizer<const Cs extends readonly Catalog[]>(catalogs: 
 /** Reads one input of one catalog into what was observed (the generic reader, or one compiled for the catalog). */
 export type Observer = (input: RawInput, catalog: CompiledCatalog) => Observed;
 
+/** One catalog given to a normalizer: compiled on first use, with the reader of its inputs. */
+interface Entry {
+  readonly id: string;
+  readonly input: CatalogInput;
+  readonly index: number;
+  table: CompiledCatalog | undefined;
+  observe: Observer;
+}
+
+const uncompiled = (index: number): string => `catalogs[${index}] could not be compiled: check it with parseCatalog`;
+
 /** Builds a normalizer; `specialize` may compile a faster observer per catalog (the Node entry does). */
-export function normalizerOf<const Cs extends readonly Catalog[]>(catalogs: Cs, specialize: ((catalog: CompiledCatalog) => Observer | undefined) | undefined): Normalizer<Cs> {
-  const compiled = new Map<string, CompiledCatalog>();
-  // One lookup a call: the catalog and how to read its inputs.
-  const readers = new Map<string, { readonly catalog: CompiledCatalog; readonly observe: Observer }>();
+export function normalizerOf<const Cs extends readonly Catalog[]>(
+  catalogs: Cs,
+  specialize: ((catalog: CompiledCatalog) => Observer | undefined) | undefined,
+): Normalizer<Cs> {
+  // Catalogs are compiled on first use, not here: a normalizer over every
+  // shipped catalog costs only the catalogs it reads (Finicity's 1,760 rows
+  // take milliseconds to index), and creating one costs a lookup per catalog.
+  const entries = new Map<string, Entry>();
   const problems: string[] = [];
   const list = arrayItems(catalogs, MAX_CATALOGS);
   if (list.length === 0 && !isArray(catalogs)) problems.push('catalogs must be an array of catalogs');
@@ -328,33 +347,35 @@ export function normalizerOf<const Cs extends readonly Catalog[]>(catalogs: Cs, 
     try {
       const id = (catalog as CatalogInput).id;
       if (typeof id !== 'string') problems.push(`catalogs[${index}] is not a catalog`);
-      else if (compiled.has(id)) problems.push(`catalogs[${index}] repeats the id "${id.slice(0, 64)}"; the first one is used`);
-      else {
-        const table = compileCatalog(catalog as CatalogInput);
-        compiled.set(id, table);
-        const generic: Observer = (input) => observe(input, compiled);
-        if (specialize === undefined) readers.set(id, { catalog: table, observe: generic });
-        else {
-          // Compiled on first use: a normalizer over every catalog costs only the catalogs it reads.
-          const reader = { catalog: table, observe: generic };
-          reader.observe = (input, catalog) => {
-            reader.observe = specialize(table) ?? generic;
-            return reader.observe(input, catalog);
-          };
-          readers.set(id, reader);
-        }
-      }
+      else if (entries.has(id)) problems.push(`catalogs[${index}] repeats the id "${id.slice(0, 64)}"; the first one is used`);
+      else entries.set(id, { id, input: catalog as CatalogInput, index, table: undefined, observe });
     } catch {
-      problems.push(`catalogs[${index}] could not be compiled: check it with parseCatalog`);
+      problems.push(uncompiled(index));
     }
   });
+
+  /** The compiled catalog of a provider, compiled now if this is its first use; one that cannot be compiled is left out from then on. */
+  function entryOf(provider: unknown): Entry | undefined {
+    const entry = typeof provider === 'string' ? entries.get(provider) : undefined;
+    if (entry === undefined || entry.table !== undefined) return entry;
+    try {
+      const table = compileCatalog(entry.input);
+      entry.table = table;
+      // The compiled reader, where the runtime allows it, is made once the table exists.
+      if (specialize !== undefined) entry.observe = specialize(table) ?? observe;
+      return entry;
+    } catch {
+      entries.delete(entry.id);
+      problems.push(uncompiled(entry.index));
+      return undefined;
+    }
+  }
 
   function normalize(input: NormalizeInputFor<Cs>): NormalizedError {
     try {
       if (typeof input !== 'object' || input === null) return build(UNKNOWN, blank('unknown'), true);
-      const provider = (input as RawInput).provider;
-      const reader = typeof provider === 'string' ? readers.get(provider) : undefined;
-      return classify(reader === undefined ? observe(input, compiled) : reader.observe(input, reader.catalog));
+      const entry = entryOf((input as RawInput).provider);
+      return classify(entry?.table === undefined ? observe(input, undefined) : entry.observe(input, entry.table));
     } catch {
       // A hostile input (a throwing getter, a revoked proxy) still gets a valid answer.
       return build(UNKNOWN, blank(safeProvider(input)), true);
@@ -364,7 +385,7 @@ export function normalizerOf<const Cs extends readonly Catalog[]>(catalogs: Cs, 
   function pending(input: NormalizeInputFor<Cs>): PendingStep | undefined {
     try {
       if (typeof input !== 'object' || input === null) return undefined;
-      const o = observe(input, compiled);
+      const o = observe(input, entryOf((input as RawInput).provider)?.table);
       const step = pendingOf(o);
       return step === undefined || o.code === undefined ? undefined : { provider: o.provider, step: step.step, code: o.code, status: o.status };
     } catch {
