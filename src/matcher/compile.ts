@@ -1,12 +1,12 @@
 import { KIND_DEFAULTS } from '../taxonomy/defaults.js';
-import { KIND_DETAILS } from '../taxonomy/details.js';
+import type { DetailedKind, KIND_DETAILS } from '../taxonomy/details.js';
 import type { Kind } from '../taxonomy/kinds.js';
 import type { MatchInfo, MatchStep, RetryHint } from '../taxonomy/normalized-error.js';
 import type { Owner, Severity, UserAction } from '../taxonomy/hints.js';
 import { splitEndpointId } from '../catalog/endpoint-id.js';
 import { splitTemplate, type ParsedTemplate } from '../catalog/message-template.js';
 import { inherit, overridesCode, resolveMeaning, resolveRow, sourceUrl, type ResolvedMeaning } from '../catalog/resolve.js';
-import type { CatalogInput, EndpointInput, MeaningInput } from '../catalog/types.js';
+import type { CatalogInput, EndpointInput, MeaningInput, RowInput } from '../catalog/types.js';
 import { pathOfUrl } from '../catalog/base-url.js';
 import { indexEndpoints, type EndpointTable } from './endpoint.js';
 
@@ -86,7 +86,18 @@ export interface CompiledCatalog {
   readonly pending: ReadonlyMap<string, readonly CompiledPending[]>;
 }
 
-const DETAILS: Readonly<Record<string, { readonly field: string; readonly fallback: string } | undefined>> = KIND_DETAILS;
+/**
+ * Each detailed kind's field and fallback, as KIND_DETAILS has them: its type
+ * takes them from KIND_DETAILS, so the two cannot differ, and the matcher's
+ * bundle carries no list of detail values (only the catalog checker needs those).
+ */
+const DETAIL_SPECS: { readonly [K in DetailedKind]: Omit<(typeof KIND_DETAILS)[K], 'values'> } = {
+  'reconnect-required': { field: 'reason', fallback: 'connection' },
+  'rate-limited': { field: 'scope', fallback: 'client' },
+  'fi-unavailable': { field: 'reason', fallback: 'unknown' },
+  'provider-unavailable': { field: 'reason', fallback: 'server-error' },
+};
+const DETAILS: Readonly<Record<string, { readonly field: string; readonly fallback: string } | undefined>> = DETAIL_SPECS;
 
 /** What a meaning is compiled from: a resolved catalog entry, or a built-in meaning (a status fallback, a network failure). */
 export type MeaningSource = Pick<ResolvedMeaning, 'kind'> & Partial<ResolvedMeaning>;
@@ -96,7 +107,13 @@ function matchInfo(by: MatchStep, documentedStatus: number | undefined, from: Me
 }
 
 /** Applies the kind's defaults, then the entry's hints; everything here is computed once. */
-export function compileMeaning(from: MeaningSource, exactStep: MatchStep, driftStep: MatchStep, driftStatus: number | undefined, statuses?: readonly number[]): Meaning {
+export function compileMeaning(
+  from: MeaningSource,
+  exactStep: MatchStep,
+  driftStep: MatchStep,
+  driftStatus: number | undefined,
+  statuses?: readonly number[],
+): Meaning {
   const defaults = KIND_DEFAULTS[from.kind];
   const hints = from.hints ?? {};
   const spec = DETAILS[from.kind];
@@ -126,29 +143,42 @@ export function compileMeaning(from: MeaningSource, exactStep: MatchStep, driftS
 /** Keys of a row that only a row has; a row with no other key means what its code means. */
 const ROW_ONLY: ReadonlySet<string> = new Set(['status', 'code', 'printed']);
 
-function compileEndpoint(catalog: CatalogInput, id: string, input: EndpointInput, order: number, shared: Map<string, Meaning>): CompiledEndpoint {
+/** Meanings of rows that add nothing to their code, by endpoint source, code and status: compiled once per catalog. */
+type SharedMeanings = Map<string, Map<string, Map<number, Meaning>>>;
+
+/** The shared meanings of a plain row's code (by status), or `undefined` when the row documents more than its code. */
+function sharedSlot(shared: SharedMeanings, source: string, row: RowInput & { readonly code: string }): Map<number, Meaning> | undefined {
+  for (const key of Object.keys(row)) if (!ROW_ONLY.has(key)) return undefined;
+  // Nested maps of the catalog's own strings: a key joined per row would be hashed anew every time.
+  let byCode = shared.get(source);
+  if (byCode === undefined) {
+    byCode = new Map();
+    shared.set(source, byCode);
+  }
+  let byStatus = byCode.get(row.code);
+  if (byStatus === undefined) {
+    byStatus = new Map();
+    byCode.set(row.code, byStatus);
+  }
+  return byStatus;
+}
+
+function compileEndpoint(catalog: CatalogInput, id: string, input: EndpointInput, order: number, shared: SharedMeanings): CompiledEndpoint {
   const byCode = new Map<string, { first: Meaning | undefined; byStatus: Map<number, Meaning> }>();
   const byStatus = new Map<number, Meaning>();
   for (const row of input.rows) {
-    // Rows that add nothing to their code (Mastercard's spec repeats one per endpoint) share one compiled meaning.
-    const plain = row.code !== undefined && Object.keys(row).every((key) => ROW_ONLY.has(key));
-    const key = plain ? `${row.code}\u0000${row.status}\u0000${input.source}` : '';
-    const cached = plain ? shared.get(key) : undefined;
-    if (cached !== undefined && row.code !== undefined) {
-      const entry = byCode.get(row.code) ?? { first: undefined, byStatus: new Map<number, Meaning>() };
-      if (!entry.byStatus.has(row.status)) entry.byStatus.set(row.status, cached);
-      entry.first ??= cached;
-      byCode.set(row.code, entry);
-      continue;
-    }
-    const resolved = resolveRow(catalog, input.source, row);
     if (row.code === undefined) {
       // With an undocumented code present, a status-only row answers for the status, not as a documented row.
-      if (!byStatus.has(row.status)) byStatus.set(row.status, compileMeaning(resolved, 'row', 'status', undefined));
+      if (!byStatus.has(row.status)) byStatus.set(row.status, compileMeaning(resolveRow(catalog, input.source, row), 'row', 'status', undefined));
       continue;
     }
-    const meaning = compileMeaning(resolved, 'row', 'endpoint-code', row.status);
-    if (plain) shared.set(key, meaning);
+    // Rows that add nothing to their code (Mastercard's spec repeats one per endpoint) share one compiled meaning.
+    const slot = sharedSlot(shared, input.source, row as RowInput & { readonly code: string });
+    let meaning = slot?.get(row.status);
+    if (meaning === undefined) {
+      meaning = compileMeaning(resolveRow(catalog, input.source, row), 'row', 'endpoint-code', row.status);
+      slot?.set(row.status, meaning);
+    }
     const entry = byCode.get(row.code) ?? { first: undefined, byStatus: new Map<number, Meaning>() };
     if (!entry.byStatus.has(row.status)) entry.byStatus.set(row.status, meaning);
     // A row that overrides its code's provider-wide meaning holds for its own
@@ -171,7 +201,7 @@ function splitPaths(paths: readonly string[] | undefined): readonly (readonly st
   return (paths ?? []).map((path) => path.split('.'));
 }
 
-function compileCodes(catalog: CatalogInput): Pick<CompiledCatalog, 'codes' | 'aliases' | 'categoryCodes'> {
+function compileCodes(catalog: CatalogInput): { codes: Map<string, Meaning>; aliases: Map<string, string>; categoryCodes: Map<string, Map<string, Meaning>> } {
   const codes = new Map<string, Meaning>();
   const aliases = new Map<string, string>();
   const categoryCodes = new Map<string, Map<string, Meaning>>();
@@ -191,15 +221,13 @@ function compileCodes(catalog: CatalogInput): Pick<CompiledCatalog, 'codes' | 'a
     }
     for (const [category, other] of Object.entries(entry.byCategory)) {
       const statuses = other.statuses ?? entry.statuses;
-      inCategory(category).set(name, compileMeaning(inherit(catalog, resolved, other, resolved.source), 'category-code', 'category-code', statuses?.[0], statuses));
+      inCategory(category).set(
+        name,
+        compileMeaning(inherit(catalog, resolved, other, resolved.source), 'category-code', 'category-code', statuses?.[0], statuses),
+      );
     }
   }
   return { codes, aliases, categoryCodes };
-}
-
-function withPendingAliases<T extends Pick<CompiledCatalog, 'aliases'>>(compiled: T, pendingAliases: ReadonlyMap<string, string>): T {
-  if (pendingAliases.size === 0) return compiled;
-  return { ...compiled, aliases: new Map([...compiled.aliases, ...pendingAliases]) };
 }
 
 /** Turns a validated catalog into lookup tables, so `normalize` only reads maps. */
@@ -207,7 +235,7 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
   const endpointsById = new Map<string, CompiledEndpoint>();
   const rowsAnywhere = new Map<string, Map<number, Meaning | null>>();
   let order = 0;
-  const shared = new Map<string, Meaning>();
+  const shared: SharedMeanings = new Map();
   for (const [id, input] of Object.entries(catalog.endpoints ?? {})) {
     const endpoint = compileEndpoint(catalog, id, input, order++, shared);
     endpointsById.set(id, endpoint);
@@ -223,16 +251,22 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
   const statuses = new Map<number, Meaning>();
   for (const [status, meaning] of meaningsOf(catalog, catalog.statuses, 'status')) statuses.set(Number(status), meaning);
   const pending = new Map<string, CompiledPending[]>();
-  const pendingAliases = new Map<string, string>();
+  const codes = compileCodes(catalog);
   for (const step of catalog.pending ?? []) {
     const meaning = compileMeaning(
-      { kind: 'unknown', description: step.description, source: sourceUrl(catalog, step.source), hints: { userAction: 'none', owner: 'end-user', severity: 'info' } },
+      {
+        kind: 'unknown',
+        description: step.description,
+        source: sourceUrl(catalog, step.source),
+        hints: { userAction: 'none', owner: 'end-user', severity: 'info' },
+      },
       'pending',
       'pending',
       undefined,
     );
     pending.set(step.code, [...(pending.get(step.code) ?? []), { step: step.step, status: step.status, when: step.when?.split('.'), meaning }]);
-    for (const alias of step.aliases ?? []) pendingAliases.set(alias, step.code);
+    // A pending step's spelling (MX's numeric status id) wins over a code's.
+    for (const alias of step.aliases ?? []) codes.aliases.set(alias, step.code);
   }
   const prefixes = new Set<string>();
   if (catalog.pathPrefix !== undefined) prefixes.add(catalog.pathPrefix);
@@ -258,7 +292,7 @@ export function compileCatalog(catalog: CatalogInput): CompiledCatalog {
     requestIdHeaders: catalog.requestIdHeaders ?? ['x-request-id'],
     endpoints: indexEndpoints([...endpointsById.values()], [...prefixes]),
     endpointsById,
-    ...withPendingAliases(compileCodes(catalog), pendingAliases),
+    ...codes,
     categories: meaningsOf(catalog, catalog.categories, 'category'),
     codePrefixes: [...meaningsOf(catalog, catalog.prefixes, 'category')].sort((a, b) => b[0].length - a[0].length),
     statuses,

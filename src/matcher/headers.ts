@@ -28,6 +28,7 @@ const MAX_VALUE = 256;
  * {@link MAX_HEADERS} of them; stops when `visit` returns `true`. Never throws:
  * a throwing getter or a revoked proxy ends the walk with what was read.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a visitor that returns nothing goes on, as forEach callbacks do
 export function eachHeader(headers: unknown, visit: (name: string, value: unknown) => boolean | void): void {
   if (typeof headers !== 'object' || headers === null) return;
   let count = 0;
@@ -42,7 +43,7 @@ export function eachHeader(headers: unknown, visit: (name: string, value: unknow
       return;
     }
     if (headers instanceof Map || (typeof Headers !== 'undefined' && headers instanceof Headers)) {
-      for (const [name, value] of (headers as Iterable<[unknown, unknown]>)) {
+      for (const [name, value] of headers as Iterable<[unknown, unknown]>) {
         if (++count > MAX_HEADERS) return;
         if (typeof name === 'string' && visit(name, value) === true) return;
       }
@@ -57,27 +58,41 @@ export function eachHeader(headers: unknown, visit: (name: string, value: unknow
   }
 }
 
-const LENGTHS = new WeakMap<readonly string[], ReadonlySet<number>>();
-
-/** The lengths of a list of header names, computed once per list. */
-function lengthsOf(names: readonly string[]): ReadonlySet<number> {
-  let lengths = LENGTHS.get(names);
-  if (lengths === undefined) {
-    lengths = new Set(names.map((name) => name.length));
-    LENGTHS.set(names, lengths);
-  }
-  return lengths;
-}
-
 function firstString(value: unknown): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : undefined;
   return typeof v === 'string' && v.length > 0 ? v.slice(0, MAX_VALUE) : undefined;
 }
 
+/** Most headers are none of those read: a name's length rules it out before a lowercase copy is made. */
+function wanted(name: string, requestIdNames: readonly string[]): boolean {
+  const length = name.length;
+  if (length === 11 || length === 4) return true;
+  // A catalog lists one or two request-id headers: a loop costs less than a set kept per list.
+  for (const id of requestIdNames) if (id.length === length) return true;
+  return false;
+}
+
+/** Takes one header into the facts, if it is one of those read. */
+function take(facts: HeaderFacts, requestIdNames: readonly string[], name: string, value: unknown): void {
+  const lower = name.toLowerCase();
+  if (lower === 'retry-after') facts.retryAfter ??= firstString(value);
+  else if (lower === 'date') facts.date ??= firstString(value);
+  else {
+    // The first listed request-id header wins, whatever order the headers came in.
+    const rank = requestIdNames.indexOf(lower);
+    if (rank >= 0 && rank < facts.requestIdRank) {
+      const id = firstString(value);
+      if (id !== undefined) {
+        facts.requestId = id;
+        facts.requestIdRank = rank;
+      }
+    }
+  }
+}
+
 /** Reads `Retry-After` (with the response's `Date`) and the first listed request id header present; never throws on odd shapes. */
 export function readHeaders(headers: unknown, requestIdNames: readonly string[]): HeaderFacts {
-  const lengths = lengthsOf(requestIdNames);
   const facts: HeaderFacts = { retryAfter: undefined, date: undefined, requestId: undefined, requestIdRank: Number.POSITIVE_INFINITY };
   if (typeof headers !== 'object' || headers === null) return facts;
   // A fetch Headers and axios's AxiosHeaders look names up in any case; a Map does not, and is walked.
@@ -95,27 +110,9 @@ export function readHeaders(headers: unknown, requestIdNames: readonly string[])
     }
     return facts;
   }
-  const take = (name: string, value: unknown): void => {
-    const lower = name.toLowerCase();
-    if (lower === 'retry-after') facts.retryAfter ??= firstString(value);
-    else if (lower === 'date') facts.date ??= firstString(value);
-    else {
-      // The first listed request-id header wins, whatever order the headers came in.
-      const rank = requestIdNames.indexOf(lower);
-      if (rank >= 0 && rank < facts.requestIdRank) {
-        const id = firstString(value);
-        if (id !== undefined) {
-          facts.requestId = id;
-          facts.requestIdRank = rank;
-        }
-      }
-    }
-  };
-  // Most headers are none of these: a name's length rules it out before a lowercase copy is made.
-  const wanted = (name: string): boolean => name.length === 11 || name.length === 4 || lengths.has(name.length);
   if (Array.isArray(headers) || headers instanceof Map) {
     eachHeader(headers, (name, value) => {
-      if (wanted(name)) take(name, value);
+      if (wanted(name, requestIdNames)) take(facts, requestIdNames, name, value);
     });
     return facts;
   }
@@ -124,7 +121,7 @@ export function readHeaders(headers: unknown, requestIdNames: readonly string[])
   try {
     for (const name in headers) {
       if (++count > MAX_HEADERS) break;
-      if (wanted(name) && Object.hasOwn(headers, name)) take(name, (headers as Record<string, unknown>)[name]);
+      if (wanted(name, requestIdNames) && Object.hasOwn(headers, name)) take(facts, requestIdNames, name, (headers as Record<string, unknown>)[name]);
     }
   } catch {
     // What was read stays.

@@ -17,6 +17,9 @@ export interface KindHints {
   readonly severity: Severity;
 }
 
+// One row of the table below, written as a row: thirteen objects spelled out repeat every key thirteen times in every bundle.
+const hints = (retryable: boolean, userAction: UserAction, owner: Owner, severity: Severity): KindHints => ({ retryable, userAction, owner, severity });
+
 /**
  * The default hints of every kind.
  *
@@ -28,17 +31,18 @@ export interface KindHints {
  * @public
  */
 export const KIND_DEFAULTS: { readonly [K in Kind]: KindHints } = {
-  auth: { retryable: false, userAction: 'contact-support', owner: 'integrator', severity: 'page' },
-  'invalid-request': { retryable: false, userAction: 'contact-support', owner: 'integrator', severity: 'ticket' },
-  'not-found': { retryable: false, userAction: 'none', owner: 'integrator', severity: 'ticket' },
-  conflict: { retryable: true, userAction: 'wait', owner: 'provider', severity: 'info' },
-  'rate-limited': { retryable: true, userAction: 'wait', owner: 'integrator', severity: 'ticket' },
-  'mfa-expired': { retryable: false, userAction: 'restart-mfa', owner: 'end-user', severity: 'info' },
-  'reconnect-required': { retryable: false, userAction: 'reconnect', owner: 'end-user', severity: 'info' },
-  'manual-link-unsupported': { retryable: false, userAction: 'link-another-account', owner: 'end-user', severity: 'info' },
-  unsupported: { retryable: false, userAction: 'link-another-account', owner: 'institution', severity: 'info' },
-  'no-accounts': { retryable: false, userAction: 'link-another-account', owner: 'end-user', severity: 'info' },
-  'fi-unavailable': { retryable: true, userAction: 'wait', owner: 'institution', severity: 'info' },
-  'provider-unavailable': { retryable: true, userAction: 'wait', owner: 'provider', severity: 'page' },
-  unknown: { retryable: false, userAction: 'contact-support', owner: 'provider', severity: 'ticket' },
+  // hints(retryable, userAction, owner, severity)
+  auth: hints(false, 'contact-support', 'integrator', 'page'),
+  'invalid-request': hints(false, 'contact-support', 'integrator', 'ticket'),
+  'not-found': hints(false, 'none', 'integrator', 'ticket'),
+  conflict: hints(true, 'wait', 'provider', 'info'),
+  'rate-limited': hints(true, 'wait', 'integrator', 'ticket'),
+  'mfa-expired': hints(false, 'restart-mfa', 'end-user', 'info'),
+  'reconnect-required': hints(false, 'reconnect', 'end-user', 'info'),
+  'manual-link-unsupported': hints(false, 'link-another-account', 'end-user', 'info'),
+  unsupported: hints(false, 'link-another-account', 'institution', 'info'),
+  'no-accounts': hints(false, 'link-another-account', 'end-user', 'info'),
+  'fi-unavailable': hints(true, 'wait', 'institution', 'info'),
+  'provider-unavailable': hints(true, 'wait', 'provider', 'page'),
+  unknown: hints(false, 'contact-support', 'provider', 'ticket'),
 };
