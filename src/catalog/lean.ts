@@ -41,7 +41,11 @@ export type LeanPart<C, Shape extends 'entry' | 'record' | 'data'> = Shape exten
         : {
             readonly [K in keyof C as K extends ProseKey ? never : K]: LeanPart<
               Exclude<C[K], undefined>,
-              K extends 'baseUrls' | 'sources' | 'constant' | 'with' | 'params' ? 'data' : K extends 'codes' | 'categories' | 'prefixes' | 'statuses' | 'endpoints' | 'byCategory' ? 'record' : 'entry'
+              K extends 'baseUrls' | 'sources' | 'constant' | 'with' | 'params'
+                ? 'data'
+                : K extends 'codes' | 'categories' | 'prefixes' | 'statuses' | 'endpoints' | 'byCategory'
+                  ? 'record'
+                  : 'entry'
             >;
           }
       : C;
@@ -75,7 +79,8 @@ export function leanCatalog<const C extends CatalogInput>(catalog: C): LeanCatal
     if (seen.has(value) || depth > MAX_DEPTH) return undefined;
     seen.add(value);
     try {
-      if (Array.isArray(value)) return value.length > MAX_ITEMS ? undefined : value.map((child: unknown) => strip(child, depth + 1, shape === 'data' ? 'data' : 'entry'));
+      if (Array.isArray(value))
+        return value.length > MAX_ITEMS ? undefined : value.map((child: unknown) => strip(child, depth + 1, shape === 'data' ? 'data' : 'entry'));
       const out: Record<string, unknown> = {};
       for (const [key, child] of Object.entries(value)) {
         if (key === '__proto__') continue;

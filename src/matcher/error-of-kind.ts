@@ -31,6 +31,9 @@ export function errorOfKind(kind: Kind, observed: ObservedFailure): NormalizedEr
   o.message = observed.message;
   o.endpointId = observed.endpoint;
   // A reset connection may have done the work as surely as a timeout: the caller knows which.
-  const retry = observed.mayHaveSucceeded === meaning.retry.mayHaveSucceeded ? meaning.retry : Object.freeze({ ...meaning.retry, mayHaveSucceeded: observed.mayHaveSucceeded });
+  const retry =
+    observed.mayHaveSucceeded === meaning.retry.mayHaveSucceeded
+      ? meaning.retry
+      : Object.freeze({ ...meaning.retry, mayHaveSucceeded: observed.mayHaveSucceeded });
   return build({ ...meaning, retry }, o, true);
 }

@@ -10,14 +10,7 @@
 export const KIND_DETAILS = {
   'reconnect-required': {
     field: 'reason',
-    values: [
-      'credentials',
-      'consent',
-      'fi-paused-sharing',
-      'account-locked',
-      'institution-attention',
-      'connection',
-    ],
+    values: ['credentials', 'consent', 'fi-paused-sharing', 'account-locked', 'institution-attention', 'connection'],
     fallback: 'connection',
   },
   'rate-limited': {
